@@ -1,0 +1,127 @@
+// The tab API's route wrapper: authenticate, run the handler, answer JSON. Every failure becomes
+// `{ error: { code, message } }` with 400/401/403/404/409/503 — handlers never write responses.
+import type { Request, Response } from 'restify';
+import type { Actor } from '../domain/people/person.js';
+import type { Services } from '../services/container.js';
+import type { Authenticator } from './auth.js';
+import { AppError, isAppError, type ErrorKind } from '../domain/errors.js';
+import { isStorageUnavailable } from '../storage/errors.js';
+import { plainObject, type PlainObject } from '../domain/input.js';
+
+export interface ApiContext {
+  req: Request;
+  actor: Actor;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  services: Services;
+}
+
+export interface ApiResult {
+  status?: number;
+  body?: unknown;
+  /** Raw text answer (CSV, iCalendar) with its content type. */
+  text?: { contentType: string; content: string; filename?: string };
+}
+
+export type ApiHandler = (ctx: ApiContext) => Promise<ApiResult>;
+
+export const HTTP_FOR_KIND: Record<ErrorKind, { status: number; code: string }> = {
+  invalid: { status: 400, code: 'BadRequest' },
+  unauthenticated: { status: 401, code: 'Unauthorized' },
+  forbidden: { status: 403, code: 'Forbidden' },
+  'not-found': { status: 404, code: 'NotFound' },
+  conflict: { status: 409, code: 'Conflict' },
+  unavailable: { status: 503, code: 'ServiceUnavailable' },
+};
+
+export function sendError(res: Response, status: number, code: string, message: string): void {
+  res.status(status);
+  res.json({ error: { code, message } });
+}
+
+export function sendAppError(res: Response, e: unknown, services: Services, req: Request): void {
+  if (isAppError(e)) {
+    const { status, code } = HTTP_FOR_KIND[e.kind];
+    return sendError(res, status, code, e.message);
+  }
+  if (isStorageUnavailable(e)) return sendError(res, 503, 'ServiceUnavailable', 'Storage is unavailable; try again shortly.');
+  services.logger.error({ reqId: req.id(), err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'request failed');
+  sendError(res, 500, 'InternalError', 'Something went wrong. Please try again.');
+}
+
+export function sendResult(res: Response, result: ApiResult): void {
+  if (result.text) {
+    res.status(result.status ?? 200);
+    res.setHeader('content-type', result.text.contentType);
+    if (result.text.filename) res.setHeader('content-disposition', `attachment; filename="${result.text.filename.replace(/[^\w.-]/g, '_')}"`);
+    res.setHeader('cache-control', 'no-store');
+    res.sendRaw(result.text.content);
+    return;
+  }
+  const status = result.status ?? 200;
+  if (status === 204 || result.body === undefined) {
+    res.status(status);
+    res.end();
+    return;
+  }
+  res.status(status);
+  res.json(result.body as object);
+}
+
+/** Reads string query parameters only; arrays and objects (?a[b]=1) are refused as bad input. */
+export function readQuery(req: Request): Record<string, string> {
+  const raw = (req.query ?? {}) as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+    if (typeof v !== 'string') throw new AppError('invalid', `Query parameter "${k.slice(0, 40)}" must be given once, as text.`);
+    if (v.length > 2000) throw new AppError('invalid', `Query parameter "${k.slice(0, 40)}" is too long.`);
+    out[k] = v;
+  }
+  return out;
+}
+
+export interface RouteOptions {
+  /** false for the few public routes (health, calendar feeds): no actor is resolved. */
+  auth?: boolean;
+}
+
+export function route(services: Services, authenticator: Authenticator, handler: ApiHandler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const identity = await authenticator.authenticate(req.headers);
+      const actor = await services.people.actor(identity);
+      const result = await handler({
+        req,
+        actor,
+        params: (req.params ?? {}) as Record<string, string>,
+        query: readQuery(req),
+        body: req.body,
+        services,
+      });
+      sendResult(res, result);
+    } catch (e) {
+      sendAppError(res, e, services, req);
+    }
+  };
+}
+
+export type PublicHandler = (ctx: Omit<ApiContext, 'actor'>) => Promise<ApiResult>;
+
+export function publicRoute(services: Services, handler: PublicHandler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      sendResult(res, await handler({ req, params: (req.params ?? {}) as Record<string, string>, query: readQuery(req), body: req.body, services }));
+    } catch (e) {
+      sendAppError(res, e, services, req);
+    }
+  };
+}
+
+/** The JSON body as an object, or a 400. */
+export function bodyObject(body: unknown): PlainObject {
+  const obj = plainObject(body, 256_000);
+  if (!obj) throw new AppError('invalid', 'The request body must be a JSON object.');
+  return obj;
+}

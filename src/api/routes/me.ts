@@ -1,0 +1,16 @@
+import type { Server } from 'restify';
+import type { Services } from '../../services/container.js';
+import type { Authenticator } from '../auth.js';
+import { bodyObject, route } from '../http.js';
+
+/** GET /api/me · PUT /api/me/profile — who I am, my profile and roles. */
+export function registerMeRoutes(server: Server, services: Services, auth: Authenticator): void {
+  server.get('/api/me', route(services, auth, async ({ actor }) => ({ body: await services.people.me(actor) })));
+  server.put(
+    '/api/me/profile',
+    route(services, auth, async ({ actor, body }) => {
+      await services.people.saveProfile(actor, bodyObject(body));
+      return { body: await services.people.me(actor) };
+    }),
+  );
+}

@@ -1,0 +1,137 @@
+// Composition root: storage (embedded Azurite when no connection string), services, bot, HTTP.
+// Tests start the whole app in-process through `startApp`, with their own config and fakes.
+import { join } from 'node:path';
+import type { Server } from 'restify';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './logging.js';
+import { systemClock, type Clock, type Notifier } from './domain/ports.js';
+import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
+import { Storage } from './storage/storage.js';
+import { TableProfileRepository } from './storage/profileRepository.js';
+import { TableRoleRepository } from './storage/roleRepository.js';
+import { TableConversationReferenceStore } from './storage/conversationReferenceStore.js';
+import { MetaRepository } from './storage/metaRepository.js';
+import { TableChannelRepository } from './storage/channelRepository.js';
+import { PeopleService } from './services/people.js';
+import type { Services } from './services/container.js';
+import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
+import { VirtualCafeBot } from './teams/bot.js';
+import { allCommands } from './teams/commands/index.js';
+import { allCardActions } from './teams/actions/index.js';
+import { DirectNotifier, ProactiveMessenger } from './teams/proactive.js';
+import { createAuthenticator } from './api/auth.js';
+import { createHttpServer } from './api/server.js';
+import { seedDemoData } from './seed/seed.js';
+import { projectRoot } from './paths.js';
+
+export interface AppOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** Replace the notifier (tests record notices instead of sending them). */
+  notifier?: (messenger: ProactiveMessenger, logger: Logger) => Notifier;
+  /** Where the built tab lives; defaults to dist/tab in the project. */
+  tabDir?: string;
+}
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  config: Config;
+  services: Services;
+  bot: VirtualCafeBot;
+  edge: BotEdge;
+  server: Server;
+  azurite?: EmbeddedAzurite;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: Config, options: AppOptions = {}): Promise<RunningApp> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const clock = options.clock ?? systemClock;
+
+  let azurite: EmbeddedAzurite | undefined;
+  let connection: { connectionString: string } | { accountName: string };
+  if (config.storageConnectionString) connection = { connectionString: config.storageConnectionString };
+  else if (config.storageAccountName) connection = { accountName: config.storageAccountName };
+  else {
+    azurite = await startAzurite({ location: config.azuriteLocation });
+    logger.info({ ports: azurite.ports, location: config.azuriteLocation }, 'embedded Azurite started');
+    connection = { connectionString: azurite.connectionString };
+  }
+
+  try {
+    const storage = new Storage(connection, config.storagePrefix);
+    await storage.ensure();
+
+    const edge = createBotEdge(config, logger);
+    const conversations = new TableConversationReferenceStore(storage.table('conversationRefs'));
+    const messenger = new ProactiveMessenger(edge, config, conversations);
+    const notifier = options.notifier ? options.notifier(messenger, logger) : new DirectNotifier(messenger, logger);
+    const profiles = new TableProfileRepository(storage.table('profiles'));
+    const roles = new TableRoleRepository(storage.table('roles'));
+    const services: Services = {
+      config,
+      clock,
+      logger,
+      storage,
+      meta: new MetaRepository(storage.table('meta')),
+      conversations,
+      notifier,
+      profiles,
+      roles,
+      people: new PeopleService({ config, clock, profiles, roles }),
+      channels: new TableChannelRepository(storage.table('channels')),
+    };
+
+    if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+
+    const commands = allCommands();
+    const bot = new VirtualCafeBot({ services, commands, cardActions: allCardActions(commands) });
+    const server = createHttpServer({
+      services,
+      authenticator: createAuthenticator(config),
+      messages: messagesHandler(edge, config, logger, (context) => bot.run(context)),
+      tabDir: options.tabDir ?? join(projectRoot(), 'dist', 'tab'),
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as { port: number }).port;
+    const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${shownHost}:${port}`;
+    logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
+
+    let closed = false;
+    return {
+      url,
+      port,
+      config,
+      services,
+      bot,
+      edge,
+      server,
+      azurite,
+      async close() {
+        if (closed) return;
+        closed = true;
+        // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, 5000);
+          server.close(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+          (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+        });
+        await azurite?.stop();
+      },
+    };
+  } catch (e) {
+    await azurite?.stop();
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+// Interfaces the core needs from the outside world. Storage, Teams and Graph adapters implement them;
+// tests may substitute any of them.
+import type { Actor, Profile, RoleGrant, UserId } from './people/person.js';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export interface ProfileRecord extends Profile {
+  userId: UserId;
+  name: string;
+  guest: boolean;
+  tenantId?: string;
+  updatedAt: Date;
+}
+
+export interface ProfileRepository {
+  get(userId: UserId): Promise<ProfileRecord | null>;
+  save(record: ProfileRecord): Promise<void>;
+  delete(userId: UserId): Promise<void>;
+}
+
+export interface RoleRepository {
+  /** Grants stored as data (configuration admins are added by the people service). */
+  list(userId: UserId): Promise<RoleGrant[]>;
+  /** Replaces the person's grants. */
+  set(userId: UserId, grants: RoleGrant[]): Promise<void>;
+  /** Everyone holding `role`, with their grants; small (tens of people), so a partition read. */
+  listHolders(role: RoleGrant['role']): Promise<{ userId: UserId; hubs: RoleGrant['hubs'] }[]>;
+}
+
+/** A message the app sends without being asked, in domain terms; Teams turns it into an activity. */
+export interface OutboundMessage {
+  /** Plain text (also the notification preview and the card's fallback). */
+  text: string;
+  /** An Adaptive Card (already rendered JSON), optional. */
+  card?: object;
+}
+
+export interface Notifier {
+  /**
+   * Sends `message` to one person in their 1:1 chat with the bot. `key` identifies the notice
+   * (e.g. `promoted:{eventId}:{userId}`) so a retry or duplicate delivery sends it once.
+   */
+  notify(userId: UserId, message: OutboundMessage, key: string, kind?: string): Promise<void>;
+}
+
+export type { Actor };
+
+/**
+ * Where the app can reach people and conversations later (proactive messages). The reference is
+ * opaque here: the Teams edge stores and reads its own shape.
+ */
+export interface ConversationReferenceStore {
+  savePersonal(userId: UserId, reference: Record<string, unknown>): Promise<void>;
+  getPersonal(userId: UserId): Promise<Record<string, unknown> | null>;
+  saveConversation(conversationId: string, reference: Record<string, unknown>): Promise<void>;
+  getConversation(conversationId: string): Promise<Record<string, unknown> | null>;
+  /** The latest service URL seen for a tenant: needed to open a 1:1 chat with someone never met. */
+  saveTenantServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
+  getTenantServiceUrl(tenantId: string): Promise<string | null>;
+  deletePersonal(userId: UserId): Promise<void>;
+}

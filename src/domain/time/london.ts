@@ -1,0 +1,43 @@
+// People enter and read times in Europe/London; storage holds UTC instants.
+// Luxon carries the tz database, so BST/GMT changes are handled for any date.
+import { DateTime } from 'luxon';
+
+export const LONDON = 'Europe/London';
+
+/** Parses a local London wall-clock time ("2026-03-29T10:00" or with seconds) into a UTC Date, or null. */
+export function londonLocalToInstant(local: string): Date | null {
+  const dt = DateTime.fromISO(local, { zone: LONDON, setZone: false });
+  if (!dt.isValid) return null;
+  return dt.toJSDate();
+}
+
+/** Parses ISO 8601 with an offset ("…Z" or "…+01:00"); a value without offset is read as London time. */
+export function parseInstant(text: string): Date | null {
+  if (typeof text !== 'string' || text.length > 40) return null;
+  const hasOffset = /(Z|[+-]\d{2}:?\d{2})$/i.test(text.trim());
+  const dt = hasOffset ? DateTime.fromISO(text.trim(), { setZone: true }) : DateTime.fromISO(text.trim(), { zone: LONDON });
+  return dt.isValid ? dt.toJSDate() : null;
+}
+
+/** ISO 8601 with the London offset of that instant, e.g. 2026-07-01T09:30:00+01:00. */
+export function toLondonIso(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(LONDON).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+}
+
+/** "Tue 14 Jul 2026" */
+export function formatLondonDate(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(LONDON).toFormat('ccc d LLL yyyy');
+}
+
+/** "14:00" */
+export function formatLondonTime(instant: Date): string {
+  return DateTime.fromJSDate(instant).setZone(LONDON).toFormat('HH:mm');
+}
+
+/** "Tue 14 Jul 2026, 14:00–16:00" (end on another day shows its date too). */
+export function formatLondonRange(start: Date, end: Date): string {
+  const s = DateTime.fromJSDate(start).setZone(LONDON);
+  const e = DateTime.fromJSDate(end).setZone(LONDON);
+  const endText = s.hasSame(e, 'day') ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL HH:mm');
+  return `${s.toFormat('ccc d LLL yyyy, HH:mm')}–${endText}`;
+}

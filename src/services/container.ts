@@ -1,0 +1,22 @@
+// Everything a handler or route may use, built once by the composition root (src/app.ts).
+import type { Config } from '../config.js';
+import type { Logger } from '../logging.js';
+import type { Clock, ConversationReferenceStore, Notifier, ProfileRepository, RoleRepository } from '../domain/ports.js';
+import type { Storage } from '../storage/storage.js';
+import type { MetaRepository } from '../storage/metaRepository.js';
+import type { PeopleService } from './people.js';
+import type { ChannelRepository } from '../domain/channels/ports.js';
+
+export interface Services {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  storage: Storage;
+  meta: MetaRepository;
+  conversations: ConversationReferenceStore;
+  notifier: Notifier;
+  profiles: ProfileRepository;
+  roles: RoleRepository;
+  people: PeopleService;
+  channels: ChannelRepository;
+}

@@ -1,0 +1,142 @@
+// People: who is acting (identity + granted roles), their profile, and role management.
+import type { Config } from '../config.js';
+import type { Clock, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
+import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
+import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
+import { HUBS, parseHub, type Hub } from '../domain/people/hubs.js';
+import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
+import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
+import { invalid, AppError, forbidden } from '../domain/errors.js';
+import { cleanText } from '../domain/text.js';
+
+/** Who the caller is, as told by Teams (activity) or the tab's token. */
+export interface Identity {
+  id: UserId;
+  name: string;
+  tenantId?: string;
+  /** Teams said so (`userRole: guest`) or the token says so (`acct = 1`). */
+  guest?: boolean;
+}
+
+export interface MeView {
+  id: UserId;
+  name: string;
+  guest: boolean;
+  profile: { profession: string; hub: string; pcn: string; organisation: string } | null;
+  roles: RoleGrant[];
+}
+
+export interface PeopleDeps {
+  config: Config;
+  clock: Clock;
+  profiles: ProfileRepository;
+  roles: RoleRepository;
+}
+
+export class PeopleService {
+  constructor(private readonly deps: PeopleDeps) {}
+
+  /** True when `tenantId` is not the hubs' own tenant (people from other organisations are guests). */
+  isForeignTenant(tenantId: string | undefined): boolean {
+    const home = this.deps.config.homeTenantId;
+    return !!home && !!tenantId && tenantId.toLowerCase() !== home.toLowerCase();
+  }
+
+  async actor(identity: Identity): Promise<Actor> {
+    if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
+    const stored = await this.deps.roles.list(identity.id);
+    const roles = mergeGrants([...stored, ...this.configGrants(identity.id)]);
+    return {
+      id: identity.id,
+      name: (identity.name || '').slice(0, 200) || 'Someone',
+      tenantId: identity.tenantId,
+      guest: !!identity.guest || this.isForeignTenant(identity.tenantId),
+      roles,
+    };
+  }
+
+  /** Coordinators named in ADMIN_AAD_OBJECT_IDS: the first coordinators, before roles are data. */
+  configGrants(userId: UserId): RoleGrant[] {
+    const hubs = this.deps.config.admins.filter((a) => a.objectId.toLowerCase() === userId.toLowerCase()).map((a) => a.hub ?? 'kent-medway');
+    return hubs.length ? [{ role: 'coordinator', hubs }] : [];
+  }
+
+  async me(actor: Actor): Promise<MeView> {
+    const profile = await this.deps.profiles.get(actor.id);
+    return {
+      id: actor.id,
+      name: actor.name,
+      guest: actor.guest || !!profile?.guest,
+      profile: profile ? { profession: profile.profession, hub: profile.hub, pcn: profile.pcn, organisation: profile.organisation } : null,
+      roles: actor.roles,
+    };
+  }
+
+  getProfile(userId: UserId): Promise<ProfileRecord | null> {
+    return this.deps.profiles.get(userId);
+  }
+
+  async saveProfile(actor: Actor, input: Record<string, unknown>): Promise<ProfileRecord> {
+    const profession = parseProfession(input.profession);
+    if (!profession) throw invalid(`Choose your profession from the list (${PROFESSIONS.join(', ')}).`, { field: 'profession' });
+    const hub = parseHub(input.hub);
+    if (!hub) throw invalid(`Choose your training hub: ${HUBS.join(', ')}.`, { field: 'hub' });
+    const pcn = cleanText(input.pcn, 100);
+    if (pcn === null) throw invalid('The PCN name must be text of at most 100 characters.', { field: 'pcn' });
+    const organisation = cleanText(input.organisation, 120);
+    if (organisation === null) throw invalid('The organisation must be text of at most 120 characters.', { field: 'organisation' });
+    if (!actor.guest && !pcn) throw invalid('Tell us your Primary Care Network (PCN).', { field: 'pcn' });
+    if (!organisation) throw invalid('Tell us your organisation or practice.', { field: 'organisation' });
+    const record: ProfileRecord = {
+      userId: actor.id,
+      name: actor.name,
+      guest: actor.guest,
+      tenantId: actor.tenantId,
+      profession,
+      hub,
+      pcn,
+      organisation,
+      updatedAt: this.deps.clock.now(),
+    };
+    await this.deps.profiles.save(record);
+    return record;
+  }
+
+  /** PUT /api/users/{userId}/roles — coordinators grant roles for the hubs they coordinate. */
+  async setRoles(actor: Actor, userId: unknown, input: { roles?: unknown; hubs?: unknown }): Promise<RoleGrant[]> {
+    if (!isValidUserId(userId)) throw invalid('That is not a valid user id.');
+    requireRole(actor, 'coordinator', undefined, 'change roles');
+    if (!Array.isArray(input.roles) || input.roles.some((r) => !(GRANTED_ROLES as readonly unknown[]).includes(r))) {
+      throw invalid('roles must be a list of "organiser" and/or "coordinator".', { field: 'roles' });
+    }
+    if (!Array.isArray(input.hubs) || input.hubs.length > HUBS.length) throw invalid('hubs must be a list of hub codes.', { field: 'hubs' });
+    const hubs: Hub[] = [];
+    for (const h of input.hubs) {
+      const hub = parseHub(h);
+      if (!hub) throw invalid(`Unknown hub "${String(h).slice(0, 40)}". Hubs: ${HUBS.join(', ')}.`, { field: 'hubs' });
+      if (!hubs.includes(hub)) hubs.push(hub);
+    }
+    const roles = [...new Set(input.roles as GrantedRole[])];
+    if (roles.length > 0 && hubs.length === 0) throw invalid('Give at least one hub for the roles.', { field: 'hubs' });
+    // A coordinator manages roles only within the hubs they coordinate; only an admin grants kent-medway.
+    const mine = hubsWithRole(actor, 'coordinator');
+    const current = await this.deps.roles.list(userId);
+    const touched = new Set<Hub>([...hubs, ...current.flatMap((g) => g.hubs)]);
+    if (!isAdmin(actor) && [...touched].some((h) => !mine.includes(h) || h === 'kent-medway')) {
+      throw forbidden('You can only change roles for the hubs you coordinate.');
+    }
+    const grants: RoleGrant[] = roles.map((role) => ({ role, hubs }));
+    await this.deps.roles.set(userId, grants);
+    return grants;
+  }
+}
+
+function mergeGrants(grants: RoleGrant[]): RoleGrant[] {
+  const byRole = new Map<GrantedRole, Set<Hub>>();
+  for (const g of grants) {
+    const set = byRole.get(g.role) ?? new Set<Hub>();
+    g.hubs.forEach((h) => set.add(h));
+    byRole.set(g.role, set);
+  }
+  return [...byRole].map(([role, hubs]) => ({ role, hubs: [...hubs] }));
+}

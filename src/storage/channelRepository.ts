@@ -1,0 +1,101 @@
+// Channels: a directory of tens of rows, kept in one partition so the whole directory is one query.
+import { odata, type TableClient } from '@azure/data-tables';
+import type { Channel, ChannelType } from '../domain/channels/channel.js';
+import type { ChannelRepository } from '../domain/channels/ports.js';
+import type { Hub } from '../domain/people/hubs.js';
+import type { Profession } from '../domain/people/professions.js';
+import { getOrNull, insertIfAbsent, listAll, mutateEntity } from './etag.js';
+
+const PK = 'channel';
+
+interface ChannelEntity {
+  name: string;
+  shortName: string;
+  purpose: string;
+  guidelines: string;
+  hub: string;
+  professions: string;
+  leadIds: string;
+  memberCount: number;
+  approvalRequired: boolean;
+  channelType: string;
+  teamId: string;
+  teamsChannelId: string;
+}
+
+const parseList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+export function toChannel(id: string, e: ChannelEntity): Channel {
+  return {
+    id,
+    name: e.name,
+    shortName: e.shortName,
+    purpose: e.purpose,
+    guidelines: e.guidelines,
+    hub: e.hub as Hub,
+    professions: parseList(e.professions) as Profession[],
+    leadIds: parseList(e.leadIds),
+    memberCount: Number(e.memberCount) || 0,
+    approvalRequired: !!e.approvalRequired,
+    channelType: (e.channelType as ChannelType) || 'standard',
+    teamId: e.teamId || undefined,
+    teamsChannelId: e.teamsChannelId || undefined,
+  };
+}
+
+export function toEntity(c: Channel): ChannelEntity {
+  return {
+    name: c.name,
+    shortName: c.shortName,
+    purpose: c.purpose,
+    guidelines: c.guidelines,
+    hub: c.hub,
+    professions: JSON.stringify(c.professions),
+    leadIds: JSON.stringify(c.leadIds),
+    memberCount: c.memberCount,
+    approvalRequired: c.approvalRequired,
+    channelType: c.channelType,
+    teamId: c.teamId ?? '',
+    teamsChannelId: c.teamsChannelId ?? '',
+  };
+}
+
+export class TableChannelRepository implements ChannelRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async list(): Promise<Channel[]> {
+    const rows = await listAll(this.table.listEntities<ChannelEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK}` } }));
+    return rows.map((r) => toChannel(r.rowKey as string, r)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(id: string): Promise<Channel | null> {
+    const row = await getOrNull<ChannelEntity>(this.table, PK, id);
+    return row ? toChannel(id, row) : null;
+  }
+
+  create(channel: Channel): Promise<boolean> {
+    return insertIfAbsent(this.table, { partitionKey: PK, rowKey: channel.id, ...toEntity(channel) });
+  }
+
+  async update(id: string, change: (current: Channel) => Channel | undefined): Promise<Channel | null> {
+    let result: Channel | null = null;
+    await mutateEntity<ChannelEntity>(this.table, PK, id, (current) => {
+      if (!current) {
+        result = null;
+        return undefined;
+      }
+      const before = toChannel(id, current);
+      const next = change(before);
+      result = next ?? before;
+      return next ? toEntity(next) : undefined;
+    });
+    return result;
+  }
+}

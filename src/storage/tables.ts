@@ -1,0 +1,13 @@
+// Table and queue names, in one place. Each area adds its own here; `Storage.ensure()` creates them
+// all at start-up. Names get the configured prefix so several test runs can share one Azurite.
+export const TABLES = {
+  profiles: 'Profiles',
+  roles: 'Roles',
+  conversationRefs: 'ConversationRefs',
+  meta: 'Meta',
+  channels: 'Channels',
+} as const;
+export type TableKey = keyof typeof TABLES;
+
+export const QUEUES = {} as const satisfies Record<string, string>;
+export type QueueKey = keyof typeof QUEUES;

@@ -1,0 +1,155 @@
+// The Teams activity handler: text → command router, adaptiveCard/action → card-action router,
+// installs and first messages → conversation references saved for proactive messages later.
+import { TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import type { Services } from '../services/container.js';
+import type { BotTurn } from './turn.js';
+import { identityOf, scopeOf } from './turn.js';
+import { matchCommand, type Command } from './commandRouter.js';
+import { createCardActionRouter, type CardAction, type CardActionRouter } from './cardActionRouter.js';
+import { errorResponse } from './invokeResponses.js';
+import { textMessage } from './replies.js';
+import { isAppError } from '../domain/errors.js';
+import { isStorageUnavailable } from '../storage/errors.js';
+import { errorSummary } from './adapter.js';
+import { sendHelp } from './commands/help.js';
+
+export interface BotOptions {
+  services: Services;
+  commands: Command[];
+  cardActions: CardAction[];
+}
+
+export class VirtualCafeBot extends TeamsActivityHandler {
+  readonly commands: Command[];
+  readonly cardActions: CardActionRouter;
+  private readonly services: Services;
+  /** Conversations whose reference is already stored by this process (avoids a write per message). */
+  private readonly savedReferences = new Set<string>();
+
+  constructor(options: BotOptions) {
+    super();
+    this.services = options.services;
+    this.commands = options.commands;
+    this.cardActions = createCardActionRouter(options.cardActions, (verb, e) =>
+      this.services.logger.error({ verb, err: errorSummary(e) }, 'card action failed'),
+    );
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.saveReference(context, true);
+      const turn = await this.makeTurn(context);
+      await sendHelp(turn, this.commands, 'Thanks for adding me. Here is what I can do.');
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botWasAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      await this.saveReference(context, botWasAdded);
+      await next();
+    });
+  }
+
+  private async makeTurn(context: TurnContext): Promise<BotTurn> {
+    const actor = await this.services.people.actor(identityOf(context.activity));
+    return {
+      context,
+      actor,
+      services: this.services,
+      scope: scopeOf(context.activity),
+      reply: async (message) => {
+        await context.sendActivity(typeof message === 'string' ? textMessage(message) : message);
+      },
+    };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const text = typeof activity.text === 'string' ? TurnContext.removeRecipientMention(activity) ?? activity.text : '';
+    let turn: BotTurn;
+    try {
+      turn = await this.makeTurn(context);
+    } catch (e) {
+      await this.replyWithError(context, e);
+      return;
+    }
+    await this.saveReference(context, false);
+    if (!text.trim()) {
+      await sendHelp(turn, this.commands);
+      return;
+    }
+    const match = matchCommand(this.commands, text);
+    try {
+      if (match.kind === 'command') await match.command.run(turn, match.args);
+      else {
+        const shown = match.text.length > 40 ? match.text.slice(0, 40) + '…' : match.text;
+        const notice = match.suggestion
+          ? `I didn’t recognise “${shown}”. Did you mean “${match.suggestion.usage}”?`
+          : `I didn’t recognise “${shown}”. Here is what I can do.`;
+        await sendHelp(turn, this.commands, notice);
+      }
+    } catch (e) {
+      await this.replyWithError(context, e);
+    }
+  }
+
+  private async replyWithError(context: TurnContext, e: unknown): Promise<void> {
+    if (isAppError(e)) {
+      await context.sendActivity(textMessage(e.message));
+      return;
+    }
+    if (isStorageUnavailable(e)) {
+      await context.sendActivity(textMessage('Sorry, I can’t reach my storage right now. Please try again in a minute.'));
+      return;
+    }
+    this.services.logger.error({ err: errorSummary(e), activityId: context.activity.id }, 'command failed');
+    await context.sendActivity(textMessage('Sorry, something went wrong on my side. Please try again.'));
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
+    const action = value && typeof value === 'object' ? value.action : undefined;
+    if (!action || typeof action !== 'object') return asInvoke(errorResponse(400, 'BadRequest', 'The card action is missing.'));
+    if (action.type !== undefined && action.type !== 'Action.Execute') {
+      return asInvoke(errorResponse(400, 'NotSupported', 'Only Action.Execute buttons are supported.'));
+    }
+    let turn: BotTurn;
+    try {
+      turn = await this.makeTurn(context);
+    } catch (e) {
+      if (isAppError(e)) return asInvoke(errorResponse(401, 'Unauthorized', e.message));
+      if (isStorageUnavailable(e)) return asInvoke(errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.'));
+      throw e;
+    }
+    await this.saveReference(context, false).catch(() => undefined);
+    return asInvoke(await this.cardActions.dispatch(turn, action.verb, action.data));
+  }
+
+  /**
+   * Stores where to reach this person (1:1) or this conversation (group chat, channel), and the
+   * tenant's service URL. Once per conversation per process unless `force`.
+   */
+  private async saveReference(context: TurnContext, force: boolean): Promise<void> {
+    const activity = context.activity as Activity;
+    const identity = identityOf(activity);
+    const key = `${activity.conversation.id}|${identity.id}|${activity.serviceUrl}`;
+    if (!force && this.savedReferences.has(key)) return;
+    const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
+    const { conversations } = this.services;
+    try {
+      if (scopeOf(activity) === 'personal') await conversations.savePersonal(identity.id, reference);
+      else await conversations.saveConversation(activity.conversation.id, reference);
+      if (identity.tenantId) await conversations.saveTenantServiceUrl(identity.tenantId, activity.serviceUrl);
+      this.savedReferences.add(key);
+    } catch (e) {
+      // Saving a reference must never spoil the conversation itself.
+      this.services.logger.warn({ err: errorSummary(e) }, 'could not save conversation reference');
+    }
+  }
+}
+
+const asInvoke = (body: { statusCode: number }): InvokeResponse => ({ status: body.statusCode, body });

@@ -1,0 +1,60 @@
+// adaptiveCard/action invokes → handler by verb. Handlers are data keyed by the shared verb list.
+// Every failure becomes an `application/vnd.microsoft.error` response a person can read.
+import type { AdaptiveCardInvokeResponse } from 'botbuilder';
+import type { Verb } from '../cards/verbs.js';
+import type { CardJson } from '../cards/render.js';
+import type { BotTurn } from './turn.js';
+import { isAppError } from '../domain/errors.js';
+import { plainObject } from '../domain/input.js';
+import { isStorageUnavailable } from '../storage/errors.js';
+import { cardResponse, errorResponse, messageResponse, STATUS_FOR_KIND } from './invokeResponses.js';
+
+export type ActionData = Record<string, unknown>;
+export type CardActionResult = { card: CardJson } | { message: string };
+
+export interface CardAction {
+  verb: Verb;
+  run(turn: BotTurn, data: ActionData): Promise<CardActionResult>;
+}
+
+/** Action data as a fresh plain object (missing data = {}); null if it cannot be used. */
+export function readActionData(raw: unknown): ActionData | null {
+  if (raw === undefined || raw === null) return {};
+  return plainObject(raw);
+}
+
+export function createCardActionRouter(actions: readonly CardAction[], onError: (verb: string, e: unknown) => void) {
+  const byVerb = new Map<string, CardAction>();
+  for (const a of actions) {
+    if (byVerb.has(a.verb)) throw new Error(`Two handlers for card verb ${a.verb}`);
+    byVerb.set(a.verb, a);
+  }
+
+  return {
+    verbs: () => [...byVerb.keys()],
+    has: (verb: string) => byVerb.has(verb),
+    async dispatch(turn: BotTurn, verb: unknown, rawData: unknown): Promise<AdaptiveCardInvokeResponse> {
+      if (typeof verb !== 'string' || verb.length === 0 || verb.length > 100) {
+        return errorResponse(400, 'BadRequest', 'This button has no action I recognise.');
+      }
+      const action = byVerb.get(verb);
+      if (!action) return errorResponse(400, 'BadRequest', `I don’t know the action “${verb.slice(0, 60)}”. The card may be out of date; type "help" to start again.`);
+      const data = readActionData(rawData);
+      if (!data) return errorResponse(400, 'BadRequest', 'The card sent data I can’t read. Please try again from a fresh card.');
+      try {
+        const result = await action.run(turn, data);
+        return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
+      } catch (e) {
+        if (isAppError(e)) {
+          const { status, code } = STATUS_FOR_KIND[e.kind];
+          return errorResponse(status, code, e.message);
+        }
+        if (isStorageUnavailable(e)) return errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.');
+        onError(verb, e);
+        return errorResponse(500, 'InternalError', 'Something went wrong on my side. Please try again.');
+      }
+    },
+  };
+}
+
+export type CardActionRouter = ReturnType<typeof createCardActionRouter>;

@@ -1,0 +1,72 @@
+// Tiny JSON HTTP server helper for the local fakes (loopback only).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+  rawBody: string;
+}
+
+export interface FakeResponse {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type FakeHandler = (req: FakeRequest) => Promise<FakeResponse | undefined> | FakeResponse | undefined;
+
+export interface RunningFake {
+  url: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export async function startFakeServer(handler: FakeHandler): Promise<RunningFake> {
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    let body: unknown = rawBody;
+    if ((req.headers['content-type'] ?? '').includes('json') && rawBody) {
+      try {
+        body = JSON.parse(rawBody);
+      } catch {
+        body = rawBody;
+      }
+    } else if ((req.headers['content-type'] ?? '').includes('x-www-form-urlencoded')) {
+      body = Object.fromEntries(new URLSearchParams(rawBody));
+    }
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let out: FakeResponse | undefined;
+    try {
+      out = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody });
+    } catch (e) {
+      out = { status: 500, body: { error: String(e) } };
+    }
+    out ??= { status: 404, body: { error: { code: 'NotFound', message: `fake: no route ${req.method} ${url.pathname}` } } };
+    res.statusCode = out.status ?? 200;
+    for (const [k, v] of Object.entries(out.headers ?? {})) res.setHeader(k, v);
+    if (out.body === undefined) res.end();
+    else if (typeof out.body === 'string') res.end(out.body);
+    else {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify(out.body));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
