@@ -1,5 +1,12 @@
 // Tests are TypeScript run through tsx. One Azurite for the whole run (tests/helpers/rootHooks.ts);
 // each test file isolates itself with its own table prefix.
+const path = require('node:path');
+
+// The local fakes that must speak HTTPS (the fake Entra token endpoint: @azure/identity refuses
+// http authorities) use a test-only loopback certificate. Mocha re-spawns Node for node-option,
+// and the child inherits this, so the test process trusts that certificate and nothing else changes.
+process.env.NODE_EXTRA_CA_CERTS = path.join(__dirname, 'tests', 'fixtures', 'tls', 'loopback-cert.pem');
+
 module.exports = {
   'node-option': ['import=tsx', 'no-deprecation'],
   require: ['tests/helpers/rootHooks.ts'],

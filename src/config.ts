@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { parseDuration } from './domain/time/duration.js';
 import { HUBS, type Hub } from './domain/people/hubs.js';
 import { projectRoot } from './paths.js';
+import { isValidUserId } from './domain/people/person.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -64,7 +65,6 @@ const LOOPBACK = /^(127(?:\.\d{1,3}){3}|::1|localhost)$/i;
 export const isLoopbackHost = (host: string): boolean => LOOPBACK.test(host);
 
 const BOT_FRAMEWORK_OPENID = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
-const KEY_SAFE_ID = /^[^/\\#?\u0000-\u001f\u007f-\u009f]{1,128}$/;
 
 function parseWith<T>(variable: string, schema: z.ZodType<T>, raw: string | undefined): T {
   const result = schema.safeParse(raw);
@@ -108,7 +108,7 @@ function parseAdmins(raw: string | undefined): AdminEntry[] {
     .filter(Boolean)
     .map((entry) => {
       const [objectId, hub, extra] = entry.split(':').map((s) => s.trim());
-      if (extra !== undefined || !objectId || !KEY_SAFE_ID.test(objectId)) {
+      if (extra !== undefined || !objectId || !isValidUserId(objectId)) {
         throw new ConfigError('ADMIN_AAD_OBJECT_IDS', `must be a comma list of objectId or objectId:hub (got "${entry}")`);
       }
       if (hub === undefined) return { objectId };
@@ -139,13 +139,16 @@ export interface LoadOptions {
   envFile?: string;
   /** Values that win over everything (the dev script forces dev mode with these). */
   overrides?: Env;
+  /** Values used only when neither the environment nor the env files set them. */
+  defaults?: Env;
 }
 
 export function loadConfig(env: Env = process.env, options: LoadOptions = {}): Config {
-  let merged: Env = { ...env };
+  let merged: Env = { ...options.defaults, ...env };
   if (options.envFile) {
     const dir = join(projectRoot(), 'env');
     merged = {
+      ...options.defaults,
       ...readEnvFile(join(dir, `.env.${options.envFile}`)),
       ...readEnvFile(join(dir, `.env.${options.envFile}.user`)),
       ...env,

@@ -40,7 +40,8 @@ export class FakeEntra {
     const f = new FakeEntra();
     f.trusted = await newKey();
     f.untrusted = await newKey();
-    f.server = await startFakeServer((req) => f.handle(req));
+    // HTTPS: @azure/identity only talks to https authorities.
+    f.server = await startFakeServer((req) => f.handle(req), { tls: true });
     return f;
   }
 

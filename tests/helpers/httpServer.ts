@@ -1,5 +1,9 @@
 // Tiny JSON HTTP server helper for the local fakes (loopback only).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/paths.js';
 
 export interface FakeRequest {
   method: string;
@@ -25,8 +29,14 @@ export interface RunningFake {
   close(): Promise<void>;
 }
 
-export async function startFakeServer(handler: FakeHandler): Promise<RunningFake> {
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+/** The test-only loopback certificate (trusted by the test process via NODE_EXTRA_CA_CERTS, see .mocharc.cjs). */
+export function loopbackTls() {
+  const dir = join(projectRoot(), 'tests', 'fixtures', 'tls');
+  return { key: readFileSync(join(dir, 'loopback-key.pem')), cert: readFileSync(join(dir, 'loopback-cert.pem')) };
+}
+
+export async function startFakeServer(handler: FakeHandler, options: { tls?: boolean } = {}): Promise<RunningFake> {
+  const listener = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -56,11 +66,12 @@ export async function startFakeServer(handler: FakeHandler): Promise<RunningFake
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify(out.body));
     }
-  });
+  };
+  const server: Server = options.tls ? createTlsServer(loopbackTls(), listener) : createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     server,
     close: () =>

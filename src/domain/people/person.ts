@@ -5,6 +5,7 @@ import type { Profession } from './professions.js';
 export type UserId = string;
 
 // Ids become table keys, so they must not contain characters Azure Tables forbids in keys.
+// eslint-disable-next-line no-control-regex
 const SAFE_ID = /^[^/\\#?\u0000-\u001f\u007f-\u009f]{1,128}$/;
 export const isValidUserId = (id: unknown): id is UserId => typeof id === 'string' && SAFE_ID.test(id);
 

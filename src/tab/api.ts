@@ -1,0 +1,67 @@
+// The tab's only way to the server: JSON over /api with the caller's identity attached.
+import { authMode, devUser } from './session';
+import { getSsoToken } from './teams';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function identityHeaders(): Promise<Record<string, string>> {
+  if (authMode() === 'dev') {
+    const user = devUser();
+    if (!user) return {};
+    const h: Record<string, string> = { 'x-dev-user': user.id, 'x-dev-name': encodeURIComponent(user.name) };
+    if (user.tenant) h['x-dev-tenant'] = user.tenant;
+    return h;
+  }
+  try {
+    return { authorization: `Bearer ${await getSsoToken()}` };
+  } catch {
+    throw new ApiError(401, 'Unauthorized', 'Teams could not sign you in to the Virtual Café. Try reopening the tab.');
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Expect text (CSV, iCalendar) instead of JSON. */
+  text?: boolean;
+}
+
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = await identityHeaders();
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method: options.method ?? 'GET', headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  } catch {
+    throw new ApiError(0, 'Network', 'The Virtual Café could not be reached. Check your connection and try again.');
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  if (!res.ok) {
+    let code = 'Error';
+    let message = `Something went wrong (${res.status}).`;
+    try {
+      const body = JSON.parse(text) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      /* keep the generic message */
+    }
+    throw new ApiError(res.status, code, message);
+  }
+  if (options.text) return text as T;
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const qs = (params: Record<string, string | number | boolean | undefined | null>) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][];
+  return entries.length ? '?' + new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString() : '';
+};

@@ -1,0 +1,67 @@
+// The tab in Chromium: opens in dev mode as a demo person, shows who is signed in (from /api/me),
+// navigates, follows the theme, and fits a phone-width screen.
+import { strict as assert } from 'node:assert';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../helpers/testApp.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { PLAYGROUND_USER_ID } from '../../src/seed/people.js';
+
+describe('tab in Chromium', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    app = await startTestApp({ SEED_DEMO: 'true' });
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('shows the signed-in person from /api/me and the coordinator’s sections', async () => {
+    await page.goto(`${app.url}/tab/calendar?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
+    await page.getByTestId('signed-in-user').getByText('Sam Okafor').waitFor();
+    assert.match(await page.getByTestId('signed-in-user').innerText(), /coordinator/);
+    const nav = page.getByRole('navigation', { name: 'Virtual Café sections' });
+    for (const name of ['Calendar', 'My bookings', 'Channels', 'Facilitation', 'Admin']) {
+      assert.equal(await nav.getByRole('tab', { name }).count(), 1, name);
+    }
+    await nav.getByRole('tab', { name: 'Channels' }).click();
+    await page.waitForURL(/\/tab\/channels$/);
+    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+  });
+
+  it('keeps the dev user for the session and hides Admin from a member', async () => {
+    await page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
+    await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Admin' }).count(), 0);
+    await page.goto(`${app.url}/tab/calendar`);
+    await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
+  });
+
+  it('asks who to act as when dev mode has no user yet', async () => {
+    await page.goto(`${app.url}/tab/calendar`);
+    await page.getByRole('button', { name: 'Continue' }).waitFor();
+    await page.getByLabel('Name').fill('Nadia Haddad');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByTestId('signed-in-user').getByText('Nadia Haddad').waitFor();
+  });
+
+  it('follows a dark theme and fits a phone-width screen', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(`${app.url}/tab/calendar?devUser=member-9&devName=Phone%20User&theme=dark`);
+    await page.getByTestId('signed-in-user').waitFor();
+    assert.equal(await page.locator('[data-theme="dark"]').count(), 1);
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  });
+});
