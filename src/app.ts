@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { systemClock, type Clock, type Notifier } from './domain/ports.js';
+import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -12,6 +12,9 @@ import { TableRoleRepository } from './storage/roleRepository.js';
 import { TableConversationReferenceStore } from './storage/conversationReferenceStore.js';
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
+import { TablePersonRepository } from './storage/personRepository.js';
+import { InProcessScheduler } from './jobs/inProcessScheduler.js';
+import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
 import type { Services } from './services/container.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
@@ -29,6 +32,8 @@ export interface AppOptions {
   clock?: Clock;
   /** Replace the notifier (tests record notices instead of sending them). */
   notifier?: (messenger: ProactiveMessenger, logger: Logger) => Notifier;
+  /** Replace the job scheduler (given the handlers by kind). */
+  scheduler?: (handlers: Record<string, JobHandler>, logger: Logger) => JobScheduler;
   /** Where the built tab lives; defaults to dist/tab in the project. */
   tabDir?: string;
 }
@@ -69,6 +74,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const notifier = options.notifier ? options.notifier(messenger, logger) : new DirectNotifier(messenger, logger);
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
+    const persons = new TablePersonRepository(storage.table('profiles'));
+    // Handlers need the services and the services need the scheduler: fill the map after.
+    const jobHandlers: Record<string, JobHandler> = {};
+    const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
     const services: Services = {
       config,
       clock,
@@ -77,11 +86,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       meta: new MetaRepository(storage.table('meta')),
       conversations,
       notifier,
+      scheduler,
       profiles,
       roles,
-      people: new PeopleService({ config, clock, profiles, roles }),
+      persons,
+      people: new PeopleService({ config, clock, profiles, roles, persons }),
       channels: new TableChannelRepository(storage.table('channels')),
     };
+
+    Object.assign(jobHandlers, allJobHandlers(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
 
@@ -127,6 +140,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           });
           (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
+        (scheduler as { stop?: () => void }).stop?.();
         await azurite?.stop();
       },
     };

@@ -63,3 +63,35 @@ export interface ConversationReferenceStore {
   getTenantServiceUrl(tenantId: string): Promise<string | null>;
   deletePersonal(userId: UserId): Promise<void>;
 }
+
+/** Names of people the app has met (from Teams or a token), so rosters and cards can show them. */
+export interface PersonRecord {
+  userId: UserId;
+  name: string;
+  tenantId?: string;
+  guest: boolean;
+  lastSeenAt: Date;
+}
+
+export interface PersonRepository {
+  get(userId: UserId): Promise<PersonRecord | null>;
+  save(record: PersonRecord): Promise<void>;
+  delete(userId: UserId): Promise<void>;
+}
+
+/** Deferred work: a job runs at (or soon after) `dueAt`, once, by its handler for `kind`. */
+export interface ScheduledJob {
+  /** Identifies the job: scheduling the same key again moves it; cancelling removes it. */
+  key: string;
+  kind: string;
+  dueAt: Date;
+  payload: Record<string, unknown>;
+}
+
+export interface JobScheduler {
+  schedule(job: ScheduledJob): Promise<void>;
+  cancel(key: string): Promise<void>;
+}
+
+/** Runs a job; must be idempotent (a job may run twice after a crash). Throwing means "try again later". */
+export type JobHandler = (payload: Record<string, unknown>, job: { key: string; kind: string; dueAt: Date }) => Promise<void>;

@@ -8,8 +8,9 @@ export const SEED_MARKER = 'seed:demo:v1';
 
 export type SeedStep = (services: Services) => Promise<void>;
 
-const seedPeople: SeedStep = async ({ profiles, roles, clock }) => {
+const seedPeople: SeedStep = async ({ profiles, roles, persons, clock }) => {
   for (const person of DEMO_PEOPLE) {
+    await persons.save({ userId: person.id, name: person.name, guest: false, lastSeenAt: clock.now() });
     if (!person.noProfile && !(await profiles.get(person.id))) {
       await profiles.save({
         userId: person.id,

@@ -1,7 +1,7 @@
 // Everything a handler or route may use, built once by the composition root (src/app.ts).
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
-import type { Clock, ConversationReferenceStore, Notifier, ProfileRepository, RoleRepository } from '../domain/ports.js';
+import type { Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonRepository, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
@@ -15,8 +15,10 @@ export interface Services {
   meta: MetaRepository;
   conversations: ConversationReferenceStore;
   notifier: Notifier;
+  scheduler: JobScheduler;
   profiles: ProfileRepository;
   roles: RoleRepository;
+  persons: PersonRepository;
   people: PeopleService;
   channels: ChannelRepository;
 }

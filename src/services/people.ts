@@ -1,6 +1,6 @@
 // People: who is acting (identity + granted roles), their profile, and role management.
 import type { Config } from '../config.js';
-import type { Clock, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
+import type { Clock, PersonRepository, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
 import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
 import { HUBS, parseHub, type Hub } from '../domain/people/hubs.js';
@@ -31,9 +31,15 @@ export interface PeopleDeps {
   clock: Clock;
   profiles: ProfileRepository;
   roles: RoleRepository;
+  persons: PersonRepository;
 }
 
+/** How many people's names this process remembers having stored (saves a write per request). */
+const REMEMBERED_LIMIT = 20_000;
+
 export class PeopleService {
+  private readonly remembered = new Map<UserId, string>();
+
   constructor(private readonly deps: PeopleDeps) {}
 
   /** True when `tenantId` is not the hubs' own tenant (people from other organisations are guests). */
@@ -46,13 +52,43 @@ export class PeopleService {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
     const stored = await this.deps.roles.list(identity.id);
     const roles = mergeGrants([...stored, ...this.configGrants(identity.id)]);
-    return {
+    const actor: Actor = {
       id: identity.id,
-      name: (identity.name || '').slice(0, 200) || 'Someone',
+      name: (identity.name || '').trim().slice(0, 200) || 'Someone',
       tenantId: identity.tenantId,
       guest: !!identity.guest || this.isForeignTenant(identity.tenantId),
       roles,
     };
+    await this.remember(actor);
+    return actor;
+  }
+
+  /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */
+  private async remember(actor: Actor): Promise<void> {
+    const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
+    if (this.remembered.get(actor.id) === key) return;
+    await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, lastSeenAt: this.deps.clock.now() });
+    if (this.remembered.size >= REMEMBERED_LIMIT) this.remembered.delete(this.remembered.keys().next().value as UserId);
+    this.remembered.set(actor.id, key);
+  }
+
+  /** Forgets the in-process memory of a person (after "forget me"). */
+  forgetCached(userId: UserId): void {
+    this.remembered.delete(userId);
+  }
+
+  /** Display names for ids (the person's own record, else their profile's, else "Unknown person"). */
+  async names(ids: readonly UserId[]): Promise<Map<UserId, string>> {
+    const unique = [...new Set(ids)].filter(isValidUserId);
+    const found = await Promise.all(
+      unique.map(async (id) => {
+        const person = await this.deps.persons.get(id);
+        if (person) return [id, person.name] as const;
+        const profile = await this.deps.profiles.get(id);
+        return [id, profile?.name ?? 'Unknown person'] as const;
+      }),
+    );
+    return new Map(found);
   }
 
   /** Coordinators named in ADMIN_AAD_OBJECT_IDS: the first coordinators, before roles are data. */
