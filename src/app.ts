@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
+import { noBookings, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -16,6 +16,7 @@ import { TablePersonRepository } from './storage/personRepository.js';
 import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
+import { peopleDataHolder } from './services/personalData.js';
 import type { Services } from './services/container.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
 import { VirtualCafeBot } from './teams/bot.js';
@@ -92,7 +93,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       persons,
       people: new PeopleService({ config, clock, profiles, roles, persons }),
       channels: new TableChannelRepository(storage.table('channels')),
+      bookings: noBookings,
+      personalData: [],
     };
+    services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
 
     Object.assign(jobHandlers, allJobHandlers(services));
 

@@ -95,3 +95,25 @@ export interface JobScheduler {
 
 /** Runs a job; must be idempotent (a job may run twice after a crash). Throwing means "try again later". */
 export type JobHandler = (payload: Record<string, unknown>, job: { key: string; kind: string; dueAt: Date }) => Promise<void>;
+
+/**
+ * Each area that keeps personal data says what it holds about a person and how to erase it
+ * ("my data" / "forget me"). Erase must leave no trace of the id, name or email in the area's
+ * tables, except anonymous counts.
+ */
+export interface PersonalDataHolder {
+  area: string;
+  export(userId: UserId): Promise<unknown>;
+  erase(userId: UserId): Promise<void>;
+}
+
+/**
+ * When a person is booked on PLT events (events area implements it), so facilitation matching
+ * can avoid clashes with their own bookings.
+ */
+export interface BookingCalendar {
+  busy(userId: UserId, from: Date, to: Date): Promise<{ start: Date; end: Date }[]>;
+}
+
+/** Until the events area provides one: nobody is booked on anything. */
+export const noBookings: BookingCalendar = { busy: async () => [] };

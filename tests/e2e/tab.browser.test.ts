@@ -40,6 +40,17 @@ describe('tab in Chromium', function () {
     assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
   });
 
+  it('lets a coordinator grant a role from the admin page', async () => {
+    await page.goto(`${app.url}/tab/admin?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
+    const target = '0c0c0c0c-1111-4222-8333-444444444444';
+    await page.getByLabel("Person's Entra object id").fill(target);
+    await page.getByRole('checkbox', { name: 'Organiser' }).check();
+    await page.getByRole('checkbox', { name: 'East Kent' }).check();
+    await page.getByRole('button', { name: 'Save roles' }).click();
+    await page.getByText('Saved: organiser for East Kent.').waitFor();
+    assert.deepEqual(await app.services.roles.list(target), [{ role: 'organiser', hubs: ['east-kent'] }]);
+  });
+
   it('keeps the dev user for the session and hides Admin from a member', async () => {
     await page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
     await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();

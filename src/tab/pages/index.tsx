@@ -2,6 +2,7 @@
 import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
+import { AdminPage } from './admin/AdminPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -42,7 +43,7 @@ export const PAGES: PageDef[] = [
     path: '/tab/admin',
     label: 'Admin',
     visible: (me) => hasRole(me, 'coordinator'),
-    render: () => <PlaceholderPage title="Hub administration" text="Proposals, the facilitator pool, roles and dashboards will appear here." />,
+    render: () => <AdminPage />,
   },
 ];
 
