@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { noBookings, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
+import { noBookings, noUpcomingEvents, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -94,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       people: new PeopleService({ config, clock, profiles, roles, persons }),
       channels: new TableChannelRepository(storage.table('channels')),
       bookings: noBookings,
+      upcomingEvents: noUpcomingEvents,
       personalData: [],
     };
     services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));

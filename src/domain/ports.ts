@@ -117,3 +117,11 @@ export interface BookingCalendar {
 
 /** Until the events area provides one: nobody is booked on anything. */
 export const noBookings: BookingCalendar = { busy: async () => [] };
+
+/** The next events of a channel, for the channel directory and welcome card (events area implements it). */
+export interface UpcomingEvents {
+  forChannel(channelId: string, limit: number): Promise<{ eventId: string; title: string; start: Date; end: Date }[]>;
+}
+
+/** Until the events area provides one: no events. */
+export const noUpcomingEvents: UpcomingEvents = { forChannel: async () => [] };

@@ -1,7 +1,7 @@
 // Everything a handler or route may use, built once by the composition root (src/app.ts).
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
-import type { BookingCalendar, Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonalDataHolder, PersonRepository, ProfileRepository, RoleRepository } from '../domain/ports.js';
+import type { BookingCalendar, UpcomingEvents, Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonalDataHolder, PersonRepository, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
@@ -23,6 +23,8 @@ export interface Services {
   channels: ChannelRepository;
   /** People's PLT bookings as busy times (for facilitation clashes). */
   bookings: BookingCalendar;
+  /** Upcoming events by channel (for the directory and welcome card). */
+  upcomingEvents: UpcomingEvents;
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
 }
