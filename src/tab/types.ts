@@ -1,28 +1,8 @@
 // Shapes of the HTTP API (interfaces.md), as the tab sees them.
-export type Hub = 'north-kent' | 'west-kent' | 'east-kent' | 'kent-medway';
-
-export const HUB_NAMES: Record<Hub, string> = {
-  'north-kent': 'North Kent (including Medway)',
-  'west-kent': 'West Kent',
-  'east-kent': 'East Kent',
-  'kent-medway': 'All of Kent & Medway',
-};
-
-export const PROFESSION_NAMES: Record<string, string> = {
-  'advanced-nurse-practitioner': 'Advanced nurse practitioner',
-  'practice-nurse': 'Practice nurse',
-  'nurse-associate': 'Nurse associate',
-  hca: 'Healthcare assistant (HCA)',
-  paramedic: 'Paramedic',
-  'clinical-pharmacist': 'Clinical pharmacist',
-  'pharmacy-technician': 'Pharmacy technician',
-  'physician-associate': 'Physician associate',
-  physiotherapist: 'Physiotherapist',
-  'social-prescriber': 'Social prescriber',
-  gp: 'GP',
-  'practice-manager': 'Practice manager',
-  other: 'Other',
-};
+// Hubs and professions come from the domain (pure TypeScript, shared with the server).
+export { HUB_NAMES, type Hub } from '../domain/people/hubs';
+export { PROFESSION_NAMES, PROFESSIONS, type Profession } from '../domain/people/professions';
+import type { Hub } from '../domain/people/hubs';
 
 export interface RoleGrant {
   role: 'coordinator' | 'organiser';
