@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { noBookings, noUpcomingEvents, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
+import { noBookings, noUpcomingEvents, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier, type PersonalDataHolder } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -17,6 +17,7 @@ import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
 import { peopleDataHolder } from './services/personalData.js';
+import { PrivacyService } from './services/privacy.js';
 import type { Services } from './services/container.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
 import { VirtualCafeBot } from './teams/bot.js';
@@ -76,6 +77,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
     const persons = new TablePersonRepository(storage.table('profiles'));
+    const people = new PeopleService({ config, clock, profiles, roles, persons });
+    const personalData: PersonalDataHolder[] = [peopleDataHolder({ profiles, persons, roles, conversations })];
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
@@ -91,13 +94,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       profiles,
       roles,
       persons,
-      people: new PeopleService({ config, clock, profiles, roles, persons }),
+      people,
       channels: new TableChannelRepository(storage.table('channels')),
       bookings: noBookings,
       upcomingEvents: noUpcomingEvents,
-      personalData: [],
+      personalData,
+      privacy: new PrivacyService(() => personalData, clock, (userId) => people.forgetCached(userId)),
     };
-    services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
 
     Object.assign(jobHandlers, allJobHandlers(services));
 

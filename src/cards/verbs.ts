@@ -22,6 +22,9 @@ export const Verbs = {
   facilitationOfferAccept: 'facilitation.offer.accept',
   facilitationOfferDecline: 'facilitation.offer.decline',
   facilitatorSave: 'facilitator.save',
+  // Privacy
+  privacyForgetConfirm: 'privacy.forget.confirm',
+  privacyForgetKeep: 'privacy.forget.keep',
   // General
   runCommand: 'command.run',
 } as const;

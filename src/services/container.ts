@@ -5,6 +5,7 @@ import type { BookingCalendar, UpcomingEvents, Clock, ConversationReferenceStore
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
+import type { PrivacyService } from './privacy.js';
 import type { ChannelRepository } from '../domain/channels/ports.js';
 
 export interface Services {
@@ -27,4 +28,5 @@ export interface Services {
   upcomingEvents: UpcomingEvents;
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
+  privacy: PrivacyService;
 }

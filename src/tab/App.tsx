@@ -1,7 +1,7 @@
 // The tab frame: header, navigation between pages, and the page itself.
 import { Body1, Caption1, makeStyles, tokens, Tab, TabList, Title3 } from '@fluentui/react-components';
-import { CONFIG_PAGE, PAGES } from './pages';
-import { navigate, useLocation } from './router';
+import { CONFIG_PAGE, PAGES, PRIVACY_PAGE } from './pages';
+import { Link, navigate, useLocation } from './router';
 import { useApp } from './MeContext';
 
 const useStyles = makeStyles({
@@ -31,7 +31,7 @@ export function App() {
   const { me } = useApp();
   const { path } = useLocation();
   const visible = PAGES.filter((p) => p.visible(me));
-  const page = path === CONFIG_PAGE.path ? CONFIG_PAGE : (PAGES.find((p) => path === p.path || path.startsWith(p.path + '/')) ?? PAGES[0]);
+  const page = [CONFIG_PAGE, PRIVACY_PAGE].find((p) => p.path === path) ?? PAGES.find((p) => path === p.path || path.startsWith(p.path + '/')) ?? PAGES[0];
   const roleText = me.roles.map((r) => `${r.role} (${r.hubs.join(', ')})`).join('; ');
 
   return (
@@ -43,7 +43,9 @@ export function App() {
         <Title3 as="p">Virtual Café</Title3>
         <div className={styles.who} data-testid="signed-in-user">
           <Body1>{me.name}</Body1>
-          <Caption1>{me.guest ? 'Guest' : roleText || 'Member'}</Caption1>
+          <Caption1>
+            {me.guest ? 'Guest' : roleText || 'Member'} · <Link href="/tab/privacy">Your data</Link>
+          </Caption1>
         </div>
       </header>
       {page !== CONFIG_PAGE && (

@@ -142,7 +142,11 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     const { conversations } = this.services;
     try {
       if (scopeOf(activity) === 'personal') await conversations.savePersonal(identity.id, reference);
-      else await conversations.saveConversation(activity.conversation.id, reference);
+      else {
+        // A group chat or channel is reached without naming whoever spoke last: keep no person in it.
+        const { user: _user, ...shared } = reference;
+        await conversations.saveConversation(activity.conversation.id, shared);
+      }
       if (identity.tenantId) await conversations.saveTenantServiceUrl(identity.tenantId, activity.serviceUrl);
       this.savedReferences.add(key);
     } catch (e) {

@@ -51,6 +51,19 @@ describe('tab in Chromium', function () {
     assert.deepEqual(await app.services.roles.list(target), [{ role: 'organiser', hubs: ['east-kent'] }]);
   });
 
+  it('shows my data and erases it after confirming', async () => {
+    const id = '0d0d0d0d-1111-4222-8333-444444444444';
+    await app.services.profiles.save({ userId: id, name: 'Vic Private', guest: false, profession: 'hca', hub: 'east-kent', pcn: 'Dover Town PCN', organisation: 'Buckland Medical Centre', updatedAt: new Date() });
+    await page.goto(`${app.url}/tab/calendar?devUser=${id}&devName=Vic%20Private`);
+    await page.getByRole('link', { name: 'Your data' }).click();
+    await page.getByRole('button', { name: 'Show my data' }).click();
+    await page.getByLabel('Your data as JSON').getByText(/Buckland Medical Centre/).waitFor();
+    await page.getByRole('button', { name: 'Erase my data…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Erase my data' }).click();
+    await page.getByText('Your data has been erased.').waitFor();
+    assert.equal(await app.services.profiles.get(id), null);
+  });
+
   it('keeps the dev user for the session and hides Admin from a member', async () => {
     await page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
     await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();

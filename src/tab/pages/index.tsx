@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
+import { PrivacyPage } from './PrivacyPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -46,5 +47,8 @@ export const PAGES: PageDef[] = [
     render: () => <AdminPage />,
   },
 ];
+
+// Reached from the "my data" card and the header; not a navigation tab.
+export const PRIVACY_PAGE: PageDef = { path: '/tab/privacy', label: 'Your data', visible: () => false, render: () => <PrivacyPage /> };
 
 export const CONFIG_PAGE: PageDef = { path: '/tab/config', label: 'Configure', visible: () => false, render: () => <ConfigPage /> };

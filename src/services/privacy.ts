@@ -1,0 +1,38 @@
+// "My data" and "forget me": every area says what it holds about a person (PersonalDataHolder) and
+// erases it. Areas erase first and people (profile, name, roles, 1:1 conversation) last, so an area
+// can still look up what it needs while erasing.
+import type { Actor, UserId } from '../domain/people/person.js';
+import type { PersonalDataHolder } from '../domain/ports.js';
+import type { Clock } from '../domain/ports.js';
+
+export interface PersonalDataExport {
+  exportedAt: string;
+  person: { id: UserId; name: string; guest: boolean };
+  /** What each area holds, by area name. */
+  data: Record<string, unknown>;
+}
+
+export class PrivacyService {
+  constructor(
+    private readonly holders: () => PersonalDataHolder[],
+    private readonly clock: Clock,
+    private readonly afterErase: (userId: UserId) => void,
+  ) {}
+
+  async export(actor: Actor): Promise<PersonalDataExport> {
+    const entries = await Promise.all(this.holders().map(async (h) => [h.area, await h.export(actor.id)] as const));
+    return {
+      exportedAt: this.clock.now().toISOString(),
+      person: { id: actor.id, name: actor.name, guest: actor.guest },
+      data: Object.fromEntries(entries),
+    };
+  }
+
+  async forget(actor: Actor): Promise<void> {
+    const holders = this.holders();
+    const people = holders.filter((h) => h.area === 'people');
+    for (const holder of holders.filter((h) => h.area !== 'people')) await holder.erase(actor.id);
+    for (const holder of people) await holder.erase(actor.id);
+    this.afterErase(actor.id);
+  }
+}

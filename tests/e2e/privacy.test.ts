@@ -1,0 +1,84 @@
+// "my data" and "forget me": everything held about a person comes out as JSON, and after erasure
+// no table holds their id, name or email.
+import { strict as assert } from 'node:assert';
+import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
+import { FakeConnector } from '../helpers/fakeConnector.js';
+import { BotClient, cardText, type TestPerson } from '../helpers/botClient.js';
+import { newUserId } from '../helpers/ids.js';
+import { rowsMentioning } from '../helpers/tableScan.js';
+import { sharedAzurite } from '../helpers/rootHooks.js';
+
+describe('my data and forget me', () => {
+  let app: TestApp;
+  let connector: FakeConnector;
+  let bot: BotClient;
+  let connectionString: string;
+
+  before(async () => {
+    connector = await FakeConnector.start();
+    app = await startTestApp({ SEED_DEMO: 'true' });
+    bot = new BotClient(app.url, connector);
+    connectionString = (await sharedAzurite()).connectionString;
+  });
+  after(async () => {
+    await app?.close();
+    await connector?.close();
+  });
+
+  async function makeSomeone(name: string): Promise<TestPerson> {
+    const person: TestPerson = { id: newUserId(), name };
+    await bot.message(person, 'help');
+    await bot.message(person, 'help', 'channel');
+    await bot.invoke(person, 'profile.save', { profession: 'nurse-associate', hub: 'north-kent', pcn: 'Strood PCN', organisation: 'Strood Medical Practice' });
+    await app.services.roles.set(person.id, [{ role: 'organiser', hubs: ['north-kent'] }]);
+    return person;
+  }
+
+  it('exports everything held about me as JSON', async () => {
+    const person = await makeSomeone('Quinn Exporter');
+    const res = await api(app, '/api/me/export', { user: person.id, name: person.name });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.person.id, person.id);
+    assert.equal(res.body.data.people.profile.organisation, 'Strood Medical Practice');
+    assert.deepEqual(res.body.data.people.roles, [{ role: 'organiser', hubs: ['north-kent'] }]);
+    assert.equal(res.body.data.people.person.name, 'Quinn Exporter');
+  });
+
+  it('shows my data as a card', async () => {
+    const person = await makeSomeone('Rowan Card');
+    const since = connector.sent.length;
+    await bot.message(person, 'my data');
+    const [card] = bot.cardsTo(person, 'personal', since);
+    assert.match(cardText(card), /Strood Medical Practice/);
+  });
+
+  it('forget me asks first; "keep" changes nothing', async () => {
+    const person = await makeSomeone('Sasha Keeper');
+    const since = connector.sent.length;
+    await bot.message(person, 'forget me');
+    const [card] = bot.cardsTo(person, 'personal', since);
+    assert.match(cardText(card), /Erase your data\?/);
+    const keep = await bot.invoke(person, 'privacy.forget.keep');
+    assert.match(cardText(keep.card), /Nothing was erased/);
+    assert.ok(await app.services.profiles.get(person.id));
+  });
+
+  it('forget me from the card erases the person from every table', async () => {
+    const person = await makeSomeone('Tamsin Forgotten');
+    const res = await bot.invoke(person, 'privacy.forget.confirm');
+    assert.equal(res.status, 200);
+    assert.match(cardText(res.card), /erased/);
+    const left = await rowsMentioning(connectionString, app.prefix, [person.id, person.name]);
+    assert.deepEqual(left.map((r) => `${r.table}: ${JSON.stringify(r.row).slice(0, 200)}`), []);
+  });
+
+  it('DELETE /api/me erases and answers 204', async () => {
+    const person = await makeSomeone('Uma Deleted');
+    const res = await api(app, '/api/me', { method: 'DELETE', user: person.id, name: person.name });
+    assert.equal(res.status, 204);
+    const left = await rowsMentioning(connectionString, app.prefix, [person.id, person.name]);
+    assert.deepEqual(left.map((r) => r.table), []);
+    const me = await api(app, '/api/me', { user: person.id, name: person.name });
+    assert.equal(me.body.profile, null);
+  });
+});

@@ -1,0 +1,23 @@
+// Reads every row of every table a test app owns (its prefix), to prove something is gone.
+import { TableClient, TableServiceClient, odata } from '@azure/data-tables';
+
+export async function allRows(connectionString: string, prefix: string): Promise<{ table: string; row: Record<string, unknown> }[]> {
+  const service = TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+  const out: { table: string; row: Record<string, unknown> }[] = [];
+  // Table names sort, so the prefix range is a filter on TableName.
+  for await (const t of service.listTables({ queryOptions: { filter: odata`TableName ge ${prefix} and TableName lt ${prefix + '~'}` } })) {
+    const name = t.name as string;
+    const client = TableClient.fromConnectionString(connectionString, name, { allowInsecureConnection: true });
+    for await (const row of client.listEntities()) out.push({ table: name, row: row as Record<string, unknown> });
+  }
+  return out;
+}
+
+/** Rows whose keys or values mention any of `needles` (case-insensitive). */
+export async function rowsMentioning(connectionString: string, prefix: string, needles: string[]) {
+  const lowered = needles.filter(Boolean).map((n) => n.toLowerCase());
+  return (await allRows(connectionString, prefix)).filter(({ row }) => {
+    const text = JSON.stringify(row).toLowerCase();
+    return lowered.some((n) => text.includes(n));
+  });
+}
