@@ -10,7 +10,7 @@ process.env.NODE_EXTRA_CA_CERTS = path.join(__dirname, 'tests', 'fixtures', 'tls
 module.exports = {
   'node-option': ['import=tsx', 'no-deprecation'],
   require: ['tests/helpers/rootHooks.ts'],
-  spec: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+  spec: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
   timeout: 30000,
   slow: 2000,
   exit: true,

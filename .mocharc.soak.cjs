@@ -1,0 +1,7 @@
+// `npm run soak`: the reliability suite at full size (npm test runs it at CI size).
+const base = require('./.mocharc.cjs');
+
+process.env.SOAK = '1';
+process.env.FUZZ_RUNS = process.env.FUZZ_RUNS || '1000';
+
+module.exports = { ...base, spec: ['tests/reliability/**/*.test.ts'], timeout: 1_800_000, reporter: 'spec' };
