@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.azurite/**', 'appPackage/build/**', 'coverage/**', 'devTools/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.azurite/**', 'appPackage/build/**', 'coverage/**', 'devTools/**', '.deploy/**', '.deployment/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

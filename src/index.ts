@@ -1,6 +1,7 @@
-// `npm start`: read configuration, start the app, stop cleanly on SIGTERM/SIGINT.
+// `npm start`: read configuration, start telemetry (when configured), start the app, stop cleanly
+// on SIGTERM/SIGINT.
 import { ConfigError, loadConfig } from './config.js';
-import { startApp } from './app.js';
+import type { Telemetry } from './telemetry/appInsights.js';
 
 async function main(): Promise<void> {
   let config;
@@ -13,13 +14,23 @@ async function main(): Promise<void> {
     }
     throw e;
   }
+  // Telemetry first: the app's HTTP and Bot Framework modules must be loaded after it to be
+  // instrumented, hence the dynamic imports. Without a connection string nothing is loaded.
+  let telemetry: Telemetry | undefined;
+  if (config.appInsightsConnectionString) {
+    const { startAppInsights } = await import('./telemetry/appInsights.js');
+    telemetry = await startAppInsights(config.appInsightsConnectionString);
+  }
+  const { startApp } = await import('./app.js');
   const app = await startApp(config);
+  if (telemetry) app.services.logger.info('Application Insights telemetry on');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.services.logger.info({ signal }, 'shutting down');
     await app.close();
+    await telemetry?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

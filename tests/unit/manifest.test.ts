@@ -70,12 +70,24 @@ describe('Teams app manifest', () => {
     }
   });
 
-  it('builds the local package zip', async () => {
-    const built = await buildAppPackage('local', envFor('local'));
-    const zip = new AdmZip(built.zipPath);
-    assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'manifest.json', 'outline.png']);
-    const inZip = JSON.parse(zip.readAsText('manifest.json'));
-    assert.equal(inZip.name.short, 'Virtual Café-local');
+  // What provision writes to the env file (Teams app id, Entra client ids, the App Service host).
+  const { APP_NAME_SUFFIX: _suffix, ...PROVISIONED } = SAMPLE;
+
+  for (const envName of ['local', 'dev']) {
+    it(`builds and validates the ${envName} package zip from env/.env.${envName} plus provision's outputs`, async () => {
+      const built = await buildAppPackage(envName, { ...envFor(envName), ...PROVISIONED });
+      const zip = new AdmZip(built.zipPath);
+      assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'manifest.json', 'outline.png']);
+      const inZip = JSON.parse(zip.readAsText('manifest.json'));
+      assert.equal(inZip.name.short, `Virtual Café-${envName}`);
+      assert.equal(inZip.bots[0].botId, PROVISIONED.BOT_ID);
+      assert.deepEqual(inZip.validDomains, [PROVISIONED.TAB_DOMAIN]);
+      assert.deepEqual(await validateManifest(inZip), []);
+    });
+  }
+
+  it('refuses to build before provision has written the ids (committed env files carry none)', async () => {
+    await assert.rejects(buildAppPackage('dev', envFor('dev')), /does not set .*TEAMS_APP_ID/);
   });
 
   it('refuses to build when a placeholder has no value', async () => {
