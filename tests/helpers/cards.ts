@@ -18,7 +18,16 @@ export function cardProblems(card: unknown): string[] {
   for (let i = 0; i < ctx.eventCount; i++) problems.push(`parse: ${ctx.getEventAt(i).message}`);
   const results = ac.validateProperties();
   for (const ev of results.validationEvents ?? []) problems.push(`validate: ${ev.message}`);
-  // Unexpanded template expressions mean data was missing.
-  if (JSON.stringify(card).includes('${')) problems.push('card still contains ${…} template expressions');
+  // A value that is still a whole template expression means the template's data was missing.
+  // (Text people typed may contain "${" and is shown as typed: templating never evaluates data.)
+  const unexpanded: string[] = [];
+  const walk = (node: unknown) => {
+    if (typeof node === 'string') {
+      if (/^\s*\$\{[^}]*\}\s*$/.test(node)) unexpanded.push(node);
+    } else if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') Object.values(node).forEach(walk);
+  };
+  walk(card);
+  if (unexpanded.length) problems.push(`card still contains template expressions: ${unexpanded.slice(0, 3).join(', ')}`);
   return problems;
 }

@@ -128,7 +128,7 @@ describe('hostile input', function () {
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), nastyValue, fc.dictionary(fc.string({ maxLength: 10 }), nasty, { maxKeys: 4 }), async (route, body, query) => {
-        const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v).slice(0, 1500)])).toString();
+        const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v).slice(0, 1500)])).toString();
         const res = await api(app, `${route.path}${qs ? `?${qs}` : ''}`, { method: route.method, user: person.id, body: route.method === 'GET' ? undefined : body === undefined ? null : body });
         assert.ok(res.status < 500 || res.status === 503, `${route.method} ${route.path} answered ${res.status}: ${res.text.slice(0, 200)}`);
         if (res.status >= 400) {

@@ -50,3 +50,11 @@ describe('cards', () => {
     assert.deepEqual(cardProblems(profileCard({ profile: null, error: 'Choose a hub' })), []);
   });
 });
+
+describe('card checker', () => {
+  it('flags a value left as a template expression, not text that merely contains "${"', () => {
+    const base = { type: 'AdaptiveCard', version: '1.5', fallbackText: 'x' };
+    assert.ok(cardProblems({ ...base, body: [{ type: 'TextBlock', text: '${purpose}' }] }).some((p) => p.includes('template expressions')));
+    assert.deepEqual(cardProblems({ ...base, body: [{ type: 'TextBlock', text: 'I didn’t recognise “${1+1}”.' }] }), []);
+  });
+});
