@@ -13,6 +13,12 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
+import { TableMembershipRepository } from './storage/membershipRepository.js';
+import { TableProposalRepository } from './storage/proposalRepository.js';
+import { ChannelService } from './services/channels.js';
+import { ChannelProposalService } from './services/channelProposals.js';
+import { channelDataHolder } from './services/channelPersonalData.js';
+import { createTeamsDirectory } from './teams/graphDirectory.js';
 import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
@@ -76,6 +82,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
     const persons = new TablePersonRepository(storage.table('profiles'));
+    const memberships = new TableMembershipRepository(storage.table('channelMembers'), () => clock.now());
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
@@ -92,12 +99,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       roles,
       persons,
       people: new PeopleService({ config, clock, profiles, roles, persons }),
-      channels: new TableChannelRepository(storage.table('channels')),
+      channels: new TableChannelRepository(storage.table('channels'), memberships),
+      memberships,
+      channelProposals: new TableProposalRepository(storage.table('channelProposals')),
+      teamsDirectory: createTeamsDirectory(config, logger),
+      // Use cases read the services when they run, so later replacements (e.g. upcomingEvents) count.
+      channelService: new ChannelService(() => services),
+      proposalService: new ChannelProposalService(() => services),
       bookings: noBookings,
       upcomingEvents: noUpcomingEvents,
       personalData: [],
     };
     services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
+    services.personalData.push(channelDataHolder(() => services));
 
     Object.assign(jobHandlers, allJobHandlers(services));
 
