@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
+import { ChannelsPage } from './channels/ChannelsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -31,7 +32,7 @@ export const PAGES: PageDef[] = [
     path: '/tab/channels',
     label: 'Channels',
     visible: () => true,
-    render: () => <PlaceholderPage title="Communities of Practice" text="The channel directory will appear here." />,
+    render: () => <ChannelsPage />,
   },
   {
     path: '/tab/facilitation',
