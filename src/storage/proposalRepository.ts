@@ -95,8 +95,8 @@ export class TableProposalRepository implements ProposalRepository {
     return rows.map((r) => toProposal(r.rowKey as string, r)).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   }
 
-  async update(id: string, change: (current: ChannelProposal) => ChannelProposal | undefined) {
-    let outcome: { before: ChannelProposal; after: ChannelProposal } | null = null;
+  async update(id: string, change: (current: ChannelProposal) => ChannelProposal | undefined): Promise<{ before: ChannelProposal; after: ChannelProposal } | null> {
+    let outcome = null as { before: ChannelProposal; after: ChannelProposal } | null;
     await mutateEntity<ProposalEntity>(this.table, PK, id, (current) => {
       if (!current) {
         outcome = null;
