@@ -90,6 +90,28 @@ describe('channels over the tab API (demo data, Graph off)', function () {
     assert.deepEqual((await api(app, '/api/me/channels', { user: me })).body.items, []);
   });
 
+  it('shows a channel’s next events in the directory and the welcome (from the events port)', async () => {
+    const original = app.services.upcomingEvents;
+    const start = new Date('2026-07-14T11:30:00Z');
+    app.services.upcomingEvents = {
+      forChannel: async (channelId, limit) => (channelId === 'social-prescribing' ? [{ eventId: 'e1', title: 'Link workers’ forum', start, end: new Date(start.getTime() + 3_600_000) }].slice(0, limit) : []),
+    };
+    try {
+      const me = newUserId();
+      const view = await api(app, '/api/channel-directory?q=social', { user: me });
+      const item = view.body.items.find((i: { channel: { id: string } }) => i.channel.id === 'social-prescribing');
+      assert.deepEqual(item.nextEvents, [{ eventId: 'e1', title: 'Link workers’ forum', start: '2026-07-14T12:30:00+01:00', end: '2026-07-14T13:30:00+01:00' }]);
+      assert.equal(item.myStatus, 'none');
+      assert.deepEqual(view.body.items.find((i: { channel: { id: string } }) => i.channel.id !== 'social-prescribing')?.nextEvents ?? [], []);
+      await api(app, '/api/channels/social-prescribing/members', { method: 'POST', user: me });
+      const welcome = recorder.to(me, 'channel-welcome:social-prescribing:')[0];
+      assert.match(cardText(welcome.card), /Coming up[\s\S]*Tue 14 Jul 2026, 12:30–13:30 — Link workers’ forum/);
+      assert.equal((await api(app, '/api/channel-directory?q=social', { user: me })).body.items[0].myStatus, 'member');
+    } finally {
+      app.services.upcomingEvents = original;
+    }
+  });
+
   it('answers 404 for unknown or hostile channel ids, and changes nothing', async () => {
     const me = newUserId();
     for (const id of ['no-such-channel', '..%2F..%2Fetc', '%00', 'x'.repeat(300), 'Wellbeing']) {

@@ -453,6 +453,17 @@ describe('channels over the Bot Framework protocol (Graph on)', function () {
     assert.doesNotMatch(found, /First Five/);
     const page = await bot.invoke(sam, 'channel.directory', { q: '', page: 2 });
     assert.equal(page.status, 200);
+    // Joining from the directory keeps the directory (now showing Leave) and sends the welcome.
+    await withProfile(sam);
+    since = connector.sent.length;
+    const joined = await bot.invoke(sam, 'channel.join', { channelId: 'practice-managers', from: 'directory', q: 'managers', page: 1 });
+    assert.equal(joined.status, 200);
+    assert.match(cardText(joined.card), /You joined Practice Managers/);
+    assert.ok(cardVerbs(joined.card).includes('channel.leave'), 'the card now offers Leave');
+    assert.match(cardText(lastCard(sam, since)), /Welcome to Practice Managers/);
+    const left = await bot.invoke(sam, 'channel.leave', { channelId: 'practice-managers', from: 'directory', q: 'managers', page: 1 });
+    assert.match(cardText(left.card), /You have left Practice Managers/);
+    assert.ok(cardVerbs(left.card).includes('channel.join'));
     const hostile = await bot.invoke(sam, 'channel.join', { channelId: { $ne: 1 } });
     assert.equal(hostile.status, 400);
     const unknown = await bot.invoke(sam, 'channel.join', { channelId: '../../etc' });
