@@ -108,13 +108,17 @@ export class TableMembershipRepository implements MembershipRepository {
 
   // ---- channel side -------------------------------------------------------------------------
 
-  private readState(channelId: string, userId: string) {
+  /**
+   * The count row and the person's member and request rows in one request (one partition; a
+   * channel has hundreds of rows at most). Measured against three parallel point reads on Azurite
+   * (bench/channels.bench.ts) it doubled hot-channel joins, as the store does a third of the work.
+   */
+  private async readState(channelId: string, userId: string) {
     const pk = channelPk(channelId);
-    return Promise.all([
-      getOrNull<CountEntity>(this.table, pk, COUNT),
-      getOrNull<MemberEntity>(this.table, pk, memberRk(userId)),
-      getOrNull<RequestEntity>(this.table, pk, requestRk(userId)),
-    ]);
+    const [m, r] = [memberRk(userId), requestRk(userId)];
+    const rows = await listAll(this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk} and (RowKey eq ${COUNT} or RowKey eq ${m} or RowKey eq ${r})` } }));
+    const find = <E extends object>(rk: string) => (rows.find((row) => row.rowKey === rk) as Stored<E> | undefined) ?? null;
+    return [find<CountEntity>(COUNT), find<MemberEntity>(m), find<RequestEntity>(r)] as const;
   }
 
   /** The "_count" row written under its ETag (or created): the guard every transaction carries. */
