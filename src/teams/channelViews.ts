@@ -25,10 +25,14 @@ export function readQuery(raw: unknown): string {
 }
 
 export async function directoryCardFor(turn: BotTurn, query: string, page: number, notice?: { text: string; good?: boolean }): Promise<CardJson> {
-  const total = (await turn.services.channelService.list(query)).length;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const { items } = await turn.services.channelService.directory(turn.actor, query, { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  const service = turn.services.channelService;
+  let current = page;
+  let { total, items } = await service.directory(turn.actor, query, { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+  if (items.length === 0 && total > 0) {
+    // A page past the end (the list shrank since the card was sent): show the last page.
+    current = Math.ceil(total / PAGE_SIZE);
+    ({ total, items } = await service.directory(turn.actor, query, { offset: (current - 1) * PAGE_SIZE, limit: PAGE_SIZE }));
+  }
   // In a group chat or channel everyone sees the same card: no one's own state on it.
   const personal = turn.scope === 'personal';
   const entries: DirectoryEntryView[] = items.map((item) => ({
