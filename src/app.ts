@@ -13,6 +13,12 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
+import { TableMembershipRepository } from './storage/membershipRepository.js';
+import { TableProposalRepository } from './storage/proposalRepository.js';
+import { ChannelService } from './services/channels.js';
+import { ChannelProposalService } from './services/channelProposals.js';
+import { channelDataHolder } from './services/channelPersonalData.js';
+import { createTeamsDirectory } from './teams/graphDirectory.js';
 import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
@@ -79,6 +85,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const persons = new TablePersonRepository(storage.table('profiles'));
     const people = new PeopleService({ config, clock, profiles, roles, persons });
     const personalData: PersonalDataHolder[] = [peopleDataHolder({ profiles, persons, roles, conversations })];
+    const memberships = new TableMembershipRepository(storage.table('channelMembers'), () => clock.now());
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
@@ -95,12 +102,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       roles,
       persons,
       people,
-      channels: new TableChannelRepository(storage.table('channels')),
+      channels: new TableChannelRepository(storage.table('channels'), memberships),
+      memberships,
+      channelProposals: new TableProposalRepository(storage.table('channelProposals')),
+      teamsDirectory: createTeamsDirectory(config, logger),
+      // Use cases read the services when they run, so later replacements (e.g. upcomingEvents) count.
+      channelService: new ChannelService(() => services),
+      proposalService: new ChannelProposalService(() => services),
       bookings: noBookings,
       upcomingEvents: noUpcomingEvents,
       personalData,
       privacy: new PrivacyService(() => personalData, clock, (userId) => people.forgetCached(userId)),
     };
+    services.personalData.push(channelDataHolder(() => services));
 
     Object.assign(jobHandlers, allJobHandlers(services));
 

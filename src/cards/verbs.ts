@@ -14,6 +14,12 @@ export const Verbs = {
   channelPropose: 'channel.propose',
   channelProposalApprove: 'channel.proposal.approve',
   channelProposalReject: 'channel.proposal.reject',
+  channelDirectory: 'channel.directory',
+  channelEdit: 'channel.edit',
+  channelUpdate: 'channel.update',
+  channelMembers: 'channel.members',
+  channelRequestApprove: 'channel.request.approve',
+  channelRequestDecline: 'channel.request.decline',
   // People
   profileSave: 'profile.save',
   // Facilitation

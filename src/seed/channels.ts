@@ -1,12 +1,19 @@
 // The Virtual Café's Communities of Practice as reported (15 channels), invented leads.
+import { createHash } from 'node:crypto';
 import type { Channel } from '../domain/channels/channel.js';
 import { DEMO_PEOPLE } from './people.js';
+
+/** The demo Virtual Café team (the Agents Playground's team, .m365agentsplayground.yml). */
+export const DEMO_TEAM_ID = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
+
+/** A stable Teams-style channel thread id for a demo channel, so welcomes carry a real-shaped deep link. */
+const demoThreadId = (id: string) => `19:${createHash('sha256').update(id).digest('hex').slice(0, 32)}@thread.tacv2`;
 
 const lead = (n: number) => DEMO_PEOPLE[n - 1].id;
 
 type Seed = Omit<Channel, 'memberCount'>;
 
-export const DEMO_CHANNELS: Seed[] = [
+const CHANNELS: Seed[] = [
   {
     id: 'advanced-practice', name: 'Advanced Practice', shortName: 'anp', hub: 'kent-medway',
     purpose: 'Peer support for advanced clinical practitioners in primary care: case discussion, the multi-professional framework, portfolios and supervision.',
@@ -113,3 +120,5 @@ export const DEMO_CHANNELS: Seed[] = [
     approvalRequired: false, channelType: 'standard',
   },
 ];
+
+export const DEMO_CHANNELS: Seed[] = CHANNELS.map((c) => ({ ...c, teamId: DEMO_TEAM_ID, teamsChannelId: demoThreadId(c.id) }));

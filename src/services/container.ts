@@ -6,7 +6,9 @@ import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
 import type { PrivacyService } from './privacy.js';
-import type { ChannelRepository } from '../domain/channels/ports.js';
+import type { ChannelRepository, MembershipRepository, ProposalRepository, TeamsDirectory } from '../domain/channels/ports.js';
+import type { ChannelService } from './channels.js';
+import type { ChannelProposalService } from './channelProposals.js';
 
 export interface Services {
   config: Config;
@@ -22,6 +24,13 @@ export interface Services {
   persons: PersonRepository;
   people: PeopleService;
   channels: ChannelRepository;
+  /** Channel memberships and join requests. */
+  memberships: MembershipRepository;
+  channelProposals: ProposalRepository;
+  /** The Teams side of channel membership (Graph, or nothing when GRAPH_MODE=off). */
+  teamsDirectory: TeamsDirectory;
+  channelService: ChannelService;
+  proposalService: ChannelProposalService;
   /** People's PLT bookings as busy times (for facilitation clashes). */
   bookings: BookingCalendar;
   /** Upcoming events by channel (for the directory and welcome card). */

@@ -1,7 +1,9 @@
 // Channels: a directory of tens of rows, kept in one partition so the whole directory is one query.
+// The member count is kept by the membership store (it moves in the same transaction as the
+// memberships); the row's own memberCount is only a fallback for stores without one.
 import { odata, type TableClient } from '@azure/data-tables';
 import type { Channel, ChannelType } from '../domain/channels/channel.js';
-import type { ChannelRepository } from '../domain/channels/ports.js';
+import type { ChannelRepository, MemberCounts } from '../domain/channels/ports.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { getOrNull, insertIfAbsent, listAll, mutateEntity } from './etag.js';
@@ -68,16 +70,27 @@ export function toEntity(c: Channel): ChannelEntity {
 }
 
 export class TableChannelRepository implements ChannelRepository {
-  constructor(private readonly table: TableClient) {}
+  constructor(
+    private readonly table: TableClient,
+    private readonly counts?: MemberCounts,
+  ) {}
+
+  private async withCount(channel: Channel): Promise<Channel> {
+    return this.counts ? { ...channel, memberCount: await this.counts.count(channel.id) } : channel;
+  }
 
   async list(): Promise<Channel[]> {
     const rows = await listAll(this.table.listEntities<ChannelEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PK}` } }));
-    return rows.map((r) => toChannel(r.rowKey as string, r)).sort((a, b) => a.name.localeCompare(b.name));
+    const channels = await Promise.all(rows.map((r) => this.withCount(toChannel(r.rowKey as string, r))));
+    return channels.sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async get(id: string): Promise<Channel | null> {
+    // Ids from outside (API paths, card data) must be usable as a row key before we look them up.
+    // eslint-disable-next-line no-control-regex
+    if (!id || id.length > 100 || /[/\\#?\u0000-\u001f]/.test(id)) return null;
     const row = await getOrNull<ChannelEntity>(this.table, PK, id);
-    return row ? toChannel(id, row) : null;
+    return row ? this.withCount(toChannel(id, row)) : null;
   }
 
   create(channel: Channel): Promise<boolean> {
@@ -96,6 +109,6 @@ export class TableChannelRepository implements ChannelRepository {
       result = next ?? before;
       return next ? toEntity(next) : undefined;
     });
-    return result;
+    return result ? this.withCount(result) : null;
   }
 }

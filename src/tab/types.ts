@@ -1,8 +1,12 @@
 // Shapes of the HTTP API (interfaces.md), as the tab sees them.
 // Hubs and professions come from the domain (pure TypeScript, shared with the server).
 export { HUB_NAMES, type Hub } from '../domain/people/hubs';
-export { PROFESSION_NAMES, PROFESSIONS, type Profession } from '../domain/people/professions';
+export { PROFESSIONS, type Profession } from '../domain/people/professions';
 import type { Hub } from '../domain/people/hubs';
+import { PROFESSION_NAMES as NAMES_BY_CODE } from '../domain/people/professions';
+
+/** Display names by profession code; indexed with codes that arrive as plain strings from the API. */
+export const PROFESSION_NAMES: Record<string, string> = NAMES_BY_CODE;
 
 export interface RoleGrant {
   role: 'coordinator' | 'organiser';

@@ -6,10 +6,12 @@ import { registerHealthRoutes } from './health.js';
 import { registerMeRoutes } from './me.js';
 import { registerUserRoutes } from './users.js';
 import { registerPrivacyRoutes } from './privacy.js';
+import { registerChannelRoutes } from './channels.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
   registerMeRoutes(server, services, auth);
   registerUserRoutes(server, services, auth);
   registerPrivacyRoutes(server, services, auth);
+  registerChannelRoutes(server, services, auth);
 }

@@ -4,6 +4,7 @@ import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
 import { PrivacyPage } from './PrivacyPage';
+import { ChannelsPage } from './channels/ChannelsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -32,7 +33,7 @@ export const PAGES: PageDef[] = [
     path: '/tab/channels',
     label: 'Channels',
     visible: () => true,
-    render: () => <PlaceholderPage title="Communities of Practice" text="The channel directory will appear here." />,
+    render: () => <ChannelsPage />,
   },
   {
     path: '/tab/facilitation',

@@ -3,10 +3,12 @@ import type { Command } from '../commandRouter.js';
 import { helpCommand } from './help.js';
 import { profileCommand } from './profile.js';
 import { forgetMeCommand, myDataCommand } from './privacy.js';
+import { channelCommands } from './channels.js';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [];
   commands.push(helpCommand(() => commands), profileCommand);
   commands.push(myDataCommand, forgetMeCommand);
+  commands.push(...channelCommands);
   return commands;
 }

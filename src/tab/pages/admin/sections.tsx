@@ -4,6 +4,8 @@ import type { ComponentType } from 'react';
 import type { Me } from '../../types';
 import { hasRole } from '../../types';
 import { RolesSection } from './RolesSection';
+import { ChannelProposalsSection } from './ChannelProposalsSection';
+import { ChannelLeadsSection } from './ChannelLeadsSection';
 
 export interface AdminSection {
   id: string;
@@ -12,4 +14,8 @@ export interface AdminSection {
   Component: ComponentType;
 }
 
-export const ADMIN_SECTIONS: AdminSection[] = [{ id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection }];
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection },
+  { id: 'channel-proposals', title: 'Channel proposals', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelProposalsSection },
+  { id: 'channel-leads', title: 'Channel leads', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelLeadsSection },
+];

@@ -1,0 +1,56 @@
+// Channel joins on Azurite: how many joins a second one hot channel takes (one instance, whose
+// joins queue in process; and two instances racing on the channel's count row), and joins spread
+// over fifteen channels — each as a ratio of plain single-row inserts into the same store, measured
+// in this run. Also the directory read (1 query + a count per channel) against one partition query.
+import { randomUUID } from 'node:crypto';
+import { odata } from '@azure/data-tables';
+import { startAzurite } from '../src/storage/azurite.js';
+import { Storage } from '../src/storage/storage.js';
+import { TableMembershipRepository } from '../src/storage/membershipRepository.js';
+import { TableChannelRepository } from '../src/storage/channelRepository.js';
+import { listAll } from '../src/storage/etag.js';
+import { DEMO_CHANNELS } from '../src/seed/channels.js';
+import { percentile, throughput, timeCalls } from './stats.js';
+
+const TOTAL = Number(process.env.BENCH_N ?? 300);
+const CONCURRENCY = 32;
+
+async function main() {
+  const azurite = await startAzurite({ inMemory: true });
+  const storage = new Storage({ connectionString: azurite.connectionString }, 'bench' + randomUUID().slice(0, 6));
+  await storage.ensure();
+  const table = storage.table('channelMembers');
+  const one = new TableMembershipRepository(table);
+  const two = new TableMembershipRepository(table);
+  const join = (repo: TableMembershipRepository, channelId: string) => async () => {
+    await repo.addMember({ channelId, userId: randomUUID(), guest: false, joinedAt: new Date() });
+  };
+
+  const inserts = await throughput(async () => void (await storage.table('meta').createEntity({ partitionKey: 'bench', rowKey: randomUUID() })), TOTAL, CONCURRENCY);
+  const hot = await throughput(join(one, 'hot-one'), TOTAL, CONCURRENCY);
+  const raced = await throughput((i) => join(i % 2 ? one : two, 'hot-two')(), TOTAL, CONCURRENCY);
+  const spread = await throughput((i) => join(one, DEMO_CHANNELS[i % DEMO_CHANNELS.length].id)(), TOTAL, CONCURRENCY);
+  const counted = [await one.count('hot-one'), await one.count('hot-two')];
+  if (counted[0] !== TOTAL || counted[1] !== TOTAL) throw new Error(`counts drifted: ${counted.join(', ')}`);
+
+  const channels = new TableChannelRepository(storage.table('channels'), one);
+  for (const c of DEMO_CHANNELS) await channels.create({ ...c, memberCount: 0 });
+  const directory = await timeCalls(async () => void (await channels.list()), 100);
+  const query = await timeCalls(async () => void (await listAll(storage.table('channels').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${'channel'}` } }))), 100);
+
+  console.log(`${TOTAL} joins each, ${CONCURRENCY} at a time; counts exact (${counted.join(', ')})`);
+  console.log(`inserts ${inserts.toFixed(0)}/s · one hot channel ${hot.toFixed(0)}/s · two instances on it ${raced.toFixed(0)}/s · 15 channels ${spread.toFixed(0)}/s`);
+  console.log(`RATIO hot-channel joins/inserts = ${(hot / inserts).toFixed(2)}`);
+  console.log(`RATIO two-instance hot joins/inserts = ${(raced / inserts).toFixed(2)}`);
+  console.log(`RATIO spread joins/inserts = ${(spread / inserts).toFixed(2)}`);
+  console.log(`RATIO directory/one-query p50 = ${(percentile(directory, 50) / percentile(query, 50)).toFixed(2)}`);
+  await azurite.stop();
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
