@@ -31,6 +31,9 @@ describe('my data and forget me', () => {
     await bot.message(person, 'help', 'channel');
     await bot.invoke(person, 'profile.save', { profession: 'nurse-associate', hub: 'north-kent', pcn: 'Strood PCN', organisation: 'Strood Medical Practice' });
     await app.services.roles.set(person.id, [{ role: 'organiser', hubs: ['north-kent'] }]);
+    // Memberships in an open channel and a request in an approval channel.
+    assert.equal((await api(app, '/api/channels/wellbeing/members', { method: 'POST', user: person.id, name: person.name })).status, 201);
+    assert.equal((await api(app, '/api/channels/gpn-fellowship/members', { method: 'POST', user: person.id, name: person.name })).body.status, 'requested');
     return person;
   }
 
@@ -42,6 +45,8 @@ describe('my data and forget me', () => {
     assert.equal(res.body.data.people.profile.organisation, 'Strood Medical Practice');
     assert.deepEqual(res.body.data.people.roles, [{ role: 'organiser', hubs: ['north-kent'] }]);
     assert.equal(res.body.data.people.person.name, 'Quinn Exporter');
+    assert.match(JSON.stringify(res.body.data.channels), /wellbeing/);
+    assert.match(JSON.stringify(res.body.data.channels), /gpn-fellowship/);
   });
 
   it('shows my data as a card', async () => {
@@ -65,11 +70,13 @@ describe('my data and forget me', () => {
 
   it('forget me from the card erases the person from every table', async () => {
     const person = await makeSomeone('Tamsin Forgotten');
+    const before = (await app.services.channels.get('wellbeing'))!.memberCount;
     const res = await bot.invoke(person, 'privacy.forget.confirm');
     assert.equal(res.status, 200);
     assert.match(cardText(res.card), /erased/);
     const left = await rowsMentioning(connectionString, app.prefix, [person.id, person.name]);
     assert.deepEqual(left.map((r) => `${r.table}: ${JSON.stringify(r.row).slice(0, 200)}`), []);
+    assert.equal((await app.services.channels.get('wellbeing'))!.memberCount, before - 1, 'member count follows');
   });
 
   it('DELETE /api/me erases and answers 204', async () => {
