@@ -13,6 +13,10 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
+import { TableFacilitationStore } from './storage/facilitationStore.js';
+import { TableFacilitatorRepository } from './storage/facilitatorRepository.js';
+import { FacilitationService } from './services/facilitation/index.js';
+import { startFacilitationSweep } from './jobs/facilitation.js';
 import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
@@ -96,8 +100,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       bookings: noBookings,
       upcomingEvents: noUpcomingEvents,
       personalData: [],
+      // Reads the other services at call time (tests and other areas swap bookings and the notifier).
+      facilitation: new FacilitationService({
+        store: new TableFacilitationStore(storage.table('facilitation')),
+        pool: new TableFacilitatorRepository(storage.table('facilitators')),
+        live: () => services,
+      }),
     };
     services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
+    services.personalData.push(services.facilitation.dataHolder());
 
     Object.assign(jobHandlers, allJobHandlers(services));
 
@@ -122,6 +133,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
     logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
+    const facilitationSweep = startFacilitationSweep(services);
 
     let closed = false;
     return {
@@ -136,6 +148,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         if (closed) return;
         closed = true;
+        facilitationSweep.stop();
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

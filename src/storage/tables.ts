@@ -6,6 +6,8 @@ export const TABLES = {
   conversationRefs: 'ConversationRefs',
   meta: 'Meta',
   channels: 'Channels',
+  facilitators: 'Facilitators',
+  facilitation: 'Facilitation',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
