@@ -17,7 +17,8 @@ export class FacilitationService {
   readonly requests: FacilitationRequests;
   readonly pool: FacilitatorPool;
 
-  constructor(private readonly deps: FacilitationDeps) {
+  /** The stores, for the demo seed (past sessions cannot be made through the use cases). */
+  constructor(readonly deps: FacilitationDeps) {
     this.requests = new FacilitationRequests(deps);
     this.pool = new FacilitatorPool(deps, this.requests);
   }
