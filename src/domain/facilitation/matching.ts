@@ -52,6 +52,8 @@ export interface MatchInput {
   /** People's own PLT bookings that overlap the session (from the events area). */
   busy?: ReadonlyMap<UserId, readonly Interval[]>;
   now: Date;
+  /** Return only the best this many candidates (with reasons); all by default. */
+  limit?: number;
 }
 
 export interface RankedCandidate {
@@ -67,7 +69,10 @@ export interface Rejection {
 }
 
 export interface MatchResult {
+  /** Free people, best first (at most `limit`). */
   candidates: RankedCandidate[];
+  /** How many were free in all. */
+  eligible: number;
   rejected: Rejection[];
 }
 
@@ -108,6 +113,17 @@ function hubFit(f: Facilitator, hub: Hub): { fit: number; reason: string } {
   return { fit: 0, reason: `from another hub (${f.hubs.map((h) => HUB_NAMES[h]).join(', ')})` };
 }
 
+// Skills repeat across the pool and requests; their words are worked out once.
+const skillWords = new Map<string, string[]>();
+function wordsOfSkill(skill: string): string[] {
+  let w = skillWords.get(skill);
+  if (!w) {
+    w = words(skillLabel(skill)).filter((x) => !STOP_WORDS.has(x) && x.length > 2);
+    if (skillWords.size < 10_000) skillWords.set(skill, w);
+  }
+  return w;
+}
+
 function skillFit(f: Facilitator, request: MatchRequest, topicWords: ReadonlySet<string>): { fit: number; reasons: string[] } {
   const reasons: string[] = [];
   let fit = 0;
@@ -117,7 +133,7 @@ function skillFit(f: Facilitator, request: MatchRequest, topicWords: ReadonlySet
     reasons.push(`profession fit: ${professions.map(skillLabel).join(', ')}`);
   }
   if (topicWords.size) {
-    const matching = f.skills.filter((s) => words(skillLabel(s)).some((w) => !STOP_WORDS.has(w) && w.length > 2 && topicWords.has(w)));
+    const matching = f.skills.filter((s) => wordsOfSkill(s).some((w) => topicWords.has(w)));
     if (matching.length) {
       fit++;
       reasons.push(`skills match the topic: ${matching.map(skillLabel).join(', ')}`);
@@ -126,11 +142,8 @@ function skillFit(f: Facilitator, request: MatchRequest, topicWords: ReadonlySet
   return { fit, reasons };
 }
 
-/**
- * Why `f` cannot take the session, or null when they can. Cheapest checks first: a pool of
- * thousands is filtered mostly by the weekly availability test.
- */
-function unavailableBecause(f: Facilitator, request: MatchRequest, s: LocalSession, load: Load | undefined, month: number, busy: readonly Interval[] | undefined): string | null {
+/** Why `f` cannot take the session, judged on their profile alone (cheap: most of a large pool stops here). */
+function unavailableByProfile(f: Facilitator, request: MatchRequest, s: LocalSession): string | null {
   if (f.userId === request.leadId) return 'is the lead asking';
   if (f.paused) return 'has paused offers';
   if (request.excluded.includes(f.userId)) return 'declined, let the offer lapse or withdrew';
@@ -138,10 +151,17 @@ function unavailableBecause(f: Facilitator, request: MatchRequest, s: LocalSessi
   if (!coveringSlot(f.availability, s)) return `not available ${s.label}`;
   const away = awayRangeDuring(f.away, s);
   if (away) return away.from === away.to ? `away on ${away.from}` : `away ${away.from} to ${away.to}`;
-  if (load?.sessions.some((x) => x.requestId !== request.id && overlapsMs(x.start.getTime(), x.end.getTime(), s.startMs, s.endMs))) return 'already facilitating at that time';
-  if (busy?.some((b) => overlapsMs(b.start.getTime(), b.end.getTime(), s.startMs, s.endMs))) return 'booked on an event at that time';
-  if (month >= f.maxPerMonth) return `at their monthly limit (${month} of ${f.maxPerMonth})`;
   return null;
+}
+
+interface Scored {
+  f: Facilitator;
+  candidate: RankedCandidate;
+  recent: number;
+  upcoming: number;
+  servedChannel: number;
+  hub: { fit: number; reason: string };
+  skills: { fit: number; reasons: string[] };
 }
 
 export function rankCandidates(input: MatchInput, loads: Map<UserId, Load> = sessionsByFacilitator(input.sessions)): MatchResult {
@@ -151,55 +171,81 @@ export function rankCandidates(input: MatchInput, loads: Map<UserId, Load> = ses
   const windowStart = now.getTime() - FAIRNESS_WINDOW_DAYS * DAY_MS;
   const nowMs = now.getTime();
   const [monthStart, monthEnd] = londonMonthBounds(request.start);
-  const candidates: RankedCandidate[] = [];
+  const scored: Scored[] = [];
   const rejected: Rejection[] = [];
   const seen = new Set<UserId>();
 
   for (const f of input.pool) {
     if (seen.has(f.userId)) continue;
     seen.add(f.userId);
-    const load = loads.get(f.userId);
-    let thisMonth = 0;
-    let recent = 0;
-    let upcoming = 0;
-    let servedChannel = 0;
-    for (const x of load?.sessions ?? []) {
-      if (x.requestId === request.id) continue;
-      const startMs = x.start.getTime();
-      if (startMs >= monthStart && startMs < monthEnd) thisMonth++;
-      if (startMs >= nowMs) upcoming++;
-      else if (startMs >= windowStart) recent++;
-      if (x.channelId === request.channelId && x.end.getTime() <= nowMs) servedChannel++;
-    }
-    const why = unavailableBecause(f, request, s, load, thisMonth, input.busy?.get(f.userId));
+    const why = unavailableByProfile(f, request, s);
     if (why) {
       rejected.push({ userId: f.userId, reason: why });
       continue;
     }
+    // One pass over their confirmed sessions: clash, this month's count, fairness, continuity.
+    let clash = false;
+    let thisMonth = 0;
+    let recent = 0;
+    let upcoming = 0;
+    let servedChannel = 0;
+    for (const x of loads.get(f.userId)?.sessions ?? []) {
+      if (x.requestId === request.id) continue;
+      const startMs = x.start.getTime();
+      const endMs = x.end.getTime();
+      if (overlapsMs(startMs, endMs, s.startMs, s.endMs)) clash = true;
+      if (startMs >= monthStart && startMs < monthEnd) thisMonth++;
+      if (startMs >= nowMs) upcoming++;
+      else if (startMs >= windowStart) recent++;
+      if (x.channelId === request.channelId && endMs <= nowMs) servedChannel++;
+    }
+    const busy = input.busy?.get(f.userId);
+    const reason = clash
+      ? 'already facilitating at that time'
+      : busy?.some((b) => overlapsMs(b.start.getTime(), b.end.getTime(), s.startMs, s.endMs))
+        ? 'booked on an event at that time'
+        : thisMonth >= f.maxPerMonth
+          ? `at their monthly limit (${thisMonth} of ${f.maxPerMonth})`
+          : null;
+    if (reason) {
+      rejected.push({ userId: f.userId, reason });
+      continue;
+    }
     const hub = hubFit(f, request.hub);
     const skills = skillFit(f, request, topicWords);
-    const reasons = [`free ${s.label}`, hub.reason, ...skills.reasons];
-    const fairness =
-      recent === 0 && upcoming === 0
-        ? `no sessions in the last ${FAIRNESS_WINDOW_DAYS} days`
-        : `${plural(recent, 'session')} in the last ${FAIRNESS_WINDOW_DAYS} days${upcoming ? `, ${upcoming} coming up` : ''}`;
-    reasons.push(fairness);
-    if (request.continuity) reasons.push(servedChannel ? `has facilitated this channel before (${plural(servedChannel, 'session')})` : 'new to this channel');
-    candidates.push({
-      userId: f.userId,
-      reasons,
-      rank: {
-        continuity: request.continuity && servedChannel > 0 ? 1 : 0,
-        hubFit: hub.fit,
-        skillFit: skills.fit,
-        load: recent + upcoming,
-        thisMonth,
-        tieBreak: tieHash(`${request.id}:${f.userId}`),
+    scored.push({
+      f,
+      recent,
+      upcoming,
+      servedChannel,
+      hub,
+      skills,
+      candidate: {
+        userId: f.userId,
+        reasons: [],
+        rank: {
+          continuity: request.continuity && servedChannel > 0 ? 1 : 0,
+          hubFit: hub.fit,
+          skillFit: skills.fit,
+          load: recent + upcoming,
+          thisMonth,
+          tieBreak: tieHash(`${request.id}:${f.userId}`),
+        },
       },
     });
   }
-  candidates.sort(compareCandidates);
-  return { candidates, rejected };
+  scored.sort((a, b) => compareCandidates(a.candidate, b.candidate));
+  // Reasons are words for people: written only for the candidates anyone will see.
+  const shown = scored.slice(0, input.limit ?? scored.length);
+  for (const x of shown) {
+    const fairness =
+      x.recent === 0 && x.upcoming === 0
+        ? `no sessions in the last ${FAIRNESS_WINDOW_DAYS} days`
+        : `${plural(x.recent, 'session')} in the last ${FAIRNESS_WINDOW_DAYS} days${x.upcoming ? `, ${x.upcoming} coming up` : ''}`;
+    x.candidate.reasons = [`free ${s.label}`, x.hub.reason, ...x.skills.reasons, fairness];
+    if (request.continuity) x.candidate.reasons.push(x.servedChannel ? `has facilitated this channel before (${plural(x.servedChannel, 'session')})` : 'new to this channel');
+  }
+  return { candidates: shown.map((x) => x.candidate), eligible: scored.length, rejected };
 }
 
 export function compareCandidates(a: RankedCandidate, b: RankedCandidate): number {

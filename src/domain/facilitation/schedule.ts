@@ -57,15 +57,13 @@ export function localSession(start: Date, end: Date): LocalSession {
   };
 }
 
+/** "HH:MM" as stored (always normalised) → minutes; anything else through the full parser. */
+const slotMinutes = (t: string) => (t.length === 5 && t[2] === ':' ? (t.charCodeAt(0) - 48) * 600 + (t.charCodeAt(1) - 48) * 60 + (t.charCodeAt(3) - 48) * 10 + (t.charCodeAt(4) - 48) : (minutesOf(t) ?? NaN));
+
 /** The weekly slot that covers the whole session, if any (sessions over midnight never fit). */
 export function coveringSlot(slots: readonly AvailabilitySlot[], s: LocalSession): AvailabilitySlot | undefined {
   if (!s.sameDay) return undefined;
-  return slots.find((slot) => {
-    if (slot.day !== s.day) return false;
-    const from = minutesOf(slot.from);
-    const to = minutesOf(slot.to);
-    return from !== null && to !== null && from <= s.startMinute && to >= s.endMinute;
-  });
+  return slots.find((slot) => slot.day === s.day && slotMinutes(slot.from) <= s.startMinute && slotMinutes(slot.to) >= s.endMinute);
 }
 
 /** The away range that touches any London day of the session, if any. */

@@ -136,6 +136,7 @@ export class FacilitationRequests {
       sessions,
       busy,
       now,
+      limit: KEPT_CANDIDATES,
     });
   }
 
@@ -154,7 +155,7 @@ export class FacilitationRequests {
       };
       r.offers.push(offer);
       r.status = 'offered';
-      r.candidates = match.candidates.slice(0, KEPT_CANDIDATES).map((c) => ({ userId: c.userId, reasons: c.reasons }));
+      r.candidates = match.candidates.map((c) => ({ userId: c.userId, reasons: c.reasons }));
       r.noMatchReasons = [];
       effects.push(
         () => this.s.scheduler.schedule({ key: offerExpiryKey(r.id, offer.offerId), kind: OFFER_EXPIRY_JOB, dueAt: offer.expiresAt, payload: { requestId: r.id, offerId: offer.offerId } }),
