@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
+import { FacilitationPage } from './FacilitationPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -37,7 +38,7 @@ export const PAGES: PageDef[] = [
     path: '/tab/facilitation',
     label: 'Facilitation',
     visible: () => true,
-    render: () => <PlaceholderPage title="Facilitation" text="Facilitation requests, offers and availability will appear here." />,
+    render: () => <FacilitationPage />,
   },
   {
     path: '/tab/admin',

@@ -4,6 +4,8 @@ import type { ComponentType } from 'react';
 import type { Me } from '../../types';
 import { hasRole } from '../../types';
 import { RolesSection } from './RolesSection';
+import { FacilitatorPoolSection } from './FacilitatorPoolSection';
+import { FacilitationDashboardSection } from './FacilitationDashboardSection';
 
 export interface AdminSection {
   id: string;
@@ -12,4 +14,8 @@ export interface AdminSection {
   Component: ComponentType;
 }
 
-export const ADMIN_SECTIONS: AdminSection[] = [{ id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection }];
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection },
+  { id: 'facilitator-pool', title: 'Facilitator pool', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitatorPoolSection },
+  { id: 'facilitation-dashboard', title: 'Facilitation dashboard', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitationDashboardSection },
+];
