@@ -148,7 +148,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         if (closed) return;
         closed = true;
-        facilitationSweep.stop();
+        await facilitationSweep.stop();
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

@@ -19,7 +19,8 @@ export function facilitationJobHandlers(services: Services): Record<string, JobH
 }
 
 export interface Sweeper {
-  stop(): void;
+  /** Stops the timer and waits for a sweep in progress to finish. */
+  stop(): Promise<void>;
   /** Runs one sweep now (tests, and start-up). */
   runOnce(): Promise<void>;
 }
@@ -47,9 +48,10 @@ export function startFacilitationSweep(services: Services, intervalMs = SWEEP_IN
   void runOnce();
   return {
     runOnce,
-    stop() {
+    async stop() {
       stopped = true;
       clearInterval(timer);
+      await running;
     },
   };
 }

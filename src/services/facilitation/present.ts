@@ -242,7 +242,7 @@ export function welcomeMessage(f: Facilitator): CardMessage {
 // ——— Chat views for leads ———
 
 /** The lead's view of one request (answer to the form, cancel, notices). */
-export function leadStatusCard(r: FacilitationRequest, channelName: string, names: Names, config: Config, title: string, text = '') {
+export function leadStatusCard(r: FacilitationRequest, channelName: string, names: Names, config: Config, title: string, text = '', now = new Date()) {
   const offer = openOffer(r);
   const accepted = r.status === 'confirmed' ? r.offers.find((o) => o.outcome === 'accepted' && o.facilitatorId === r.facilitatorId) : undefined;
   const shown = offer ?? accepted;
@@ -258,12 +258,11 @@ export function leadStatusCard(r: FacilitationRequest, channelName: string, name
     reasons: shown ? shown.reasons : r.status === 'escalated' ? r.noMatchReasons : [],
     footer: r.status === 'offered' ? 'We offer one facilitator at a time and move on if they decline or do not answer in time. You will hear when someone confirms.' : '',
     calendarUrl: token ? calendarUrl(config, token) : '',
-    canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > Date.now()),
+    canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > now.getTime()),
   });
 }
 
-export function leadListCard(requests: readonly FacilitationRequest[], channelNames: ReadonlyMap<string, string>, names: Names, notice?: string) {
-  const now = Date.now();
+export function leadListCard(requests: readonly FacilitationRequest[], channelNames: ReadonlyMap<string, string>, names: Names, notice?: string, now = new Date()) {
   return facilitationRequestsCard({
     title: 'My facilitation requests',
     notice,
@@ -278,7 +277,7 @@ export function leadListCard(requests: readonly FacilitationRequest[], channelNa
         status: statusText(r, names),
         statusColour: STATUS_COLOUR[r.status],
         why: shown ? `Why ${nameOf(names, shown.facilitatorId)}: ${shown.reasons.join('; ')}` : r.status === 'escalated' && r.noMatchReasons.length ? `Nobody free: ${r.noMatchReasons.join('; ')}` : '',
-        canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > now),
+        canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > now.getTime()),
       };
     }),
     footer: requests.length > 10 ? `Showing 10 of ${requests.length}. The Facilitation tab lists them all.` : 'The Facilitation tab shows these too, with your offers and availability.',

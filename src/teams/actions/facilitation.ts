@@ -15,7 +15,7 @@ async function notice(turn: BotTurn, r: FacilitationRequest, title: string, text
 
 async function leadCard(turn: BotTurn, r: FacilitationRequest, title: string, text = ''): Promise<CardActionResult> {
   const { channelName, names } = await turn.services.facilitation.requests.context(r);
-  return { card: leadStatusCard(r, channelName, names, turn.services.config, title, text) };
+  return { card: leadStatusCard(r, channelName, names, turn.services.config, title, text, turn.services.clock.now()) };
 }
 
 async function facilitatorConfirmation(turn: BotTurn, r: FacilitationRequest, title?: string): Promise<CardActionResult> {
@@ -53,7 +53,7 @@ export const acceptOfferAction: CardAction = {
     const answers: Record<Exclude<AcceptResult, 'confirmed' | 'already-yours'>, [string, string]> = {
       filled: ['Already filled', 'Thank you — this session already has a facilitator, so there is nothing more to do.'],
       expired: ['Already filled', `This offer expired${offer ? ` at ${shortWhen(offer.expiresAt)}` : ''} and has moved on to someone else. Thank you anyway.`],
-      cancelled: ['No longer needed', 'The lead has cancelled this request, so there is nothing more to do. Thank you.'],
+      cancelled: ['No longer needed', request.cancelReason === 'lapsed' ? 'The session has already started, so there is nothing more to do. Thank you.' : 'The lead has cancelled this request, so there is nothing more to do. Thank you.'],
       closed: ['This offer is closed', 'You have already answered this offer. Thank you.'],
     };
     if (result === 'confirmed') return facilitatorConfirmation(turn, request);

@@ -34,7 +34,7 @@ export const requestFacilitatorCommand: Command = {
 export async function myRequestsCard(turn: BotTurn, notice?: string) {
   const requests = await turn.services.facilitation.requests.ledBy(turn.actor);
   const [channels, names] = await Promise.all([turn.services.channels.list(), turn.services.people.names(requests.flatMap(peopleIn))]);
-  return leadListCard(requests, new Map(channels.map((c) => [c.id, c.name])), names, notice);
+  return leadListCard(requests, new Map(channels.map((c) => [c.id, c.name])), names, notice, turn.services.clock.now());
 }
 
 export const myRequestsCommand: Command = {
