@@ -116,6 +116,12 @@ describe('facilitation over the Bot Framework protocol', function () {
     await bot.message(lead, 'my requests');
     const [list] = bot.cardsTo(lead, 'personal', myRequests);
     assert.match(cardText(list), /confirmed: Fran Match/);
+    // Asked in a channel, the list goes to the lead 1:1 and the channel only hears where to look.
+    const inChannel = connector.sent.length;
+    await bot.message(lead, 'my requests', 'channel');
+    assert.match(bot.repliesTo(lead, 'channel', inChannel)[0].activity.text ?? '', /sent that to you in our 1:1 chat/);
+    assert.equal(bot.cardsTo(lead, 'channel', inChannel).length, 0);
+    await connector.waitFor(() => bot.cardsTo(lead, 'personal', inChannel).some((c) => /confirmed: Fran Match/.test(cardText(c))));
   });
 
   it('decline → the next candidate is offered; the one who declined is never asked again', async () => {

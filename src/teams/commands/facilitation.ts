@@ -2,6 +2,7 @@
 import type { Command } from '../commandRouter.js';
 import type { BotTurn } from '../turn.js';
 import { cardMessage } from '../replies.js';
+import type { CardJson } from '../../cards/render.js';
 import { facilitatorCard, leadListCard, requestFormCard } from '../../services/facilitation/present.js';
 import { peopleIn } from '../../services/facilitation/present.js';
 
@@ -31,6 +32,19 @@ export const requestFacilitatorCommand: Command = {
   },
 };
 
+/**
+ * Someone's own requests or profile are for them alone: in a channel or group chat they go to the
+ * person's 1:1 chat with the bot, and the conversation just hears where to look.
+ */
+async function replyPrivately(turn: BotTurn, card: CardJson, text: string): Promise<void> {
+  if (turn.scope === 'personal') {
+    await turn.reply(cardMessage(card));
+    return;
+  }
+  await turn.services.notifier.notify(turn.actor.id, { text, card }, `private-reply:${turn.context.activity.id ?? turn.services.clock.now().getTime()}`, 'facilitation');
+  await turn.reply(`${turn.actor.name.split(' ')[0] || 'I'}: I have sent that to you in our 1:1 chat.`);
+}
+
 export async function myRequestsCard(turn: BotTurn, notice?: string) {
   const requests = await turn.services.facilitation.requests.ledBy(turn.actor);
   const [channels, names] = await Promise.all([turn.services.channels.list(), turn.services.people.names(requests.flatMap(peopleIn))]);
@@ -44,7 +58,7 @@ export const myRequestsCommand: Command = {
   summary: 'Your facilitation requests and where each one is',
   group: 'Channel leads',
   async run(turn) {
-    await turn.reply(cardMessage(await myRequestsCard(turn)));
+    await replyPrivately(turn, await myRequestsCard(turn), 'Your facilitation requests');
   },
 };
 
@@ -62,6 +76,6 @@ export const facilitatorCommand: Command = {
     }
     const waiting = (await turn.services.facilitation.requests.offersFor(turn.actor)).filter((r) => r.status === 'offered').length;
     const status = waiting ? `You have ${waiting} offer${waiting === 1 ? '' : 's'} waiting for your answer (see the offer cards, or the Facilitation tab).` : undefined;
-    await turn.reply(cardMessage(facilitatorCard(f, status)));
+    await replyPrivately(turn, facilitatorCard(f, status), 'Your facilitator profile');
   },
 };
