@@ -19,6 +19,10 @@ import { ChannelService } from './services/channels.js';
 import { ChannelProposalService } from './services/channelProposals.js';
 import { channelDataHolder } from './services/channelPersonalData.js';
 import { createTeamsDirectory } from './teams/graphDirectory.js';
+import { TableFacilitationStore } from './storage/facilitationStore.js';
+import { TableFacilitatorRepository } from './storage/facilitatorRepository.js';
+import { FacilitationService } from './services/facilitation/index.js';
+import { startFacilitationSweep } from './jobs/facilitation.js';
 import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
 import { PeopleService } from './services/people.js';
@@ -113,8 +117,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       upcomingEvents: noUpcomingEvents,
       personalData,
       privacy: new PrivacyService(() => personalData, clock, (userId) => people.forgetCached(userId)),
+      // Reads the other services at call time (tests and other areas swap bookings and the notifier).
+      facilitation: new FacilitationService({
+        store: new TableFacilitationStore(storage.table('facilitation')),
+        pool: new TableFacilitatorRepository(storage.table('facilitators')),
+        live: () => services,
+      }),
     };
     services.personalData.push(channelDataHolder(() => services));
+    services.personalData.push(services.facilitation.dataHolder());
 
     Object.assign(jobHandlers, allJobHandlers(services));
 
@@ -139,6 +150,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
     logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
+    const facilitationSweep = startFacilitationSweep(services);
 
     let closed = false;
     return {
@@ -153,6 +165,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       async close() {
         if (closed) return;
         closed = true;
+        await facilitationSweep.stop();
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

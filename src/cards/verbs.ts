@@ -31,6 +31,8 @@ export const Verbs = {
   // Privacy
   privacyForgetConfirm: 'privacy.forget.confirm',
   privacyForgetKeep: 'privacy.forget.keep',
+  facilitationWithdraw: 'facilitation.withdraw',
+  facilitationAssign: 'facilitation.assign',
   // General
   runCommand: 'command.run',
 } as const;

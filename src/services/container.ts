@@ -9,6 +9,7 @@ import type { PrivacyService } from './privacy.js';
 import type { ChannelRepository, MembershipRepository, ProposalRepository, TeamsDirectory } from '../domain/channels/ports.js';
 import type { ChannelService } from './channels.js';
 import type { ChannelProposalService } from './channelProposals.js';
+import type { FacilitationService } from './facilitation/index.js';
 
 export interface Services {
   config: Config;
@@ -38,4 +39,6 @@ export interface Services {
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
   privacy: PrivacyService;
+  /** Facilitator pool, requests, offers and matching. */
+  facilitation: FacilitationService;
 }

@@ -8,6 +8,8 @@ export const TABLES = {
   channels: 'Channels',
   channelMembers: 'ChannelMembers',
   channelProposals: 'ChannelProposals',
+  facilitators: 'Facilitators',
+  facilitation: 'Facilitation',
 } as const;
 export type TableKey = keyof typeof TABLES;
 

@@ -7,6 +7,7 @@ import { registerMeRoutes } from './me.js';
 import { registerUserRoutes } from './users.js';
 import { registerPrivacyRoutes } from './privacy.js';
 import { registerChannelRoutes } from './channels.js';
+import { registerFacilitationRoutes } from './facilitation.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -14,4 +15,5 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerUserRoutes(server, services, auth);
   registerPrivacyRoutes(server, services, auth);
   registerChannelRoutes(server, services, auth);
+  registerFacilitationRoutes(server, services, auth);
 }

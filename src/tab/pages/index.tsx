@@ -5,6 +5,7 @@ import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
 import { PrivacyPage } from './PrivacyPage';
 import { ChannelsPage } from './channels/ChannelsPage';
+import { FacilitationPage } from './FacilitationPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -39,7 +40,7 @@ export const PAGES: PageDef[] = [
     path: '/tab/facilitation',
     label: 'Facilitation',
     visible: () => true,
-    render: () => <PlaceholderPage title="Facilitation" text="Facilitation requests, offers and availability will appear here." />,
+    render: () => <FacilitationPage />,
   },
   {
     path: '/tab/admin',

@@ -5,11 +5,12 @@ import { saveProfileActionWith } from './profile.js';
 import { runCommandAction } from './runCommand.js';
 import { forgetConfirmAction, forgetKeepAction } from './privacy.js';
 import { channelCardActions } from './channels.js';
+import { facilitationActions } from './facilitation.js';
 
 export function allCardActions(commands: readonly Command[]): CardAction[] {
   const actions: CardAction[] = [];
   // A saved profile may continue into the action its card carried (e.g. a first join).
   const byVerb = (verb: string) => actions.find((a) => a.verb === verb);
-  actions.push(saveProfileActionWith(byVerb), runCommandAction(() => commands), forgetConfirmAction, forgetKeepAction, ...channelCardActions);
+  actions.push(saveProfileActionWith(byVerb), runCommandAction(() => commands), forgetConfirmAction, forgetKeepAction, ...channelCardActions, ...facilitationActions);
   return actions;
 }

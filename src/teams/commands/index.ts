@@ -4,11 +4,13 @@ import { helpCommand } from './help.js';
 import { profileCommand } from './profile.js';
 import { forgetMeCommand, myDataCommand } from './privacy.js';
 import { channelCommands } from './channels.js';
+import { facilitatorCommand, myRequestsCommand, requestFacilitatorCommand } from './facilitation.js';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [];
   commands.push(helpCommand(() => commands), profileCommand);
   commands.push(myDataCommand, forgetMeCommand);
   commands.push(...channelCommands);
+  commands.push(requestFacilitatorCommand, myRequestsCommand, facilitatorCommand);
   return commands;
 }

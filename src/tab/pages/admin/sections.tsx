@@ -6,6 +6,8 @@ import { hasRole } from '../../types';
 import { RolesSection } from './RolesSection';
 import { ChannelProposalsSection } from './ChannelProposalsSection';
 import { ChannelLeadsSection } from './ChannelLeadsSection';
+import { FacilitatorPoolSection } from './FacilitatorPoolSection';
+import { FacilitationDashboardSection } from './FacilitationDashboardSection';
 
 export interface AdminSection {
   id: string;
@@ -18,4 +20,6 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection },
   { id: 'channel-proposals', title: 'Channel proposals', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelProposalsSection },
   { id: 'channel-leads', title: 'Channel leads', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelLeadsSection },
+  { id: 'facilitator-pool', title: 'Facilitator pool', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitatorPoolSection },
+  { id: 'facilitation-dashboard', title: 'Facilitation dashboard', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitationDashboardSection },
 ];

@@ -1,0 +1,55 @@
+// "Add to calendar" for a facilitated session: one iCalendar document per person and request,
+// behind an unguessable token. The same UID throughout; SEQUENCE follows the request, so a
+// withdrawal or cancellation replaces what the calendar holds (METHOD:CANCEL).
+import { buildCalendar, type IcsMethod } from '../../domain/calendar/ics.js';
+import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
+import type { FacilitationDeps } from './deps.js';
+import { nameOf } from './present.js';
+
+export async function facilitationCalendar(deps: FacilitationDeps, token: string): Promise<string | null> {
+  const ref = await deps.store.calendarToken(token);
+  if (!ref) return null;
+  const stored = await deps.store.get(ref.requestId);
+  if (!stored) return null;
+  const r = stored.request;
+  if (!r.calendarTokens.some((t) => t.token === token && t.userId === ref.userId)) return null;
+  const s = deps.live();
+  const [channel, names] = await Promise.all([s.channels.get(r.channelId), s.people.names([r.leadId, r.facilitatorId ?? ''].filter(Boolean))]);
+  const channelName = channel?.name ?? 'Virtual Café';
+  const isLead = ref.userId === r.leadId;
+
+  let method: IcsMethod = 'REQUEST';
+  let status: 'CONFIRMED' | 'TENTATIVE' = 'CONFIRMED';
+  if (r.status === 'cancelled') method = 'CANCEL';
+  else if (!isLead && !(r.status === 'confirmed' && r.facilitatorId === ref.userId)) method = 'CANCEL';
+  else if (isLead && r.status !== 'confirmed') status = 'TENTATIVE';
+
+  const facilitator = r.status === 'confirmed' ? nameOf(names, r.facilitatorId) : 'to be confirmed';
+  const summary = isLead ? `${channelName} session — facilitator: ${facilitator}` : `Facilitating: ${channelName} session`;
+  const description = [
+    `Format: ${FORMAT_NAMES[r.format]}`,
+    r.topic ? `Topic: ${r.topic}` : '',
+    isLead ? `Facilitator: ${facilitator}` : `Lead: ${nameOf(names, r.leadId, 'a former member')}`,
+    !isLead && r.notes ? `Notes: ${r.notes}` : '',
+    'Arranged through the Kent & Medway Virtual Café.',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return buildCalendar(
+    [
+      {
+        uid: `facilitation-${r.id}@virtual-cafe`,
+        sequence: r.sequence,
+        start: r.start,
+        end: r.end,
+        summary,
+        description,
+        status,
+        stamp: r.updatedAt,
+        categories: ['Facilitation'],
+        organizer: { name: 'Virtual Café' },
+      },
+    ],
+    { method },
+  );
+}

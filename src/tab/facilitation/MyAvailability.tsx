@@ -1,0 +1,115 @@
+// A facilitator's own profile: hubs, formats, skills, weekly availability (UK time), dates away,
+// most sessions a month, pause.
+import { useEffect, useState } from 'react';
+import { Body1, Button, Checkbox, Field, Input, SpinButton, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { ApiError, apiFetch } from '../api';
+import { useAsync } from '../components/useAsync';
+import { ErrorBar, Loading, Notice } from '../components/Status';
+import { HUB_NAMES, type Hub } from '../types';
+import { DAYS, DAY_NAMES, FORMAT_NAMES, FORMATS, type Facilitator, type Format } from './types';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '560px' },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, border: 'none', padding: 0, margin: 0 },
+});
+
+const HUBS = Object.keys(HUB_NAMES) as Hub[];
+
+const rangesFor = (f: Facilitator, day: string) =>
+  f.availability
+    .filter((a) => a.day === day)
+    .map((a) => `${a.from}-${a.to}`)
+    .join(', ');
+
+export function MyAvailability() {
+  const styles = useStyles();
+  const profile = useAsync(async () => {
+    try {
+      return await apiFetch<Facilitator>('/api/facilitators/me');
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }, []);
+  const [hubs, setHubs] = useState<Hub[]>([]);
+  const [formats, setFormats] = useState<Format[]>([]);
+  const [skills, setSkills] = useState('');
+  const [days, setDays] = useState<Record<string, string>>({});
+  const [away, setAway] = useState('');
+  const [max, setMax] = useState(4);
+  const [paused, setPaused] = useState(false);
+  const [saved, setSaved] = useState('');
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    const f = profile.data;
+    if (!f) return;
+    setHubs(f.hubs);
+    setFormats(f.formats);
+    setSkills(f.skills.join(', '));
+    setDays(Object.fromEntries(DAYS.map((d) => [d, rangesFor(f, d)])));
+    setAway(f.away.map((a) => (a.from === a.to ? a.from : `${a.from} to ${a.to}`)).join(', '));
+    setMax(f.maxPerMonth);
+    setPaused(f.paused);
+  }, [profile.data]);
+
+  if (profile.loading && profile.data === undefined) return <Loading />;
+  if (profile.error) return <ErrorBar error={profile.error} />;
+  if (profile.data === null) return <Body1>You are not in the facilitator pool. Hub coordinators add facilitators; ask yours if you would like to facilitate group sessions.</Body1>;
+
+  const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
+  return (
+    <form
+      className={styles.form}
+      aria-label="My availability"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(null);
+        setSaved('');
+        try {
+          const body = { hubs, formats, skills, away, maxPerMonth: max, paused, ...Object.fromEntries(DAYS.map((d) => [`avail_${d}`, days[d] ?? ''])) };
+          profile.setData(await apiFetch<Facilitator>('/api/facilitators/me', { method: 'PUT', body }));
+          setSaved(paused ? 'Saved. New offers are paused.' : 'Saved.');
+        } catch (err) {
+          setError(err);
+        }
+      }}
+    >
+      <fieldset className={styles.row}>
+        <legend>Hubs you facilitate in</legend>
+        {HUBS.map((h) => (
+          <Checkbox key={h} label={HUB_NAMES[h]} checked={hubs.includes(h)} onChange={(_, d) => setHubs(toggle(hubs, h, !!d.checked))} />
+        ))}
+      </fieldset>
+      <fieldset className={styles.row}>
+        <legend>What you offer</legend>
+        {FORMATS.map((f) => (
+          <Checkbox key={f} label={FORMAT_NAMES[f]} checked={formats.includes(f)} onChange={(_, d) => setFormats(toggle(formats, f, !!d.checked))} />
+        ))}
+      </fieldset>
+      <Field label="Professions and skills" hint="Comma separated, e.g. practice-nurse, motivational interviewing">
+        <Input value={skills} onChange={(_, d) => setSkills(d.value)} />
+      </Field>
+      <fieldset className={styles.row} style={{ flexDirection: 'column' }}>
+        <legend>When you are usually free (UK time), e.g. 09:00-12:00, 14:00-16:00</legend>
+        {DAYS.map((d) => (
+          <Field key={d} label={DAY_NAMES[d]}>
+            <Input value={days[d] ?? ''} placeholder="Not available" onChange={(_, v) => setDays({ ...days, [d]: v.value })} />
+          </Field>
+        ))}
+      </fieldset>
+      <Field label="Dates away" hint="e.g. 2026-08-03 to 2026-08-14, 2026-12-24">
+        <Input value={away} onChange={(_, d) => setAway(d.value)} />
+      </Field>
+      <Field label="Most sessions a month">
+        <SpinButton value={max} min={0} max={31} onChange={(_, d) => setMax(Number(d.value ?? d.displayValue ?? max) || 0)} />
+      </Field>
+      <Switch label="Pause new offers" checked={paused} onChange={(_, d) => setPaused(d.checked)} />
+      <Button type="submit" appearance="primary">
+        Save availability
+      </Button>
+      {saved && <Notice intent="success">{saved}</Notice>}
+      {error ? <ErrorBar error={error} title="Not saved" /> : null}
+    </form>
+  );
+}
