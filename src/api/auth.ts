@@ -26,7 +26,8 @@ export class DevAuthenticator implements Authenticator {
     const id = header(headers, 'x-dev-user')?.trim();
     if (!id) throw unauthenticated('Sign in: send x-dev-user (dev mode).');
     if (!isValidUserId(id)) throw unauthenticated('x-dev-user is not a usable id.');
-    const name = decodeHeaderText(header(headers, 'x-dev-name')) || 'Dev user';
+    // No x-dev-name: keep whatever name we already know for this person.
+    const name = decodeHeaderText(header(headers, 'x-dev-name'));
     const tenantId = header(headers, 'x-dev-tenant')?.trim().slice(0, 100) || undefined;
     return { id, name: name.slice(0, 200), tenantId };
   }

@@ -52,15 +52,23 @@ export class PeopleService {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
     const stored = await this.deps.roles.list(identity.id);
     const roles = mergeGrants([...stored, ...this.configGrants(identity.id)]);
+    const told = (identity.name || '').trim().slice(0, 200);
     const actor: Actor = {
       id: identity.id,
-      name: (identity.name || '').trim().slice(0, 200) || 'Someone',
+      // A caller that does not say the name (dev header left out) keeps the name we know.
+      name: told || (await this.knownName(identity.id)) || 'Someone',
       tenantId: identity.tenantId,
       guest: !!identity.guest || this.isForeignTenant(identity.tenantId),
       roles,
     };
-    await this.remember(actor);
+    if (told) await this.remember(actor);
     return actor;
+  }
+
+  private async knownName(userId: UserId): Promise<string | undefined> {
+    const cached = this.remembered.get(userId);
+    if (cached !== undefined) return cached.slice(0, cached.indexOf('|'));
+    return (await this.deps.persons.get(userId))?.name;
   }
 
   /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */

@@ -59,3 +59,21 @@ describe('people, profiles and roles', () => {
     }
   });
 });
+
+describe('names in dev mode', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app?.close());
+
+  it('keeps the known name when a request leaves x-dev-name out', async () => {
+    const id = newUserId();
+    await api(app, '/api/me', { user: id, name: 'Nell Named' });
+    const bare = await api(app, '/api/me', { user: id });
+    assert.equal(bare.body.name, 'Nell Named');
+    assert.equal((await app.services.people.names([id])).get(id), 'Nell Named');
+    const stranger = await api(app, '/api/me', { user: newUserId() });
+    assert.equal(stranger.body.name, 'Someone');
+  });
+});
