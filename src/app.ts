@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { noBookings, noUpcomingEvents, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
+import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -27,6 +27,7 @@ import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
 import { projectRoot } from './paths.js';
+import { createEventsArea } from './composition/events.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -79,6 +80,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
+    const eventsArea = createEventsArea(storage, config, clock, logger, () => services);
     const services: Services = {
       config,
       clock,
@@ -93,11 +95,13 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       persons,
       people: new PeopleService({ config, clock, profiles, roles, persons }),
       channels: new TableChannelRepository(storage.table('channels')),
-      bookings: noBookings,
-      upcomingEvents: noUpcomingEvents,
+      bookings: eventsArea.bookings,
+      upcomingEvents: eventsArea.upcomingEvents,
+      ...eventsArea.services,
       personalData: [],
     };
     services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
+    services.personalData.push(eventsArea.dataHolder);
 
     Object.assign(jobHandlers, allJobHandlers(services));
 

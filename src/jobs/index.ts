@@ -1,7 +1,10 @@
 // Every job handler, by kind. Areas add theirs here (e.g. 'event.reminders', 'facilitation.offer.expire').
 import type { JobHandler } from '../domain/ports.js';
 import type { Services } from '../services/container.js';
+import { eventRemindersJob } from './eventReminders.js';
 
-export function allJobHandlers(_services: Services): Record<string, JobHandler> {
-  return {};
+export function allJobHandlers(services: Services): Record<string, JobHandler> {
+  return {
+    'event.reminders': eventRemindersJob(services),
+  };
 }

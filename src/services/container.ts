@@ -6,6 +6,10 @@ import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
 import type { ChannelRepository } from '../domain/channels/ports.js';
+import type { EventRepository } from '../domain/events/ports.js';
+import type { EventsService } from './events/eventsService.js';
+import type { EventCalendars } from './events/calendars.js';
+import type { EventImporter } from './events/importer.js';
 
 export interface Services {
   config: Config;
@@ -25,6 +29,11 @@ export interface Services {
   bookings: BookingCalendar;
   /** Upcoming events by channel (for the directory and welcome card). */
   upcomingEvents: UpcomingEvents;
+  /** PLT events: seats (group commit per event), rosters, CPD; calendar feeds; CSV import. */
+  events: EventsService;
+  eventRepository: EventRepository;
+  eventCalendars: EventCalendars;
+  eventImporter: EventImporter;
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
 }

@@ -6,6 +6,11 @@ export const TABLES = {
   conversationRefs: 'ConversationRefs',
   meta: 'Meta',
   channels: 'Channels',
+  // PLT events: one partition per event (event row + registrations), indexes, calendar feed tokens.
+  events: 'Events',
+  eventIndex: 'EventIndex',
+  eventPeople: 'EventPeople',
+  calendarTokens: 'CalendarTokens',
 } as const;
 export type TableKey = keyof typeof TABLES;
 

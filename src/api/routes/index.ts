@@ -5,9 +5,13 @@ import type { Authenticator } from '../auth.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMeRoutes } from './me.js';
 import { registerUserRoutes } from './users.js';
+import { registerEventRoutes } from './events.js';
+import { registerCalendarRoutes } from './calendar.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
   registerMeRoutes(server, services, auth);
   registerUserRoutes(server, services, auth);
+  registerEventRoutes(server, services, auth);
+  registerCalendarRoutes(server, services, auth);
 }
