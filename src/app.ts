@@ -125,6 +125,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const port = (server.address() as { port: number }).port;
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
+    // PORT=0 (tests) binds a free port: links the app hands out (calendar feeds) use the real one.
+    if (/:0$/.test(config.publicUrl)) config.publicUrl = url;
     logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
 
     let closed = false;

@@ -144,7 +144,7 @@ describe('events API', () => {
     assert.equal(del.status, 200);
     assert.equal(del.body.status, 'cancelled');
     const refused = await book(member, gone.id);
-    assert.equal(refused.status, 409);
+    assert.equal(refused.status, 400);
     assert.match(refused.body.error.message, /cancelled/);
     await notifier.waitFor(() => notifier.withKey('event-cancelled:').length === 1);
     assert.equal(notifier.withKey('event-cancelled:')[0].key, `event-cancelled:${gone.id}:${booked}`);

@@ -11,6 +11,9 @@ import { DateTime } from 'luxon';
 import { LONDON } from '../../domain/time/london.js';
 import { safe } from './events.js';
 
+/** The form's "no channel" choice (a choice needs a value). */
+export const NO_CHANNEL = 'none';
+
 export interface EventFormInput {
   /** Hubs the person may organise for. */
   hubs: Hub[];
@@ -38,7 +41,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
       category: e?.category ?? 'plt',
       hub: e?.hub ?? input.hubs[0] ?? '',
       professions: (e?.professions ?? []).join(','),
-      channelId: e?.channelId ?? '',
+      channelId: e?.channelId ?? NO_CHANNEL,
       date: start?.toISODate() ?? '',
       startTime: start?.toFormat('HH:mm') ?? '',
       endTime: end?.toFormat('HH:mm') ?? '',
@@ -48,7 +51,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
       categories: CATEGORIES.map((value) => ({ value, title: CATEGORY_NAMES[value] })),
       hubs: input.hubs.map((value) => ({ value, title: HUB_NAMES[value] })),
       professionChoices: PROFESSIONS.map((value) => ({ value, title: PROFESSION_NAMES[value] })),
-      channels: [{ value: '', title: 'No channel' }, ...input.channels.map((c) => ({ value: c.id, title: safe(c.name) }))],
+      channels: [{ value: NO_CHANNEL, title: 'No channel' }, ...input.channels.map((c) => ({ value: c.id, title: safe(c.name) }))],
       creating: !e,
       submitTitle: e ? 'Save changes' : 'Create event',
       verb: e ? Verbs.eventUpdate : Verbs.eventCreate,

@@ -132,7 +132,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
             break;
           }
           const closed = signupClosedReason(event, now);
-          if (closed) throw closed.state === 'cancelled' ? conflict(closed.message) : invalid(closed.message);
+          if (closed) throw invalid(closed.message);
           const base = { userId: op.userId, name: op.name, joinedAt: now, attended: false, inviteToken: op.inviteToken };
           if (hasSeat() && waitlist.length === 0) {
             set(op.userId, { ...base, status: 'booked', ticket: 0, bookedAt: now });

@@ -10,6 +10,7 @@ import { IMPORT_HEADER } from '../../services/events/importer.js';
 import { calendarCardFor } from '../commands/events.js';
 import { postToChannel } from '../channelPost.js';
 import { isEventId } from '../../services/events/eventsService.js';
+import { NO_CHANNEL } from '../../cards/builders/eventForm.js';
 
 function eventIdOf(data: ActionData): string {
   const id = data.eventId;
@@ -66,10 +67,13 @@ const refresh: CardAction = {
   },
 };
 
+/** The form's "no channel" choice means no channel. */
+const fromForm = (data: ActionData): ActionData => (data.channelId === NO_CHANNEL ? { ...data, channelId: '' } : data);
+
 const create: CardAction = {
   verb: Verbs.eventCreate,
   async run(turn, data) {
-    const created = await turn.services.events.create(turn.actor, data);
+    const created = await turn.services.events.create(turn.actor, fromForm(data));
     const notice = created.length > 1 ? `Created a series of ${created.length} events; this is the first.` : 'Event created. Share it with “events” in a channel, or post it to its channel.';
     return { card: await eventCardFor(turn, created[0].id, notice) };
   },
@@ -79,7 +83,7 @@ const update: CardAction = {
   verb: Verbs.eventUpdate,
   async run(turn, data) {
     const eventId = eventIdOf(data);
-    const { eventId: _id, ...fields } = data;
+    const { eventId: _id, ...fields } = fromForm(data);
     await turn.services.events.update(turn.actor, eventId, fields);
     return { card: await eventCardFor(turn, eventId, 'Saved.') };
   },
