@@ -108,7 +108,7 @@ describe('seat rules (planBatch)', () => {
     let s: PartitionSnapshot = { event: event(2), seats: EMPTY_SEATS, regs: new Map() };
     s = commit(s, [{ kind: 'signup', userId: 'a', name: 'Ann', inviteToken: 'a' }]).snapshot;
     const att = planBatch(s, [{ kind: 'attendance', attended: ['a'] }], past);
-    const reg = (att.writes[0] as { reg: StoredRegistration }).reg;
+    const reg = (att.writes[0] as unknown as { reg: StoredRegistration }).reg;
     s = { ...s, event: att.event, seats: att.seats, regs: new Map([['a', { ...reg, etag: 'y' }]]) };
     const erased = planBatch(s, [{ kind: 'erase', userId: 'a' }], past);
     assert.deepEqual(erased.writes, [{ type: 'delete', userId: 'a', etag: 'y' }]);

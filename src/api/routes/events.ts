@@ -43,7 +43,13 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     }),
   );
 
-  server.get('/api/events/:id', route(services, auth, async ({ actor, params }) => ({ body: await events.view(actor, params.id) })));
+  server.get(
+    '/api/events/:id',
+    route(services, auth, async ({ actor, params }) => {
+      const view = await events.view(actor, params.id);
+      return { body: { ...view, warnings: await events.warnings(actor, view) } };
+    }),
+  );
 
   server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body }) => ({ body: await events.update(actor, params.id, bodyObject(body)) })));
 
@@ -58,10 +64,9 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
   server.post(
     '/api/events/:id/registrations',
     route(services, auth, async ({ actor, params }) => {
+      // Warnings (clashes, profession) come with GET /api/events/{id}, before the person books.
       const result = await events.signUp(actor, params.id);
-      const view = await events.view(actor, params.id);
-      const warnings = await events.warnings(actor, view);
-      return { status: 201, body: { status: result.status, ...(result.position ? { position: result.position } : {}), already: result.already, warnings, event: view } };
+      return { status: 201, body: { status: result.status, ...(result.position ? { position: result.position } : {}), already: result.already, event: result.view } };
     }),
   );
 

@@ -69,6 +69,8 @@ export interface SignupResult {
   status: 'booked' | 'waitlisted';
   position?: number;
   already: boolean;
+  /** The person's view of the event as the booking left it. */
+  view: EventView;
 }
 
 export interface RosterLine {
@@ -311,9 +313,10 @@ export class EventsService {
 
   async signUp(actor: Actor, eventId: unknown): Promise<SignupResult> {
     if (!isEventId(eventId)) throw notFound('No event with that id.');
-    const outcome = await this.lines.submit(eventId, { kind: 'signup', userId: actor.id, name: actor.name, inviteToken: newToken(18) });
+    const { outcome, event, seats } = await this.lines.settle(eventId, { kind: 'signup', userId: actor.id, name: actor.name, inviteToken: newToken(18) });
     if (outcome.kind !== 'signup') throw conflict('Your booking changed while it was being made. Please look at the event again.');
-    return { status: outcome.status, position: outcome.position, already: outcome.already };
+    const view = eventView(event, seats, { status: outcome.status, position: outcome.position ?? null, attended: outcome.status === 'booked' ? false : undefined }, this.d.clock.now(), this.canManage(actor, event));
+    return { status: outcome.status, position: outcome.position, already: outcome.already, view };
   }
 
   async cancelBooking(actor: Actor, eventId: unknown): Promise<{ previous: 'booked' | 'waitlisted' | 'none' }> {
@@ -383,10 +386,10 @@ export class EventsService {
   }
 
   /** Booked events of a person that overlap [from, to) (facilitation avoids these times). */
-  async busy(userId: UserId, from: Date, to: Date): Promise<{ start: Date; end: Date; eventId: string }[]> {
+  async busy(userId: UserId, from: Date, to: Date, exceptEventId?: string): Promise<{ start: Date; end: Date; eventId: string }[]> {
     const entries = await this.d.personIndex.list(userId);
     const margin = 7 * 86_400_000;
-    const near = [...new Set(entries.filter((e) => e.end.getTime() >= from.getTime() - margin && e.start.getTime() <= to.getTime() + margin).map((e) => e.eventId))];
+    const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.end.getTime() >= from.getTime() - margin && e.start.getTime() <= to.getTime() + margin).map((e) => e.eventId))];
     const busy = await mapLimit(near, 16, async (id) => {
       const s = await this.d.repo.get(id);
       if (!s || s.event.status !== 'scheduled' || !(s.event.start < to && s.event.end > from)) return null;
@@ -407,7 +410,7 @@ export class EventsService {
     }
     const start = new Date(v.start);
     const end = new Date(v.end);
-    const clashes = (await this.busy(actor.id, start, end)).filter((b) => b.eventId !== v.id);
+    const clashes = await this.busy(actor.id, start, end, v.id);
     for (const c of clashes.slice(0, 3)) {
       const other = await this.d.repo.get(c.eventId);
       if (other) out.push(`It clashes with “${other.event.title}” (${formatLondonRange(other.event.start, other.event.end)}), which you are booked on.`);

@@ -9,10 +9,18 @@ import type { UserId } from '../../domain/people/person.js';
 import type { CommitResult, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import { planBatch, type Outcome, type PartitionSnapshot, type Plan, type SeatOp, type StoredRegistration } from '../../domain/events/seats.js';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
+import type { PltEvent, Seats } from '../../domain/events/event.js';
+
+/** An op's outcome and the event as it stood once the op was committed. */
+export interface Settled {
+  outcome: Outcome;
+  event: PltEvent;
+  seats: Seats;
+}
 
 interface Waiting {
   op: SeatOp;
-  resolve(outcome: Outcome): void;
+  resolve(settled: Settled): void;
   reject(error: unknown): void;
 }
 
@@ -59,9 +67,14 @@ export class SeatLines {
   constructor(private readonly deps: SeatLinesDeps) {}
 
   /** Queues one change for the event and resolves with its outcome once committed. */
-  submit(eventId: string, op: SeatOp): Promise<Outcome> {
+  async submit(eventId: string, op: SeatOp): Promise<Outcome> {
+    return (await this.settle(eventId, op)).outcome;
+  }
+
+  /** Like submit, with the event and seats as committed (no need to read them back). */
+  settle(eventId: string, op: SeatOp): Promise<Settled> {
     const line = this.line(eventId);
-    return new Promise<Outcome>((resolve, reject) => {
+    return new Promise<Settled>((resolve, reject) => {
       line.waiting.push({ op, resolve, reject });
       if (!line.running) void this.drain(line);
     });
@@ -131,7 +144,7 @@ export class SeatLines {
             }
             copy.confirmedAt = Date.now();
           }
-          this.settle(line, batch, plan);
+          this.finish(line, batch, plan);
           return;
         }
         if (plan.added.length) {
@@ -159,7 +172,7 @@ export class SeatLines {
         if (!(e instanceof AppError)) this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'seat batch failed');
         return;
       }
-      this.settle(line, batch, plan);
+      this.finish(line, batch, plan);
       if (plan.needsReconcile) line.waiting.push({ op: { kind: 'reconcile' }, resolve: () => undefined, reject: () => undefined });
       void this.deps.afterCommit({ eventId: line.eventId, plan, ops: batch.slice(0, plan.consumed).map((w) => w.op) }).catch((e: unknown) =>
         this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'after-commit work failed'),
@@ -168,13 +181,13 @@ export class SeatLines {
     }
   }
 
-  private settle(line: Line, batch: Waiting[], plan: Plan) {
+  private finish(line: Line, batch: Waiting[], plan: Plan) {
     line.waiting.splice(0, plan.consumed);
     this.stats.ops += plan.consumed;
     for (let i = 0; i < plan.consumed; i++) {
       const outcome = plan.outcomes[i];
       if (outcome instanceof AppError) batch[i].reject(outcome);
-      else batch[i].resolve(outcome);
+      else batch[i].resolve({ outcome, event: plan.event, seats: plan.seats });
     }
   }
 
