@@ -3,6 +3,7 @@
 import type { Services } from '../services/container.js';
 import { DEMO_PEOPLE } from './people.js';
 import { DEMO_CHANNELS } from './channels.js';
+import { seedEvents } from './events.js';
 
 export const SEED_MARKER = 'seed:demo:v1';
 
@@ -31,7 +32,7 @@ const seedChannels: SeedStep = async ({ channels }) => {
   for (const channel of DEMO_CHANNELS) await channels.create({ ...channel, memberCount: 0 });
 };
 
-export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels];
+export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels, seedEvents];
 
 export async function seedDemoData(services: Services, steps: SeedStep[] = SEED_STEPS): Promise<boolean> {
   if (await services.meta.get(SEED_MARKER)) return false;
