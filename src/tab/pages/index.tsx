@@ -3,6 +3,8 @@ import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
+import { CalendarRoutes } from './events/CalendarRoutes';
+import { BookingsPage } from './events/BookingsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -19,13 +21,13 @@ export const PAGES: PageDef[] = [
     path: '/tab/calendar',
     label: 'Calendar',
     visible: () => true,
-    render: () => <PlaceholderPage title="PLT calendar" text="Protected Learning Time events across the three hubs will appear here." />,
+    render: () => <CalendarRoutes />,
   },
   {
     path: '/tab/bookings',
     label: 'My bookings',
     visible: () => true,
-    render: () => <PlaceholderPage title="My bookings" text="Your bookings, waitlist places and CPD record will appear here." />,
+    render: () => <BookingsPage />,
   },
   {
     path: '/tab/channels',
