@@ -282,4 +282,21 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
     assert.match(cardText(again.card), /1 already imported earlier/);
     assert.equal((await bot.invoke(ann, 'event.import', { csv: good })).status, 403);
   });
+
+  it('lets an organiser post an event card into its channel (the same card for everyone there)', async () => {
+    await app.services.channels.create({ ...DEMO_CHANNELS[3], id: 'pharmacists-teams', teamsChannelId: '19:cop-pharmacists@thread.tacv2', memberCount: 0 });
+    const id = await createEvent({ title: 'SMR masterclass', date: '2027-02-19', capacity: '5', channelId: 'pharmacists-teams' });
+    const card = await bot.invoke(organiser, 'event.refresh', { eventId: id });
+    assert.ok(cardVerbs(card.card).includes('event.post'));
+    assert.equal((await bot.invoke(ann, 'event.post', { eventId: id })).status, 403);
+    const res = await bot.invoke(organiser, 'event.post', { eventId: id });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.match(cardText(res.card), /Posted in Clinical Pharmacists/);
+    const [posted] = connector.cardsTo('19:cop-pharmacists@thread.tacv2');
+    assert.ok(posted, 'card posted into the channel');
+    assert.match(cardText(posted), /SMR masterclass/);
+    assert.doesNotMatch(cardText(posted), /You’re booked|Roster/, 'no one’s own state or organiser buttons');
+    const noChannel = await createEvent({ title: 'No channel here', date: '2027-02-19', capacity: '5' });
+    assert.equal((await bot.invoke(organiser, 'event.post', { eventId: noChannel })).status, 400);
+  });
 });
