@@ -2,14 +2,13 @@
 // UK (Europe/London) wall-clock times; the server stores the instant.
 import formTemplate from '../templates/eventForm.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
-import { Verbs } from '../verbs.js';
 import { CATEGORIES, CATEGORY_NAMES } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
 import type { EventView } from '../../services/events/views.js';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../domain/time/london.js';
-import { safe } from './events.js';
+import { noTemplates, safe } from './events.js';
 
 /** The form's "no channel" choice (a choice needs a value). */
 export const NO_CHANNEL = 'none';
@@ -28,7 +27,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso).setZone(LONDON) : undefined);
   const start = local(e?.start);
   const end = local(e?.end);
-  return renderCard(
+  return noTemplates(renderCard(
     formTemplate,
     {
       heading: e ? `Edit: ${safe(e.title)}` : 'Create a PLT event',
@@ -53,10 +52,8 @@ export function eventFormCard(input: EventFormInput): CardJson {
       professionChoices: PROFESSIONS.map((value) => ({ value, title: PROFESSION_NAMES[value] })),
       channels: [{ value: NO_CHANNEL, title: 'No channel' }, ...input.channels.map((c) => ({ value: c.id, title: safe(c.name) }))],
       creating: !e,
-      submitTitle: e ? 'Save changes' : 'Create event',
-      verb: e ? Verbs.eventUpdate : Verbs.eventCreate,
-      submitData: e ? { eventId: e.id } : {},
+      eventId: e?.id ?? '',
     },
     e ? `Edit ${e.title}` : 'Create a PLT event: title, category, hub, date, times, venue or link, places.',
-  );
+  ));
 }

@@ -5,7 +5,7 @@ import { Verbs } from '../verbs.js';
 import type { EventView } from '../../services/events/views.js';
 import type { RosterLine } from '../../services/events/eventsService.js';
 import type { ImportReport } from '../../services/events/importer.js';
-import { placesText, safe, whenText } from './events.js';
+import { noTemplates, placesText, safe, whenText } from './events.js';
 import { formatLondonDate } from '../../domain/time/london.js';
 
 const SHOWN = 60;
@@ -46,7 +46,7 @@ export function rosterCard(roster: { event: EventView; items: RosterLine[]; anon
   if (options.started && booked.length) actions.push({ type: 'Action.Execute', title: 'Save attendance', verb: Verbs.eventAttendance, data: { eventId: v.id }, associatedInputs: 'auto', style: 'positive' });
   actions.push({ type: 'Action.Execute', title: 'Back to the event', verb: Verbs.eventRefresh, data: { eventId: v.id } });
   const fallback = `Roster for ${v.title}: ${booked.length} booked, ${waiting.length} waiting.`;
-  return card(body, actions, fallback);
+  return noTemplates(card(body, actions, fallback));
 }
 
 export function importCard(options: { report?: ImportReport; error?: string; csv?: string; header: string }): CardJson {
@@ -70,5 +70,5 @@ export function importCard(options: { report?: ImportReport; error?: string; csv
     { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, isRequired: true, errorMessage: 'Paste the CSV', maxLength: 100000, value: safe(options.csv ?? '') },
     { type: 'Input.Toggle', id: 'dryRun', title: 'Check only (create nothing yet)', value: 'true', valueOn: 'true', valueOff: 'false' },
   );
-  return card(body, [{ type: 'Action.Execute', title: 'Import', verb: Verbs.eventImport, associatedInputs: 'auto', style: 'positive' }], 'Import events from CSV');
+  return noTemplates(card(body, [{ type: 'Action.Execute', title: 'Import', verb: Verbs.eventImport, associatedInputs: 'auto', style: 'positive' }], 'Import events from CSV'));
 }

@@ -12,6 +12,14 @@ import { formatLondonDate, formatLondonRange } from '../../domain/time/london.js
 /** Person-supplied text never reaches the card as a template expression. */
 export const safe = (text: string) => text.replace(/\$\{/g, '$\u200b{');
 
+/** The same for every string in a finished card (titles reach fallbacks, data and notices too). */
+export function noTemplates<T>(value: T): T {
+  if (typeof value === 'string') return safe(value) as T;
+  if (Array.isArray(value)) return value.map(noTemplates) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, noTemplates(v)])) as T;
+  return value;
+}
+
 export interface EventCardOptions {
   /** Teams user ids (29:…) whose client refreshes the card by itself. */
   refreshUserIds?: string[];
@@ -113,11 +121,12 @@ export function eventCard(v: EventView, options: EventCardOptions = {}): CardJso
   if (primary) actions.push(primary);
   if (!generic && v.state === 'booked' && options.inviteUrl) actions.push({ type: 'Action.OpenUrl', title: 'Add to my calendar', url: options.inviteUrl });
   if (!generic && v.canManage) {
-    actions.push({ type: 'Action.Execute', title: 'Roster', verb: Verbs.eventRoster, data: { eventId: v.id } });
+    // Organisers' tools behind one button: a card has room for five actions.
+    const tools: unknown[] = [{ type: 'Action.Execute', title: 'Roster', verb: Verbs.eventRoster, data: { eventId: v.id } }];
     if (v.status === 'scheduled') {
-      actions.push({ type: 'Action.Execute', title: 'Edit', verb: Verbs.eventEdit, data: { eventId: v.id } });
-      if (options.canPost) actions.push({ type: 'Action.Execute', title: 'Post to channel', verb: Verbs.eventPost, data: { eventId: v.id } });
-      actions.push({
+      tools.push({ type: 'Action.Execute', title: 'Edit', verb: Verbs.eventEdit, data: { eventId: v.id } });
+      if (options.canPost) tools.push({ type: 'Action.Execute', title: 'Post to channel', verb: Verbs.eventPost, data: { eventId: v.id } });
+      tools.push({
         type: 'Action.ShowCard',
         title: 'Cancel event',
         card: {
@@ -131,11 +140,12 @@ export function eventCard(v: EventView, options: EventCardOptions = {}): CardJso
         },
       });
     }
+    actions.push({ type: 'Action.ShowCard', title: 'Organiser', card: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Organiser tools', weight: 'Bolder' }], actions: tools } });
   }
   const refresh: Record<string, unknown> = { action: { type: 'Action.Execute', title: 'Refresh', verb: Verbs.eventRefresh, data: { eventId: v.id } } };
   if (options.refreshUserIds?.length) refresh.userIds = options.refreshUserIds.slice(0, 60);
   const fallback = `${v.title} — ${whenText(v)}, ${whereText(v)}. ${placesText(v)}. ${status.text}`;
-  return card(body, actions, fallback, { refresh });
+  return noTemplates(card(body, actions, fallback, { refresh }));
 }
 
 export interface EventListOptions {
@@ -176,5 +186,5 @@ export function eventListCard(views: EventView[], options: EventListOptions): Ca
   const refresh: Record<string, unknown> = { action: { type: 'Action.Execute', title: 'Refresh', verb: Verbs.eventRefresh, data: { list: options.query } } };
   if (options.refreshUserIds?.length) refresh.userIds = options.refreshUserIds.slice(0, 60);
   const fallback = [`PLT events: ${options.label}`, ...views.map((v) => `• ${v.title} — ${whenText(v)} (${placesText(v)})`)].join('\n');
-  return card(body, [], fallback, { refresh });
+  return noTemplates(card(body, [], fallback, { refresh }));
 }

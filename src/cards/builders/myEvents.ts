@@ -6,7 +6,7 @@ import type { MyRegistration } from '../../services/events/eventsService.js';
 import type { CpdRecord } from '../../domain/events/cpd.js';
 import { CATEGORY_NAMES } from '../../domain/events/event.js';
 import { formatLondonDate } from '../../domain/time/london.js';
-import { primaryAction, safe, whenText, whereText } from './events.js';
+import { noTemplates, primaryAction, safe, whenText, whereText } from './events.js';
 
 export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: string): CardJson {
   const body: unknown[] = [];
@@ -53,7 +53,7 @@ export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: st
     body.push({ type: 'TextBlock', text: 'Export the full record as CSV from the My bookings tab.', wrap: true, isSubtle: true });
   }
   const fallback = upcoming.length ? `Your bookings: ${upcoming.map((m) => `${m.event.title} (${whenText(m.event)})`).join('; ')}` : 'You have no bookings coming up.';
-  return card(body, [], fallback);
+  return noTemplates(card(body, [], fallback));
 }
 
 export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: string; url: string }[]; notice?: string; personal: boolean }): CardJson {
@@ -75,5 +75,5 @@ export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: 
     actions.push({ type: 'Action.Execute', title: options.feedUrl ? 'Get a new link (the old one stops working)' : 'Get a new link', verb: Verbs.calendarReset, data: {} });
     if (options.feedUrl) actions.push({ type: 'Action.Execute', title: 'Turn off my link', verb: Verbs.calendarRevoke, data: {} });
   }
-  return card(body, actions, options.feedUrl ? `Your private calendar link: ${options.feedUrl}` : 'PLT calendars by hub');
+  return noTemplates(card(body, actions, options.feedUrl ? `Your private calendar link: ${options.feedUrl}` : 'PLT calendars by hub'));
 }
