@@ -31,7 +31,7 @@ interface DemoEvent {
   bookers?: number[];
 }
 
-const teamsLink = (slug: string) => `https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo-${slug}%40thread.v2/0`;
+const teamsLink = (slug: string) => `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${slug}%40thread.v2/0`;
 
 export const DEMO_EVENTS: DemoEvent[] = [
   {

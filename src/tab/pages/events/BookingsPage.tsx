@@ -5,6 +5,7 @@ import {
   Body1, Button, Caption1, Field, Input, Link as FluentLink, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { Link } from '../../router';
+import { HUB_NAMES } from '../../types';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { CATEGORY_NAMES, download, eventsApi } from './eventsApi';
@@ -27,14 +28,14 @@ export function BookingsPage() {
   const [notice, setNotice] = useState('');
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 block as="h1" id="page-title">
         My bookings
       </Title2>
       {notice && <Notice intent="success">{notice}</Notice>}
       {mine.error ? <ErrorBar error={mine.error} title="Could not load your bookings" /> : null}
       {mine.loading && !mine.data && <Loading label="Loading your bookings…" />}
       {mine.data && mine.data.items.length === 0 && (
-        <Body1 as="p">
+        <Body1 block as="p">
           No bookings coming up. <Link href="/tab/calendar">Find an event in the calendar.</Link>
         </Body1>
       )}
@@ -82,10 +83,10 @@ function CpdSection() {
   const r = cpd.data;
   return (
     <section className={styles.section} aria-labelledby="cpd-title">
-      <Subtitle1 as="h2" id="cpd-title">
+      <Subtitle1 block as="h2" id="cpd-title">
         My CPD record
       </Subtitle1>
-      <Body1 as="p">
+      <Body1 block as="p">
         From events the organiser marked you as attending. PLT, Community of Practice sessions and facilitation development count as participatory learning for NMC revalidation (35 hours in three years, 20 of them participatory).
       </Body1>
       <div className={styles.row}>
@@ -110,7 +111,7 @@ function CpdSection() {
       {cpd.error ? <ErrorBar error={cpd.error} title="Could not load your CPD record" /> : null}
       {r && (
         <>
-          <Body1 as="p" data-testid="cpd-summary">
+          <Body1 block as="p" data-testid="cpd-summary">
             Total {r.totalHours} h, of which {r.participatoryHours} h participatory.
           </Body1>
           <Table className={styles.table} aria-label="Hours per revalidation period">
@@ -187,14 +188,14 @@ function CalendarFeedSection() {
   };
   return (
     <section className={styles.section} aria-labelledby="feed-title">
-      <Subtitle1 as="h2" id="feed-title">
+      <Subtitle1 block as="h2" id="feed-title">
         My calendar feed
       </Subtitle1>
-      <Body1 as="p">Subscribe in Outlook (Add calendar → Subscribe from web) to see your bookings there. Keep the link private: anyone with it sees your bookings.</Body1>
+      <Body1 block as="p">Subscribe in Outlook (Add calendar → Subscribe from web) to see your bookings there. Keep the link private: anyone with it sees your bookings.</Body1>
       {notice && <Notice intent="success">{notice}</Notice>}
       {error || feed.error ? <ErrorBar error={error ?? feed.error} title="Calendar link" /> : null}
       {feed.data && !off && (
-        <Body1 as="p" className={styles.url} data-testid="feed-url">
+        <Body1 block as="p" className={styles.url} data-testid="feed-url">
           {feed.data.feed.url}
         </Body1>
       )}
@@ -224,12 +225,12 @@ function CalendarFeedSection() {
         )}
       </div>
       {feed.data && (
-        <Body1 as="p">
+        <Body1 block as="p">
           Public calendars of every event by hub:{' '}
           {feed.data.hubFeeds.map((h, i) => (
             <span key={h.hub}>
               {i > 0 && ' · '}
-              <FluentLink href={h.url}>{h.hub}</FluentLink>
+              <FluentLink href={h.url}>{HUB_NAMES[h.hub as keyof typeof HUB_NAMES] ?? h.hub}</FluentLink>
             </span>
           ))}
         </Body1>

@@ -90,26 +90,26 @@ export function CalendarPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 block as="h1" id="page-title">
         PLT calendar
       </Title2>
-      <Body1 as="p">Protected Learning Time events across North Kent (including Medway), West Kent and East Kent. Times are UK time.</Body1>
+      <Body1 block as="p">Protected Learning Time events across North Kent (including Medway), West Kent and East Kent. Times are UK time.</Body1>
       <div className={styles.toolbar}>
         <TabList aria-label="Calendar view" selectedValue={view} onTabSelect={(_, d) => set({ view: String(d.value) })} size="small">
           <Tab value="month">Month</Tab>
           <Tab value="week">Week</Tab>
           <Tab value="list">List</Tab>
         </TabList>
-        <Button size="small" onClick={() => step(-1)} aria-label="Previous">
+        <Button size="small" style={{ minWidth: 'auto' }} onClick={() => step(-1)} aria-label="Previous">
           ‹
         </Button>
         <Button size="small" onClick={() => set({ date: '' })}>
           Today
         </Button>
-        <Button size="small" onClick={() => step(1)} aria-label="Next">
+        <Button size="small" style={{ minWidth: 'auto' }} onClick={() => step(1)} aria-label="Next">
           ›
         </Button>
-        <Subtitle2 as="h2" aria-live="polite">
+        <Subtitle2 block as="h2" aria-live="polite">
           {r.title}
         </Subtitle2>
         {hasRole(me, 'organiser') && !me.guest && (
@@ -227,7 +227,7 @@ function WeekView({ from, events, onBooked }: { from: string; events: EventView[
     <div className={styles.week}>
       {Array.from({ length: 7 }, (_, i) => addDays(from, i)).map((d) => (
         <section key={d} className={styles.day} aria-label={formatDay(d)}>
-          <Subtitle2 as="h3">{formatDay(d, 'short')}</Subtitle2>
+          <Subtitle2 block as="h3">{formatDay(d, 'short')}</Subtitle2>
           {(grouped.get(d) ?? []).length === 0 && <Caption1>No events</Caption1>}
           {(grouped.get(d) ?? []).map((e) => (
             <div key={e.id} style={{ marginTop: 8 }}>
@@ -248,7 +248,7 @@ function WeekView({ from, events, onBooked }: { from: string; events: EventView[
 
 function ListView({ events, onBooked }: { events: EventView[]; onBooked: (m: string, e: EventView) => void }) {
   const styles = useStyles();
-  if (!events.length) return <Body1 as="p">No events match. Try another month or fewer filters.</Body1>;
+  if (!events.length) return <Body1 block as="p">No events match. Try another month or fewer filters.</Body1>;
   return (
     <ul className={styles.list} aria-label="Events">
       {events.map((e) => (

@@ -43,11 +43,13 @@ export function EventDetail({ id }: { id: string }) {
 
   return (
     <article aria-labelledby="event-title">
-      <Link href="/tab/calendar">← Back to the calendar</Link>
-      <Title2 as="h1" id="event-title">
+      <p>
+        <Link href="/tab/calendar">← Back to the calendar</Link>
+      </p>
+      <Title2 block as="h1" id="event-title">
         {e.title}
       </Title2>
-      <Caption1>
+      <Caption1 block>
         {CATEGORY_NAMES[e.category] ?? e.category} · {HUB_NAMES[e.hub as keyof typeof HUB_NAMES] ?? e.hub}
       </Caption1>
       {notice && <Notice intent="success">{notice}</Notice>}
@@ -99,7 +101,7 @@ export function EventDetail({ id }: { id: string }) {
         )}
       </dl>
       {e.description && (
-        <Body1 as="p" className={styles.description}>
+        <Body1 block as="p" className={styles.description}>
           {e.description}
         </Body1>
       )}
@@ -117,7 +119,7 @@ export function EventDetail({ id }: { id: string }) {
                   <DialogBody>
                     <DialogTitle>Cancel “{e.title}”?</DialogTitle>
                     <DialogContent>
-                      <Body1 as="p">Everyone booked or on the waitlist is told. This cannot be undone.</Body1>
+                      <Body1 block as="p">Everyone booked or on the waitlist is told. This cannot be undone.</Body1>
                       <Field label="Reason (shown to attendees)">
                         <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={300} />
                       </Field>

@@ -105,7 +105,7 @@ export function EventForm({ id }: { id?: string }) {
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="form-title">
       <Link href={id ? `/tab/calendar/event/${encodeURIComponent(id)}` : '/tab/calendar'}>← Back</Link>
-      <Title2 as="h1" id="form-title">
+      <Title2 block as="h1" id="form-title">
         {id ? 'Edit event' : 'Create a PLT event'}
       </Title2>
       <Field label="Title" required>

@@ -41,14 +41,16 @@ export function ImportPage() {
         }
       }}
     >
-      <Link href="/tab/calendar">← Back to the calendar</Link>
-      <Title2 as="h1" id="import-title">
+      <p>
+        <Link href="/tab/calendar">← Back to the calendar</Link>
+      </p>
+      <Title2 block as="h1" id="import-title">
         Import events from CSV
       </Title2>
-      <Body1 as="p">
+      <Body1 block as="p">
         One event per line after a header line. Dates YYYY-MM-DD, times HH:MM (UK time), professions separated by semicolons, channel by short name. Columns:
       </Body1>
-      <Body1 as="p" className={styles.code}>
+      <Body1 block as="p" className={styles.code}>
         {HEADER}
       </Body1>
       <Field label="CSV" required>

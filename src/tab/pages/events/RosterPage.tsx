@@ -53,11 +53,13 @@ export function RosterPage({ id }: { id: string }) {
 
   return (
     <section aria-labelledby="roster-title">
-      <Link href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</Link>
-      <Title2 as="h1" id="roster-title">
+      <p>
+        <Link href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</Link>
+      </p>
+      <Title2 block as="h1" id="roster-title">
         Roster: {e.title}
       </Title2>
-      <Body1 as="p">
+      <Body1 block as="p">
         {formatWhen(e.start, e.end)} · {e.capacity === null ? `${e.booked} booked (unlimited)` : `${e.booked} of ${e.capacity} booked`} · {e.waitlisted} on the waitlist
       </Body1>
       {notice && <Notice intent="success">{notice}</Notice>}
@@ -70,9 +72,9 @@ export function RosterPage({ id }: { id: string }) {
           </Button>
         )}
       </div>
-      <Subtitle1 as="h2">Booked ({booked.length})</Subtitle1>
+      <Subtitle1 block as="h2">Booked ({booked.length})</Subtitle1>
       {booked.length === 0 ? (
-        <Body1 as="p">Nobody yet.</Body1>
+        <Body1 block as="p">Nobody yet.</Body1>
       ) : (
         <Table className={styles.table} aria-label="Booked">
           <TableHeader>
@@ -106,10 +108,10 @@ export function RosterPage({ id }: { id: string }) {
           </TableBody>
         </Table>
       )}
-      {data.anonymousBooked > 0 && <Body1 as="p">Plus {data.anonymousBooked} who have since erased their data.</Body1>}
-      <Subtitle1 as="h2">Waitlist ({waiting.length})</Subtitle1>
+      {data.anonymousBooked > 0 && <Body1 block as="p">Plus {data.anonymousBooked} who have since erased their data.</Body1>}
+      <Subtitle1 block as="h2">Waitlist ({waiting.length})</Subtitle1>
       {waiting.length === 0 ? (
-        <Body1 as="p">Nobody waiting.</Body1>
+        <Body1 block as="p">Nobody waiting.</Body1>
       ) : (
         <Table className={styles.table} aria-label="Waitlist">
           <TableHeader>
