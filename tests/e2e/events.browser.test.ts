@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { newUserId } from '../helpers/ids.js';
-import { RecordingScheduler } from '../helpers/events.js';
+import { RecordingScheduler, TestClock } from '../helpers/events.js';
 
 /** A London wall-clock date `days` from today, as YYYY-MM-DD. */
 const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -22,11 +22,12 @@ describe('calendar and bookings tab in Chromium', function () {
   const other = newUserId();
   let openId = '';
   let smallId = '';
+  const clock = new TestClock(new Date());
 
   const as = (user: string, name: string, path: string) => `${app.url}${path}${path.includes('?') ? '&' : '?'}devUser=${user}&devName=${encodeURIComponent(name)}`;
 
   before(async () => {
-    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${organiser}:east-kent,${admin}` }, { scheduler: () => new RecordingScheduler() });
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${organiser}:east-kent,${admin}` }, { scheduler: () => new RecordingScheduler(), clock });
     const create = async (body: Record<string, unknown>) => (await api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', body })).body.id as string;
     const day = dayFromNow(9);
     openId = await create({ title: 'Asthma clinical update', category: 'plt', hub: 'east-kent', professions: ['practice-nurse'], start: `${day}T13:30`, end: `${day}T16:30`, location: 'Canterbury', capacity: 10 });
@@ -146,6 +147,26 @@ describe('calendar and bookings tab in Chromium', function () {
     await page.getByRole('button', { name: 'Get a new link' }).click();
     await page.getByText('Here is your new link.').waitFor();
     assert.notEqual(await page.getByTestId('feed-url').innerText(), url);
+  });
+
+  it('takes attendance on the roster once the event has started; the attendee sees it as CPD', async () => {
+    const [attendee] = [newUserId()];
+    const day = dayFromNow(11);
+    const id = (await api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', body: { title: 'Leg ulcer clinic', category: 'plt', hub: 'east-kent', start: `${day}T09:00`, end: `${day}T11:30`, location: 'Folkestone', capacity: 5 } })).body.id;
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: attendee, name: 'Ada Attendee' });
+    const real = clock.now();
+    clock.set(`${day}T12:00:00Z`);
+    try {
+      await page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${id}/roster`));
+      await page.getByRole('checkbox', { name: 'Ada Attendee attended' }).check();
+      await page.getByRole('button', { name: 'Save attendance' }).click();
+      await page.getByText('Attendance saved: 1 attended.').waitFor();
+      await page.goto(as(attendee, 'Ada Attendee', '/tab/bookings'));
+      await page.getByRole('table', { name: 'Evidence' }).getByText('Leg ulcer clinic').waitFor();
+      assert.match(await page.getByTestId('cpd-summary').innerText(), /Total 2.5 h, of which 2.5 h participatory/);
+    } finally {
+      clock.current = real;
+    }
   });
 
   it('fits a phone-width screen in month view', async () => {

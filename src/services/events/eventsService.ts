@@ -338,7 +338,7 @@ export class EventsService {
 
   // ---- rosters and attendance -------------------------------------------------------------
 
-  async roster(actor: Actor, eventId: unknown): Promise<{ event: EventView; items: RosterLine[]; anonymousBooked: number }> {
+  async roster(actor: Actor, eventId: unknown): Promise<{ event: EventView; items: RosterLine[]; anonymousBooked: number; attendanceOpen: boolean }> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can see the roster.');
     const regs = await this.d.repo.registrations(s.event.id);
@@ -354,7 +354,8 @@ export class EventsService {
       attended: r.attended,
     });
     const { view } = await this.viewWithReg(actor, s);
-    return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked };
+    const attendanceOpen = s.event.status === 'scheduled' && this.d.clock.now() >= s.event.start;
+    return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked, attendanceOpen };
   }
 
   async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<{ event: EventView; attended: number }> {

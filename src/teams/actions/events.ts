@@ -112,7 +112,7 @@ const roster: CardAction = {
   verb: Verbs.eventRoster,
   async run(turn, data) {
     const r = await turn.services.events.roster(turn.actor, eventIdOf(data));
-    return { card: rosterCard(r, { started: new Date(r.event.start) <= turn.services.clock.now() }) };
+    return { card: rosterCard(r, { started: r.attendanceOpen }) };
   },
 };
 

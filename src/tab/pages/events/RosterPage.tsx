@@ -30,7 +30,7 @@ export function RosterPage({ id }: { id: string }) {
   const e = data.event;
   const booked = data.items.filter((r) => r.status === 'booked');
   const waiting = data.items.filter((r) => r.status === 'waitlisted');
-  const started = new Date(e.start).getTime() <= Date.now();
+  const started = data.attendanceOpen;
 
   const exportCsv = async () => {
     setActionError(null);

@@ -85,7 +85,7 @@ export const eventsApi = {
   cancelEvent: (id: string, reason: string) => apiFetch<EventView>(`/api/events/${encodeURIComponent(id)}${qs({ reason })}`, { method: 'DELETE' }),
   book: (id: string) => apiFetch<{ status: 'booked' | 'waitlisted'; position?: number; already: boolean; event: EventView }>(`/api/events/${encodeURIComponent(id)}/registrations`, { method: 'POST' }),
   unbook: (id: string) => apiFetch<{ previous: 'booked' | 'waitlisted' | 'none'; event: EventView }>(`/api/events/${encodeURIComponent(id)}/registrations/me`, { method: 'DELETE' }),
-  roster: (id: string) => apiFetch<{ event: EventView; items: RosterLine[]; anonymousBooked: number }>(`/api/events/${encodeURIComponent(id)}/registrations`),
+  roster: (id: string) => apiFetch<{ event: EventView; items: RosterLine[]; anonymousBooked: number; attendanceOpen: boolean }>(`/api/events/${encodeURIComponent(id)}/registrations`),
   rosterCsv: (id: string) => apiFetch<string>(`/api/events/${encodeURIComponent(id)}/registrations?format=csv`, { text: true }),
   attendance: (id: string, attended: string[]) => apiFetch<{ attended: number }>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: { attended } }),
   mine: () => apiFetch<{ items: EventView[] }>('/api/me/registrations'),
