@@ -64,7 +64,7 @@ function startEnd(input: Record<string, unknown>): { start?: Date; end?: Date } 
 }
 
 function capacity(value: unknown): number | null {
-  if (value === null || value === '' || (typeof value === 'string' && /^\s*(unlimited|none|no limit)\s*$/i.test(value))) return null;
+  if (value === undefined || value === null || value === '' || (typeof value === 'string' && /^\s*(unlimited|none|no limit)\s*$/i.test(value))) return null;
   const n = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n)) throw invalid('The capacity must be a whole number of places, or empty for unlimited.', { field: 'capacity' });
   if (n < 0) throw invalid('The capacity cannot be negative. Leave it empty for unlimited places.', { field: 'capacity' });
