@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { noBookings, noUpcomingEvents, systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier, type PersonalDataHolder } from './domain/ports.js';
+import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier, type PersonalDataHolder } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableProfileRepository } from './storage/profileRepository.js';
@@ -38,6 +38,7 @@ import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
 import { projectRoot } from './paths.js';
+import { createEventsArea } from './composition/events.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -93,6 +94,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
+    const eventsArea = createEventsArea(storage, config, clock, logger, () => services);
     const services: Services = {
       config,
       clock,
@@ -113,8 +115,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       // Use cases read the services when they run, so later replacements (e.g. upcomingEvents) count.
       channelService: new ChannelService(() => services),
       proposalService: new ChannelProposalService(() => services),
-      bookings: noBookings,
-      upcomingEvents: noUpcomingEvents,
+      bookings: eventsArea.bookings,
+      upcomingEvents: eventsArea.upcomingEvents,
+      ...eventsArea.services,
       personalData,
       privacy: new PrivacyService(() => personalData, clock, (userId) => people.forgetCached(userId)),
       // Reads the other services at call time (tests and other areas swap bookings and the notifier).
@@ -126,6 +129,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     };
     services.personalData.push(channelDataHolder(() => services));
     services.personalData.push(services.facilitation.dataHolder());
+    services.personalData.push(eventsArea.dataHolder);
 
     Object.assign(jobHandlers, allJobHandlers(services));
 
@@ -149,6 +153,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const port = (server.address() as { port: number }).port;
     const shownHost = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${shownHost}:${port}`;
+    // PORT=0 (tests) binds a free port: links the app hands out (calendar feeds) use the real one.
+    if (/:0$/.test(config.publicUrl)) config.publicUrl = url;
     logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
     const facilitationSweep = startFacilitationSweep(services);
 

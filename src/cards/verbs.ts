@@ -8,6 +8,14 @@ export const Verbs = {
   eventCreate: 'event.create',
   eventUpdate: 'event.update',
   eventAttendance: 'event.attendance',
+  eventRoster: 'event.roster',
+  eventEdit: 'event.edit',
+  /** An organiser cancels the whole event (event.cancel is a person cancelling their booking). */
+  eventOrganiserCancel: 'event.organiser.cancel',
+  eventPost: 'event.post',
+  eventImport: 'event.import',
+  calendarReset: 'calendar.reset',
+  calendarRevoke: 'calendar.revoke',
   // Channels
   channelJoin: 'channel.join',
   channelLeave: 'channel.leave',

@@ -2,7 +2,11 @@
 import type { JobHandler } from '../domain/ports.js';
 import type { Services } from '../services/container.js';
 import { facilitationJobHandlers } from './facilitation.js';
+import { eventRemindersJob } from './eventReminders.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
-  return { ...facilitationJobHandlers(services) };
+  return {
+    ...facilitationJobHandlers(services),
+    'event.reminders': eventRemindersJob(services),
+  };
 }

@@ -5,6 +5,7 @@ import { DEMO_PEOPLE } from './people.js';
 import { DEMO_CHANNELS } from './channels.js';
 import { seedChannelMembers } from './channelMembers.js';
 import { seedFacilitation } from './facilitation.js';
+import { seedEvents } from './events.js';
 
 export const SEED_MARKER = 'seed:demo:v1';
 
@@ -33,7 +34,7 @@ const seedChannels: SeedStep = async ({ channels }) => {
   for (const channel of DEMO_CHANNELS) await channels.create({ ...channel, memberCount: 0 });
 };
 
-export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels, seedChannelMembers, seedFacilitation];
+export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels, seedChannelMembers, seedEvents, seedFacilitation];
 
 export async function seedDemoData(services: Services, steps: SeedStep[] = SEED_STEPS): Promise<boolean> {
   if (await services.meta.get(SEED_MARKER)) return false;

@@ -10,6 +10,10 @@ import type { ChannelRepository, MembershipRepository, ProposalRepository, Teams
 import type { ChannelService } from './channels.js';
 import type { ChannelProposalService } from './channelProposals.js';
 import type { FacilitationService } from './facilitation/index.js';
+import type { EventRepository } from '../domain/events/ports.js';
+import type { EventsService } from './events/eventsService.js';
+import type { EventCalendars } from './events/calendars.js';
+import type { EventImporter } from './events/importer.js';
 
 export interface Services {
   config: Config;
@@ -36,6 +40,11 @@ export interface Services {
   bookings: BookingCalendar;
   /** Upcoming events by channel (for the directory and welcome card). */
   upcomingEvents: UpcomingEvents;
+  /** PLT events: seats (group commit per event), rosters, CPD; calendar feeds; CSV import. */
+  events: EventsService;
+  eventRepository: EventRepository;
+  eventCalendars: EventCalendars;
+  eventImporter: EventImporter;
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
   privacy: PrivacyService;

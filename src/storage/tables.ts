@@ -10,6 +10,11 @@ export const TABLES = {
   channelProposals: 'ChannelProposals',
   facilitators: 'Facilitators',
   facilitation: 'Facilitation',
+  // PLT events: one partition per event (event row + registrations), indexes, calendar feed tokens.
+  events: 'Events',
+  eventIndex: 'EventIndex',
+  eventPeople: 'EventPeople',
+  calendarTokens: 'CalendarTokens',
 } as const;
 export type TableKey = keyof typeof TABLES;
 

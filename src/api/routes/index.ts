@@ -8,6 +8,8 @@ import { registerUserRoutes } from './users.js';
 import { registerPrivacyRoutes } from './privacy.js';
 import { registerChannelRoutes } from './channels.js';
 import { registerFacilitationRoutes } from './facilitation.js';
+import { registerEventRoutes } from './events.js';
+import { registerCalendarRoutes } from './calendar.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -16,4 +18,6 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerPrivacyRoutes(server, services, auth);
   registerChannelRoutes(server, services, auth);
   registerFacilitationRoutes(server, services, auth);
+  registerEventRoutes(server, services, auth);
+  registerCalendarRoutes(server, services, auth);
 }

@@ -1,11 +1,12 @@
 // The tab's pages. Each area replaces its placeholder with a real page.
 import type { ReactElement } from 'react';
-import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
 import { PrivacyPage } from './PrivacyPage';
 import { ChannelsPage } from './channels/ChannelsPage';
 import { FacilitationPage } from './FacilitationPage';
+import { CalendarRoutes } from './events/CalendarRoutes';
+import { BookingsPage } from './events/BookingsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -22,13 +23,13 @@ export const PAGES: PageDef[] = [
     path: '/tab/calendar',
     label: 'Calendar',
     visible: () => true,
-    render: () => <PlaceholderPage title="PLT calendar" text="Protected Learning Time events across the three hubs will appear here." />,
+    render: () => <CalendarRoutes />,
   },
   {
     path: '/tab/bookings',
     label: 'My bookings',
     visible: () => true,
-    render: () => <PlaceholderPage title="My bookings" text="Your bookings, waitlist places and CPD record will appear here." />,
+    render: () => <BookingsPage />,
   },
   {
     path: '/tab/channels',

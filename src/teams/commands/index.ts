@@ -5,6 +5,7 @@ import { profileCommand } from './profile.js';
 import { forgetMeCommand, myDataCommand } from './privacy.js';
 import { channelCommands } from './channels.js';
 import { facilitatorCommand, myRequestsCommand, requestFacilitatorCommand } from './facilitation.js';
+import { eventCommands } from './events.js';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [];
@@ -12,5 +13,6 @@ export function allCommands(): Command[] {
   commands.push(myDataCommand, forgetMeCommand);
   commands.push(...channelCommands);
   commands.push(requestFacilitatorCommand, myRequestsCommand, facilitatorCommand);
+  commands.push(...eventCommands);
   return commands;
 }

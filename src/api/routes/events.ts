@@ -1,0 +1,130 @@
+// The events API for the tab (interfaces.md): browse, book, cancel, organise, rosters (JSON or
+// CSV), attendance, my bookings and CPD record, bulk import.
+import type { Server } from 'restify';
+import type { Services } from '../../services/container.js';
+import type { Authenticator } from '../auth.js';
+import { bodyObject, route, type ApiContext } from '../http.js';
+import { eventJson } from '../../services/events/views.js';
+import { toCsv } from '../../domain/events/csv.js';
+import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
+import { formatLondonDate, formatLondonTime, toLondonIso } from '../../domain/time/london.js';
+import { invalid } from '../../domain/errors.js';
+
+const wantsCsv = (ctx: ApiContext) => {
+  const format = ctx.query.format;
+  if (format === undefined || format === 'json') return false;
+  if (format === 'csv') return true;
+  throw invalid('format must be csv or json.', { field: 'format' });
+};
+
+const londonStamp = (iso: string | undefined) => (iso ? `${formatLondonDate(new Date(iso))} ${formatLondonTime(new Date(iso))}` : '');
+const fileSafe = (text: string) => text.replace(/[^\w -]/g, '').trim().replace(/\s+/g, '-').slice(0, 50) || 'event';
+
+export function registerEventRoutes(server: Server, services: Services, auth: Authenticator): void {
+  const events = services.events;
+
+  server.get('/api/events', route(services, auth, async ({ actor, query }) => ({ body: await events.list(actor, query) })));
+
+  server.post(
+    '/api/events/import',
+    route(services, auth, async ({ actor, body }) => {
+      const input = bodyObject(body);
+      const report = await services.eventImporter.import(actor, input.csv, { dryRun: input.dryRun === true || input.dryRun === 'true' });
+      return { status: report.dryRun ? 200 : 201, body: report };
+    }),
+  );
+
+  server.post(
+    '/api/events',
+    route(services, auth, async ({ actor, body }) => {
+      const created = await events.create(actor, bodyObject(body));
+      const first = await events.view(actor, created[0].id);
+      return { status: 201, body: created.length > 1 ? { ...first, series: created.map(eventJson) } : first };
+    }),
+  );
+
+  server.get(
+    '/api/events/:id',
+    route(services, auth, async ({ actor, params }) => {
+      const view = await events.view(actor, params.id);
+      return { body: { ...view, warnings: await events.warnings(actor, view) } };
+    }),
+  );
+
+  server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body }) => ({ body: await events.update(actor, params.id, bodyObject(body)) })));
+
+  server.del(
+    '/api/events/:id',
+    route(services, auth, async ({ actor, params, query, body }) => {
+      const reason = query.reason ?? (body && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined);
+      return { body: await events.cancelEvent(actor, params.id, reason) };
+    }),
+  );
+
+  server.post(
+    '/api/events/:id/registrations',
+    route(services, auth, async ({ actor, params }) => {
+      // Warnings (clashes, profession) come with GET /api/events/{id}, before the person books.
+      const result = await events.signUp(actor, params.id);
+      return { status: 201, body: { status: result.status, ...(result.position ? { position: result.position } : {}), already: result.already, event: result.view } };
+    }),
+  );
+
+  server.del(
+    '/api/events/:id/registrations/me',
+    route(services, auth, async ({ actor, params }) => {
+      const result = await events.cancelBooking(actor, params.id);
+      return { body: { status: 'none', previous: result.previous, event: await events.view(actor, params.id) } };
+    }),
+  );
+
+  server.get(
+    '/api/events/:id/registrations',
+    route(services, auth, async (ctx) => {
+      const roster = await events.roster(ctx.actor, ctx.params.id);
+      if (!wantsCsv(ctx)) return { body: { ...roster, booked: roster.event.booked, waitlisted: roster.event.waitlisted, capacity: roster.event.capacity } };
+      const rows = roster.items.map((r) => [r.name, r.status, r.position ?? '', londonStamp(r.joinedAt), londonStamp(r.bookedAt), r.status === 'booked' ? (r.attended ? 'yes' : 'no') : '']);
+      return {
+        text: {
+          contentType: 'text/csv; charset=utf-8',
+          content: toCsv(['Name', 'Status', 'Waitlist position', 'Joined', 'Booked', 'Attended'], rows),
+          filename: `roster-${fileSafe(roster.event.title)}.csv`,
+        },
+      };
+    }),
+  );
+
+  server.put(
+    '/api/events/:id/attendance',
+    route(services, auth, async ({ actor, params, body }) => ({ body: await events.markAttendance(actor, params.id, bodyObject(body).attended) })),
+  );
+
+  server.get(
+    '/api/me/registrations',
+    route(services, auth, async ({ actor, query }) => {
+      const mine = await events.myRegistrations(actor, { past: query.past === 'true' });
+      return { body: { items: mine.map((m) => ({ ...m.event, inviteUrl: m.inviteUrl })) } };
+    }),
+  );
+
+  server.get(
+    '/api/me/cpd',
+    route(services, auth, async (ctx) => {
+      const record = await events.cpd(ctx.actor, ctx.query.revalidationDate);
+      if (!wantsCsv(ctx)) {
+        return {
+          body: {
+            ...record,
+            periods: record.periods.map((p) => ({ ...p, from: toLondonIso(p.from), to: toLondonIso(p.to) })),
+            items: record.items.map((i) => ({ ...i, start: toLondonIso(i.start), end: toLondonIso(i.end) })),
+          },
+        };
+      }
+      const rows = record.items.map((i) => [formatLondonDate(i.start), i.title, CATEGORY_NAMES[i.category as Category], i.participatory ? 'yes' : 'no', i.hours, i.organiserName]);
+      const period = record.periods[0];
+      rows.push([], ['Total hours', record.totalHours], ['Participatory hours', record.participatoryHours]);
+      if (period) rows.push([`Last three years (${formatLondonDate(period.from)} – ${formatLondonDate(period.to)})`, `${period.totalHours} h total`, `${period.participatoryHours} h participatory`]);
+      return { text: { contentType: 'text/csv; charset=utf-8', content: toCsv(['Date', 'Event', 'Category', 'Participatory', 'Hours', 'Organiser'], rows), filename: 'cpd-record.csv' } };
+    }),
+  );
+}

@@ -1,0 +1,128 @@
+// A Protected Learning Time event and its seats. Times are UTC instants; people enter and read
+// them in Europe/London (src/domain/time/london.ts).
+import type { Hub } from '../people/hubs.js';
+import type { Profession } from '../people/professions.js';
+import type { UserId } from '../people/person.js';
+import { formatLondonDate, formatLondonTime } from '../time/london.js';
+
+export const CATEGORIES = ['plt', 'facilitation-development', 'cop-session', 'webinar', 'other'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_NAMES: Record<Category, string> = {
+  plt: 'Protected Learning Time',
+  'facilitation-development': 'Facilitation development',
+  'cop-session': 'Community of Practice session',
+  webinar: 'Webinar',
+  other: 'Other',
+};
+
+/**
+ * Learning done with others: what the NMC counts as participatory CPD for revalidation
+ * (35 hours in three years, 20 of them participatory).
+ */
+export const PARTICIPATORY: readonly Category[] = ['plt', 'cop-session', 'facilitation-development'];
+
+export function parseCategory(text: unknown): Category | null {
+  if (typeof text !== 'string') return null;
+  const code = text.trim().toLowerCase();
+  if ((CATEGORIES as readonly string[]).includes(code)) return code as Category;
+  const byName = CATEGORIES.find((c) => CATEGORY_NAMES[c].toLowerCase() === code);
+  if (byName) return byName;
+  const aliases: Record<string, Category> = { 'protected learning time': 'plt', cop: 'cop-session', 'facilitation': 'facilitation-development' };
+  return aliases[code] ?? null;
+}
+
+export type EventStatus = 'scheduled' | 'cancelled';
+
+export interface PltEvent {
+  id: string;
+  title: string;
+  description: string;
+  category: Category;
+  hub: Hub;
+  professions: Profession[];
+  channelId?: string;
+  start: Date;
+  end: Date;
+  location?: string;
+  onlineMeetingUrl?: string;
+  /** null = unlimited. */
+  capacity: number | null;
+  signupOpens?: Date;
+  signupCloses?: Date;
+  organiserId: UserId;
+  /** Kept with the event so CPD evidence still names the organiser later. */
+  organiserName: string;
+  seriesId?: string;
+  status: EventStatus;
+  /** iCalendar SEQUENCE: bumped on every change attendees should see (time, place, cancel). */
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The event's seat counters, changed only together with the registration rows they count. */
+export interface Seats {
+  /** Booked registrations, including people who later erased their data (anonBooked). */
+  booked: number;
+  waitlisted: number;
+  /** The last waitlist ticket handed out: tickets give the stable order of joining. */
+  lastTicket: number;
+  /** How many promotions from the waitlist so far (numbers each promotion notice). */
+  promotions: number;
+  /** Booked people who have since erased their data: kept only as a count. */
+  anonBooked: number;
+  anonAttended: number;
+}
+
+export const EMPTY_SEATS: Seats = { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0 };
+
+export type RegistrationStatus = 'booked' | 'waitlisted';
+
+/** One person's place on one event: one row in the event's partition. */
+export interface Registration {
+  userId: UserId;
+  name: string;
+  status: RegistrationStatus;
+  /** Waitlist ticket (order of joining the waitlist); 0 for people who were booked straight away. */
+  ticket: number;
+  joinedAt: Date;
+  bookedAt?: Date;
+  attended: boolean;
+  /** The unguessable part of this booking's calendar-invite link. */
+  inviteToken: string;
+}
+
+export type MyStatus = 'none' | RegistrationStatus;
+
+/** What a person sees on a card or page: their own place, or the event's state. */
+export type SeatState = 'booked' | 'waitlisted' | 'open' | 'full' | 'closed' | 'not-open-yet' | 'cancelled';
+
+export function signupWindow(event: PltEvent): { opens?: Date; closes: Date } {
+  const closes = event.signupCloses && event.signupCloses < event.start ? event.signupCloses : event.start;
+  return { opens: event.signupOpens, closes };
+}
+
+/** Why nobody can sign up right now, or null when sign-up is open. */
+export function signupClosedReason(event: PltEvent, now: Date): { state: 'closed' | 'not-open-yet' | 'cancelled'; message: string } | null {
+  if (event.status === 'cancelled') return { state: 'cancelled', message: 'This event has been cancelled.' };
+  const { opens, closes } = signupWindow(event);
+  if (opens && now < opens) return { state: 'not-open-yet', message: `Sign-up for this event opens on ${describeLondon(opens)}.` };
+  if (now >= event.start) return { state: 'closed', message: 'This event has already started, so sign-up is closed.' };
+  if (now >= closes) return { state: 'closed', message: `Sign-up for this event closed on ${describeLondon(closes)}.` };
+  return null;
+}
+
+export function seatState(event: PltEvent, seats: Seats, mine: MyStatus, now: Date): SeatState {
+  if (event.status === 'cancelled') return 'cancelled';
+  if (mine !== 'none') return mine;
+  const closed = signupClosedReason(event, now);
+  if (closed) return closed.state;
+  return event.capacity !== null && seats.booked >= event.capacity ? 'full' : 'open';
+}
+
+export const seatsLeft = (event: PltEvent, seats: Seats): number | null => (event.capacity === null ? null : Math.max(0, event.capacity - seats.booked));
+
+export const hoursOf = (event: Pick<PltEvent, 'start' | 'end'>): number => Math.round(((event.end.getTime() - event.start.getTime()) / 3_600_000) * 100) / 100;
+
+const describeLondon = (d: Date) => `${formatLondonDate(d)} at ${formatLondonTime(d)}`;

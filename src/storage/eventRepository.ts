@@ -1,0 +1,234 @@
+// Events on Azure Tables. Each event is one partition (PartitionKey = event id): the event row
+// (details and seat counters, RowKey "event") and one row per registration (RowKey "r:<user>").
+// Every change to seats is one transaction in that partition, guarded by the event row's ETag.
+import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
+import type { CommitResult, EventRepository, StoredEvent } from '../domain/events/ports.js';
+import type { Category, EventStatus, PltEvent, Registration, RegistrationStatus, Seats } from '../domain/events/event.js';
+import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
+import type { Hub } from '../domain/people/hubs.js';
+import type { Profession } from '../domain/people/professions.js';
+import { getOrNull, insertIfAbsent, listAll } from './etag.js';
+import { encodeKey } from './keys.js';
+import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
+
+const EVENT_ROW = 'event';
+const regKey = (userId: string) => `r:${encodeKey(userId)}`;
+
+interface EventEntity {
+  title: string;
+  description: string;
+  category: string;
+  hub: string;
+  professions: string;
+  channelId: string;
+  start: Date;
+  end: Date;
+  location: string;
+  onlineMeetingUrl: string;
+  /** -1 = unlimited (Tables has no null). */
+  capacity: number;
+  signupOpens?: Date;
+  signupCloses?: Date;
+  organiserId: string;
+  organiserName: string;
+  seriesId: string;
+  status: string;
+  sequence: number;
+  createdAt: Date;
+  updatedAt: Date;
+  booked: number;
+  waitlisted: number;
+  lastTicket: number;
+  promotions: number;
+  anonBooked: number;
+  anonAttended: number;
+}
+
+interface RegistrationEntity {
+  userId: string;
+  name: string;
+  status: string;
+  ticket: number;
+  joinedAt: Date;
+  bookedAt?: Date;
+  attended: boolean;
+  inviteToken: string;
+}
+
+const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+const optDate = (v: unknown): Date | undefined => (v === undefined || v === null || v === '' ? undefined : date(v));
+
+const parseList = (json: string): string[] => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+};
+
+export function toEvent(id: string, e: EventEntity): PltEvent {
+  return {
+    id,
+    title: e.title,
+    description: e.description ?? '',
+    category: e.category as Category,
+    hub: e.hub as Hub,
+    professions: parseList(e.professions) as Profession[],
+    channelId: e.channelId || undefined,
+    start: date(e.start),
+    end: date(e.end),
+    location: e.location || undefined,
+    onlineMeetingUrl: e.onlineMeetingUrl || undefined,
+    capacity: typeof e.capacity === 'number' && e.capacity >= 0 ? e.capacity : null,
+    signupOpens: optDate(e.signupOpens),
+    signupCloses: optDate(e.signupCloses),
+    organiserId: e.organiserId ?? '',
+    organiserName: e.organiserName ?? '',
+    seriesId: e.seriesId || undefined,
+    status: (e.status as EventStatus) || 'scheduled',
+    sequence: Number(e.sequence) || 0,
+    createdAt: date(e.createdAt),
+    updatedAt: date(e.updatedAt),
+  };
+}
+
+const toSeats = (e: EventEntity): Seats => ({
+  booked: Number(e.booked) || 0,
+  waitlisted: Number(e.waitlisted) || 0,
+  lastTicket: Number(e.lastTicket) || 0,
+  promotions: Number(e.promotions) || 0,
+  anonBooked: Number(e.anonBooked) || 0,
+  anonAttended: Number(e.anonAttended) || 0,
+});
+
+function toEntity(ev: PltEvent, seats: Seats): EventEntity {
+  const entity: EventEntity = {
+    title: ev.title,
+    description: ev.description,
+    category: ev.category,
+    hub: ev.hub,
+    professions: JSON.stringify(ev.professions),
+    channelId: ev.channelId ?? '',
+    start: ev.start,
+    end: ev.end,
+    location: ev.location ?? '',
+    onlineMeetingUrl: ev.onlineMeetingUrl ?? '',
+    capacity: ev.capacity ?? -1,
+    organiserId: ev.organiserId,
+    organiserName: ev.organiserName,
+    seriesId: ev.seriesId ?? '',
+    status: ev.status,
+    sequence: ev.sequence,
+    createdAt: ev.createdAt,
+    updatedAt: ev.updatedAt,
+    ...seats,
+  };
+  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
+  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
+  return entity;
+}
+
+function toRegistration(e: RegistrationEntity & { etag: string }): StoredRegistration {
+  return {
+    userId: e.userId,
+    name: e.name ?? '',
+    status: e.status as RegistrationStatus,
+    ticket: Number(e.ticket) || 0,
+    joinedAt: date(e.joinedAt),
+    bookedAt: optDate(e.bookedAt),
+    attended: !!e.attended,
+    inviteToken: e.inviteToken ?? '',
+    etag: e.etag,
+  };
+}
+
+function regEntity(r: Registration): RegistrationEntity {
+  const e: RegistrationEntity = { userId: r.userId, name: r.name, status: r.status, ticket: r.ticket, joinedAt: r.joinedAt, attended: r.attended, inviteToken: r.inviteToken };
+  if (r.bookedAt) e.bookedAt = r.bookedAt;
+  return e;
+}
+
+/** A transaction that failed because the partition moved on (another writer got there first). */
+const isRace = (e: unknown) => isPreconditionFailed(e) || isConflict(e) || isNotFound(e) || (statusOf(e) === 400 && /etag|precondition/i.test(String((e as Error).message)));
+
+export class TableEventRepository implements EventRepository {
+  constructor(private readonly table: TableClient) {}
+
+  async get(eventId: string): Promise<StoredEvent | null> {
+    const row = await getOrNull<EventEntity>(this.table, eventId, EVENT_ROW);
+    return row ? { event: toEvent(eventId, row), seats: toSeats(row), etag: row.etag } : null;
+  }
+
+  async load(eventId: string) {
+    const rows = await listAll(this.table.listEntities<EventEntity | RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId}` } }), 100_000);
+    const head = rows.find((r) => r.rowKey === EVENT_ROW) as (EventEntity & { etag: string }) | undefined;
+    if (!head) return null;
+    const regs = new Map<string, StoredRegistration>();
+    for (const r of rows) {
+      if (typeof r.rowKey === 'string' && r.rowKey.startsWith('r:')) {
+        const reg = toRegistration(r as RegistrationEntity & { etag: string });
+        regs.set(reg.userId, reg);
+      }
+    }
+    return { event: toEvent(eventId, head), seats: toSeats(head), regs, etag: head.etag };
+  }
+
+  create(event: PltEvent): Promise<boolean> {
+    return insertIfAbsent(this.table, { partitionKey: event.id, rowKey: EVENT_ROW, ...toEntity(event, { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0 }) });
+  }
+
+  async commit(eventId: string, etag: string, event: PltEvent, seats: Seats, writes: RowWrite[]): Promise<CommitResult | null> {
+    const actions: TransactionAction[] = [['update', { partitionKey: eventId, rowKey: EVENT_ROW, ...toEntity(event, seats) }, 'Replace', { etag }]];
+    for (const w of writes) {
+      if (w.type === 'create') actions.push(['create', { partitionKey: eventId, rowKey: regKey(w.reg.userId), ...regEntity(w.reg) }]);
+      else if (w.type === 'update') actions.push(['update', { partitionKey: eventId, rowKey: regKey(w.reg.userId), ...regEntity(w.reg) }, 'Replace', { etag: w.etag }]);
+      // Deletes in a batch carry no ETag in this SDK; the event row's ETag guards the partition anyway.
+      else actions.push(['delete', { partitionKey: eventId, rowKey: regKey(w.userId) }]);
+    }
+    try {
+      const result = await this.table.submitTransaction(actions);
+      // Sub-responses come back in the order of the actions.
+      const etags = result.subResponses.map((r) => r.etag ?? '');
+      const rows = new Map<string, string>();
+      writes.forEach((w, i) => {
+        if (w.type !== 'delete' && etags[i + 1]) rows.set(w.reg.userId, etags[i + 1]);
+      });
+      return { etag: etags[0] || ((await this.get(eventId))?.etag ?? ''), rows };
+    } catch (e) {
+      if (isRace(e)) return null;
+      throw e;
+    }
+  }
+
+  async registration(eventId: string, userId: string): Promise<StoredRegistration | null> {
+    const row = await getOrNull<RegistrationEntity>(this.table, eventId, regKey(userId));
+    return row ? toRegistration(row) : null;
+  }
+
+  async registrations(eventId: string): Promise<StoredRegistration[]> {
+    const rows = await listAll(
+      this.table.listEntities<RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and RowKey ge ${'r:'} and RowKey lt ${'r;'}` } }),
+      100_000,
+    );
+    return rows.map((r) => toRegistration(r as RegistrationEntity & { etag: string }));
+  }
+
+  async waitlistPlace(eventId: string, ticket: number): Promise<number> {
+    const rows = await listAll(
+      this.table.listEntities<{ ticket: number }>({
+        queryOptions: { filter: odata`PartitionKey eq ${eventId} and RowKey ge ${'r:'} and RowKey lt ${'r;'} and status eq ${'waitlisted'} and ticket lt ${ticket}`, select: ['ticket'] },
+      }),
+      100_000,
+    );
+    return rows.length + 1;
+  }
+
+  async byInviteToken(eventId: string, token: string): Promise<StoredRegistration | null> {
+    const rows = await listAll(
+      this.table.listEntities<RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and RowKey ge ${'r:'} and RowKey lt ${'r;'} and inviteToken eq ${token}` } }),
+      2,
+    );
+    return rows.length === 1 ? toRegistration(rows[0] as RegistrationEntity & { etag: string }) : null;
+  }
+}

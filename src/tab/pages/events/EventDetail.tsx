@@ -1,0 +1,147 @@
+// One event: everything about it, the person's own place with the same button as the card, any
+// warnings (a clash, not their profession), and for organisers: edit, cancel, roster.
+import { useState } from 'react';
+import {
+  Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Link as FluentLink, Textarea, Title2, makeStyles, tokens,
+} from '@fluentui/react-components';
+import { navigate, Link } from '../../router';
+import { useAsync } from '../../components/useAsync';
+import { ErrorBar, Loading, Notice } from '../../components/Status';
+import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
+import { CATEGORY_NAMES, eventsApi, type EventView } from './eventsApi';
+import { formatWhen } from './london';
+import { BookingButton, StateBadge, whereText } from './EventBits';
+
+const useStyles = makeStyles({
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `${tokens.spacingVerticalM} 0` },
+  actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', margin: `${tokens.spacingVerticalM} 0` },
+  description: { whiteSpace: 'pre-wrap' },
+});
+
+export function EventDetail({ id }: { id: string }) {
+  const styles = useStyles();
+  const { data: event, error, loading, reload, setData } = useAsync(() => eventsApi.get(id), [id]);
+  const [notice, setNotice] = useState('');
+  const [reason, setReason] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+
+  if (loading && !event) return <Loading label="Loading the event…" />;
+  if (error || !event) return <ErrorBar error={error ?? 'Not found'} title="Could not open this event" />;
+  const e: EventView = event;
+  const places = e.capacity === null ? `Unlimited · ${e.booked} booked` : `${e.booked} of ${e.capacity} booked${e.waitlisted ? ` · ${e.waitlisted} on the waitlist` : ''}`;
+
+  const cancelEvent = async () => {
+    setActionError(null);
+    try {
+      const updated = await eventsApi.cancelEvent(e.id, reason);
+      setData({ ...updated, warnings: [] });
+      setNotice('Event cancelled. Everyone booked or waiting is being told.');
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  return (
+    <article aria-labelledby="event-title">
+      <p>
+        <Link href="/tab/calendar">← Back to the calendar</Link>
+      </p>
+      <Title2 block as="h1" id="event-title">
+        {e.title}
+      </Title2>
+      <Caption1 block>
+        {CATEGORY_NAMES[e.category] ?? e.category} · {HUB_NAMES[e.hub as keyof typeof HUB_NAMES] ?? e.hub}
+      </Caption1>
+      {notice && <Notice intent="success">{notice}</Notice>}
+      {(e.warnings ?? []).map((w) => (
+        <Notice key={w} intent="warning">
+          {w}
+        </Notice>
+      ))}
+      <div className={styles.actions}>
+        <StateBadge event={e} />
+        <BookingButton
+          event={e}
+          onDone={(message) => {
+            setNotice(message);
+            void reload();
+          }}
+        />
+      </div>
+      <dl className={styles.facts}>
+        <dt>When</dt>
+        <dd>{formatWhen(e.start, e.end)} (UK time)</dd>
+        <dt>Where</dt>
+        <dd>
+          {whereText(e)}
+          {e.onlineMeetingUrl && e.myStatus === 'booked' && (
+            <>
+              {' · '}
+              <FluentLink href={e.onlineMeetingUrl} target="_blank" rel="noreferrer">
+                Join online
+              </FluentLink>
+            </>
+          )}
+        </dd>
+        <dt>Places</dt>
+        <dd>{places}</dd>
+        <dt>For</dt>
+        <dd>{e.professions.length ? e.professions.map((p) => PROFESSION_NAMES[p] ?? p).join(', ') : 'Everyone'}</dd>
+        {e.organiserName && (
+          <>
+            <dt>Organiser</dt>
+            <dd>{e.organiserName}</dd>
+          </>
+        )}
+        {e.signupCloses && (
+          <>
+            <dt>Sign-up closes</dt>
+            <dd>{formatWhen(e.signupCloses, e.signupCloses).replace(/–.*$/, '')}</dd>
+          </>
+        )}
+      </dl>
+      {e.description && (
+        <Body1 block as="p" className={styles.description}>
+          {e.description}
+        </Body1>
+      )}
+      {e.canManage && (
+        <section aria-label="Organiser">
+          <div className={styles.actions}>
+            <Button onClick={() => navigate(`/tab/calendar/event/${encodeURIComponent(e.id)}/roster`)}>Roster and attendance</Button>
+            {e.status === 'scheduled' && <Button onClick={() => navigate(`/tab/calendar/event/${encodeURIComponent(e.id)}/edit`)}>Edit event</Button>}
+            {e.status === 'scheduled' && (
+              <Dialog>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Cancel event</Button>
+                </DialogTrigger>
+                <DialogSurface>
+                  <DialogBody>
+                    <DialogTitle>Cancel “{e.title}”?</DialogTitle>
+                    <DialogContent>
+                      <Body1 block as="p">Everyone booked or on the waitlist is told. This cannot be undone.</Body1>
+                      <Field label="Reason (shown to attendees)">
+                        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} maxLength={300} />
+                      </Field>
+                    </DialogContent>
+                    <DialogActions>
+                      <DialogTrigger disableButtonEnhancement>
+                        <Button appearance="secondary">Keep the event</Button>
+                      </DialogTrigger>
+                      <DialogTrigger disableButtonEnhancement>
+                        <Button appearance="primary" onClick={() => void cancelEvent()}>
+                          Yes, cancel the event
+                        </Button>
+                      </DialogTrigger>
+                    </DialogActions>
+                  </DialogBody>
+                </DialogSurface>
+              </Dialog>
+            )}
+          </div>
+          {actionError ? <ErrorBar error={actionError} title="Not cancelled" /> : null}
+        </section>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,180 @@
+// The calendar and bookings tab in Chromium: month, week and list views with filters; booking,
+// waitlisting and cancelling with buttons named after the event; the same states as the cards;
+// organisers creating, editing, cancelling and taking the roster; my bookings, CPD and feed link.
+import { strict as assert } from 'node:assert';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { newUserId } from '../helpers/ids.js';
+import { RecordingScheduler, TestClock } from '../helpers/events.js';
+
+/** A London wall-clock date `days` from today, as YYYY-MM-DD. */
+const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('calendar and bookings tab in Chromium', function () {
+  this.timeout(90_000);
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const organiser = newUserId();
+  const admin = newUserId();
+  const member = newUserId();
+  const other = newUserId();
+  let openId = '';
+  let smallId = '';
+  const clock = new TestClock(new Date());
+
+  const as = (user: string, name: string, path: string) => `${app.url}${path}${path.includes('?') ? '&' : '?'}devUser=${user}&devName=${encodeURIComponent(name)}`;
+
+  before(async () => {
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${organiser}:east-kent,${admin}` }, { scheduler: () => new RecordingScheduler(), clock });
+    const create = async (body: Record<string, unknown>) => (await api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', body })).body.id as string;
+    const day = dayFromNow(9);
+    openId = await create({ title: 'Asthma clinical update', category: 'plt', hub: 'east-kent', professions: ['practice-nurse'], start: `${day}T13:30`, end: `${day}T16:30`, location: 'Canterbury', capacity: 10 });
+    smallId = await create({ title: 'Facilitation skills small group', category: 'facilitation-development', hub: 'east-kent', start: `${day}T09:30`, end: `${day}T11:00`, onlineMeetingUrl: 'https://teams.microsoft.com/l/meetup-join/x', capacity: 1 });
+    const webinar = await api(app, '/api/events', { method: 'POST', user: admin, name: 'Ada Admin', body: { title: 'Kent-wide webinar', category: 'webinar', hub: 'kent-medway', start: `${dayFromNow(10)}T12:30`, end: `${dayFromNow(10)}T13:30`, onlineMeetingUrl: 'https://teams.microsoft.com/l/meetup-join/y', capacity: null } });
+    assert.equal(webinar.status, 201);
+    await api(app, `/api/events/${smallId}/registrations`, { method: 'POST', user: other, name: 'Otto Other' });
+    browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(async () => {
+    await page?.close();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('books and waitlists from the list with buttons named after the event, showing the card’s states', async () => {
+    await page.goto(as(member, 'Mo Member', '/tab/calendar?view=list'));
+    const book = page.getByRole('button', { name: 'Sign up for Asthma clinical update' });
+    await book.click();
+    await page.getByText('You’re booked on “Asthma clinical update”.').waitFor();
+    await page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).waitFor();
+    await page.getByRole('button', { name: 'Join the waitlist for Facilitation skills small group' }).click();
+    await page.getByText(/you’re on the waitlist, #1/).waitFor();
+    assert.equal((await api(app, `/api/events/${smallId}`, { user: member })).body.myWaitlistPosition, 1);
+    assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'booked');
+  });
+
+  it('shows an event’s detail with the same state, and cancels from there', async () => {
+    await page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
+    await page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
+    assert.equal(await page.getByTestId('event-state').innerText(), 'Booked');
+    await page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).click();
+    await page.getByText('Your booking is cancelled.').waitFor();
+    await page.getByRole('button', { name: 'Sign up for Asthma clinical update' }).waitFor();
+    assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'none');
+  });
+
+  it('shows month and week views, and filters by hub', async () => {
+    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
+    await page.getByRole('link', { name: /^Asthma clinical update,/ }).waitFor();
+    await page.getByRole('tab', { name: 'Week' }).click();
+    await page.getByRole('link', { name: /Asthma clinical update/ }).waitFor();
+    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=list&date=${dayFromNow(1)}`));
+    await page.getByText('Kent-wide webinar').waitFor();
+    await page.getByLabel('Hub').selectOption('east-kent');
+    await page.waitForURL(/hub=east-kent/);
+    await page.getByText('Asthma clinical update').waitFor();
+    await page.getByText('Kent-wide webinar').waitFor({ state: 'detached' });
+  });
+
+  it('lets an organiser create, edit and cancel an event, and see the roster with the waitlist', async () => {
+    await page.goto(as(organiser, 'Olu Organiser', '/tab/calendar?view=list'));
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await page.getByLabel('Title').fill('Wound care update');
+    await page.getByLabel('Date').fill(dayFromNow(12));
+    await page.getByLabel('Starts (UK time)').fill('09:30');
+    await page.getByLabel('Ends (UK time)').fill('12:00');
+    await page.getByLabel('Venue (if in person)').fill('Ashford Gateway Plus');
+    await page.getByLabel('Places').fill('12');
+    await page.getByRole('checkbox', { name: 'Practice nurse' }).check();
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
+    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.capacity, 12);
+
+    await page.getByRole('button', { name: 'Edit event' }).click();
+    await page.getByLabel('Places').fill('0');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
+    assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.capacity, 0);
+
+    await page.getByRole('button', { name: 'Cancel event' }).click();
+    await page.getByLabel('Reason (shown to attendees)').fill('Trainer unwell');
+    await page.getByRole('button', { name: 'Yes, cancel the event' }).click();
+    await page.getByText('Event cancelled.').waitFor();
+    assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.status, 'cancelled');
+
+    await page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${smallId}/roster`));
+    await page.getByRole('heading', { name: 'Roster: Facilitation skills small group' }).waitFor();
+    await page.getByRole('table', { name: 'Booked' }).getByText('Otto Other').waitFor();
+    await page.getByRole('table', { name: 'Waitlist' }).getByText('Mo Member').waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    assert.match((await download).suggestedFilename(), /^roster-Facilitation-skills-small-group\.csv$/);
+  });
+
+  it('refuses an invalid event with the server’s message, and hides organiser tools from members', async () => {
+    await page.goto(as(organiser, 'Olu Organiser', '/tab/calendar/new'));
+    await page.getByLabel('Title').fill('Backwards');
+    await page.getByLabel('Date').fill(dayFromNow(12));
+    await page.getByLabel('Starts (UK time)').fill('12:00');
+    await page.getByLabel('Ends (UK time)').fill('10:00');
+    await page.getByLabel('Venue (if in person)').fill('Somewhere');
+    await page.getByRole('button', { name: 'Create event' }).click();
+    await page.getByText('The end must be after the start.').waitFor();
+    await page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
+    await page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Edit event' }).count(), 0);
+    assert.equal(await page.getByRole('button', { name: 'Create event' }).count(), 0);
+  });
+
+  it('shows my bookings with cancel, my CPD record and my calendar feed link', async () => {
+    await page.goto(as(member, 'Mo Member', '/tab/bookings'));
+    await page.getByRole('list', { name: 'My bookings' }).getByText('Facilitation skills small group').waitFor();
+    assert.match(await page.getByRole('list', { name: 'My bookings' }).innerText(), /Waitlist #1/);
+    await page.getByTestId('cpd-summary').waitFor();
+    assert.match(await page.getByTestId('cpd-summary').innerText(), /Total 0 h/);
+    const url = await page.getByTestId('feed-url').innerText();
+    assert.match(url, /\/api\/calendar\/[A-Za-z0-9_-]{32,}\.ics$/);
+    await page.getByRole('button', { name: 'Leave the waitlist for Facilitation skills small group' }).click();
+    await page.getByText('You have left the waitlist.').waitFor();
+    await page.getByRole('button', { name: 'Get a new link' }).click();
+    await page.getByText('Here is your new link.').waitFor();
+    assert.notEqual(await page.getByTestId('feed-url').innerText(), url);
+  });
+
+  it('takes attendance on the roster once the event has started; the attendee sees it as CPD', async () => {
+    const [attendee] = [newUserId()];
+    const day = dayFromNow(11);
+    const id = (await api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', body: { title: 'Leg ulcer clinic', category: 'plt', hub: 'east-kent', start: `${day}T09:00`, end: `${day}T11:30`, location: 'Folkestone', capacity: 5 } })).body.id;
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: attendee, name: 'Ada Attendee' });
+    const real = clock.now();
+    clock.set(`${day}T12:00:00Z`);
+    try {
+      await page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${id}/roster`));
+      await page.getByRole('checkbox', { name: 'Ada Attendee attended' }).check();
+      await page.getByRole('button', { name: 'Save attendance' }).click();
+      await page.getByText('Attendance saved: 1 attended.').waitFor();
+      await page.goto(as(attendee, 'Ada Attendee', '/tab/bookings'));
+      await page.getByRole('table', { name: 'Evidence' }).getByText('Leg ulcer clinic').waitFor();
+      assert.match(await page.getByTestId('cpd-summary').innerText(), /Total 2.5 h, of which 2.5 h participatory/);
+    } finally {
+      clock.current = real;
+    }
+  });
+
+  it('fits a phone-width screen in month view', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
+    await page.getByRole('grid', { name: 'Month' }).waitFor();
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const wide = await page.evaluate(`[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')`);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen: ${wide}`);
+  });
+});

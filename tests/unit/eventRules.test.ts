@@ -1,0 +1,84 @@
+// Pure event rules: reading "events …", CSV in and out (formula-safe), the CPD record's NMC
+// periods, and event fields across the clock changes and in series.
+import { strict as assert } from 'node:assert';
+import { parseEventQuery, timeRange } from '../../src/domain/events/query.js';
+import { csvCell, parseCsv, toCsv } from '../../src/domain/events/csv.js';
+import { cpdRecord } from '../../src/domain/events/cpd.js';
+import { readEventFields, readRepeat, seriesOccurrences } from '../../src/domain/events/input.js';
+import { toLondonIso } from '../../src/domain/time/london.js';
+import { AppError } from '../../src/domain/errors.js';
+
+const now = new Date('2027-03-24T10:00:00Z'); // a Wednesday, days before the clocks go forward
+const channels = [
+  { id: 'practice-nursing', name: 'Practice Nursing', shortName: 'practice-nurses' },
+  { id: 'wellbeing', name: 'Wellbeing Café', shortName: 'wellbeing' },
+];
+
+describe('event rules', () => {
+  it('reads "events …": weeks run Monday to Sunday in London, and a hub, profession or channel', () => {
+    const next = timeRange('next week', now);
+    assert.equal(toLondonIso(next.from), '2027-03-29T00:00:00+01:00');
+    assert.equal(toLondonIso(next.to), '2027-04-05T00:00:00+01:00');
+    assert.equal(toLondonIso(timeRange('this week', now).to), '2027-03-29T00:00:00+01:00');
+    assert.equal(toLondonIso(timeRange('this month', now).to), '2027-04-01T00:00:00+01:00');
+    assert.equal(parseEventQuery('east', now, channels).hub, 'east-kent');
+    assert.equal(parseEventQuery('Medway', now, channels).hub, 'north-kent');
+    assert.equal(parseEventQuery('paramedics', now, channels).profession, 'paramedic');
+    assert.equal(parseEventQuery('practice nurses', now, channels).profession, 'practice-nurse');
+    assert.equal(parseEventQuery('webinar', now, channels).category, 'webinar');
+    assert.equal(parseEventQuery('wellbeing', now, channels).channelId, 'wellbeing');
+    const both = parseEventQuery('next week west kent', now, channels);
+    assert.deepEqual([both.hub, toLondonIso(both.from)], ['west-kent', '2027-03-29T00:00:00+01:00']);
+    assert.equal(parseEventQuery('knitting', now, channels).unknown, 'knitting');
+    assert.equal(parseEventQuery('', now, channels).label, 'the next 90 days');
+  });
+
+  it('writes CSV that spreadsheets cannot run as formulas, and reads quoted CSV back', () => {
+    assert.equal(csvCell('=SUM(A1)'), "'=SUM(A1)");
+    assert.equal(csvCell('+44 1234'), "'+44 1234");
+    assert.equal(csvCell('-2'), "'-2");
+    assert.equal(csvCell('@cmd'), "'@cmd");
+    assert.equal(csvCell('\t=1'), "'\t=1");
+    assert.equal(csvCell('a, "b"'), '"a, ""b"""');
+    assert.equal(csvCell('plain'), 'plain');
+    const csv = toCsv(['A', 'B'], [['=x', 'line\nbreak']]);
+    const parsed = parseCsv(csv);
+    assert.deepEqual(parsed.rows.map((r) => r.cells), [['A', 'B'], ["'=x", 'line\nbreak']]);
+    const text = 'title,location\r\n"Asthma, COPD","Room ""A"""\n\nNext,"multi\nline"\n';
+    assert.deepEqual(parseCsv(text).rows.map((r) => [r.line, ...r.cells]), [[1, 'title', 'location'], [2, 'Asthma, COPD', 'Room "A"'], [4, 'Next', 'multi\nline']]);
+    assert.equal(parseCsv('a,"b\nc').error?.line, 1);
+  });
+
+  it('sums CPD hours per three-year NMC period, participatory next to the total', () => {
+    const item = (start: string, hours: number, participatory: boolean) => ({ eventId: start, title: 't', category: participatory ? ('plt' as const) : ('webinar' as const), start: new Date(start), end: new Date(new Date(start).getTime() + hours * 3_600_000), hours, organiserName: 'O', participatory });
+    const r = cpdRecord([item('2026-06-01T09:00:00Z', 3, true), item('2025-01-10T09:00:00Z', 1, false), item('2022-05-01T09:00:00Z', 2, true)], new Date('2027-03-31T12:00:00Z'));
+    assert.deepEqual([r.totalHours, r.participatoryHours], [6, 5]);
+    assert.equal(toLondonIso(r.periods[0].from).slice(0, 10), '2024-04-01');
+    assert.deepEqual([r.periods[0].totalHours, r.periods[0].participatoryHours], [4, 3]);
+    assert.deepEqual([r.periods[1].totalHours, r.periods[1].participatoryHours], [2, 2]);
+    assert.deepEqual(r.byCategory, [{ category: 'plt', hours: 5 }, { category: 'webinar', hours: 1 }]);
+  });
+
+  it('reads London times on both sides of the clock changes, and refuses a bad window', () => {
+    const base = { title: 'Spring', category: 'plt', hub: 'east-kent', location: 'Canterbury', capacity: 5 };
+    const f = readEventFields({ ...base, date: '2027-03-28', startTime: '10:00', endTime: '11:00' }, now);
+    assert.equal(f.start.toISOString(), '2027-03-28T09:00:00.000Z');
+    const autumn = readEventFields({ ...base, start: '2027-10-31T10:00', end: '2027-10-31T11:00' }, now);
+    assert.equal(autumn.start.toISOString(), '2027-10-31T10:00:00.000Z');
+    const withOffset = readEventFields({ ...base, start: '2027-06-01T10:00:00+01:00', end: '2027-06-01T11:00:00Z' }, now);
+    assert.equal(withOffset.end.getTime() - withOffset.start.getTime(), 7_200_000);
+    assert.throws(() => readEventFields({ ...base, start: '2027-06-01T10:00', end: '2027-06-01T11:00', signupOpens: '2027-05-01T09:00', signupCloses: '2027-04-01T09:00' }, now), (e: AppError) => /open before it closes/.test(e.message));
+    assert.throws(() => readEventFields({ ...base, start: '2027-06-01T10:00', end: '2027-06-09T11:00' }, now), (e: AppError) => /at most 7 days/.test(e.message));
+    assert.throws(() => readEventFields({ ...base, start: '2030-06-01T10:00', end: '2030-06-01T11:00' }, now), (e: AppError) => /two years/.test(e.message));
+  });
+
+  it('repeats weekly at the same London time, and monthly on the same weekday of the month', () => {
+    const f = readEventFields({ title: 'Series', category: 'plt', hub: 'east-kent', location: 'X', start: '2027-03-09T12:30', end: '2027-03-09T13:30' }, new Date('2027-03-01T00:00:00Z'));
+    const monthly = seriesOccurrences(f, readRepeat({ repeat: 'monthly', repeatCount: 4 })!);
+    assert.deepEqual(monthly.map((o) => toLondonIso(o.start)), ['2027-03-09T12:30:00+00:00', '2027-04-13T12:30:00+01:00', '2027-05-11T12:30:00+01:00', '2027-06-08T12:30:00+01:00'], 'second Tuesdays');
+    const weekly = seriesOccurrences(f, readRepeat({ repeat: 'weekly', repeatCount: 3 })!);
+    assert.deepEqual(weekly.map((o) => toLondonIso(o.start)), ['2027-03-09T12:30:00+00:00', '2027-03-16T12:30:00+00:00', '2027-03-23T12:30:00+00:00']);
+    const fifth = readEventFields({ title: 'Fifth', category: 'plt', hub: 'east-kent', location: 'X', start: '2027-03-31T12:30', end: '2027-03-31T13:30' }, new Date('2027-03-01T00:00:00Z'));
+    assert.equal(toLondonIso(seriesOccurrences(fifth, { every: 'month', count: 2 })[1].start), '2027-04-28T12:30:00+01:00', 'no fifth Wednesday in April: the last one');
+  });
+});
