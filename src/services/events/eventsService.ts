@@ -199,7 +199,8 @@ export class EventsService {
   /** Creates one event, or a weekly/monthly series. The first is the one asked for. */
   async create(actor: Actor, input: Record<string, unknown>, options: { id?: (fields: EventFields, i: number) => string } = {}): Promise<PltEvent[]> {
     const now = this.d.clock.now();
-    if (actor.guest) throw forbidden('Only organisers and coordinators can create events.');
+    // Someone with no organiser role anywhere is told so before anything about their input.
+    if (actor.guest || !hasRole(actor, 'organiser')) throw forbidden('Only organisers and coordinators can create events.');
     const fields = readEventFields(input, now);
     requireRole(actor, 'organiser', fields.hub, 'create events for this hub');
     await this.checkChannel(fields.channelId);

@@ -8,6 +8,7 @@
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import { conflict, forbidden, invalid, isAppError, notFound } from '../../domain/errors.js';
+import { hasRole } from '../../domain/people/authorisation.js';
 import { isOpen, openOffer, parseRequestInput, tokenOf, type FacilitationRequest, type Offer } from '../../domain/facilitation/request.js';
 import { rankCandidates, summariseRejections, type MatchResult } from '../../domain/facilitation/matching.js';
 import type { Channel } from '../../domain/channels/channel.js';
@@ -476,6 +477,8 @@ export class FacilitationRequests {
   /** A coordinator assigns someone from the pool by hand (after an escalation, or at any time before confirmation). */
   async assign(actor: Actor, requestId: unknown, userId: unknown): Promise<{ request: FacilitationRequest; result: 'assigned' | 'already' }> {
     const id = checkId(requestId, 'request');
+    // Only coordinators assign; anyone else is told so before anything about their input.
+    if (!hasRole(actor, 'coordinator')) throw forbidden('Only a coordinator of this hub can assign a facilitator by hand.');
     if (!isValidUserId(userId)) throw invalid('Choose a facilitator from the pool.', { field: 'userId' });
     const facilitator = await this.deps.pool.get(userId);
     if (!facilitator) throw invalid('That person is not in the facilitator pool.', { field: 'userId' });
