@@ -8,7 +8,7 @@ import { startTestApp } from '../tests/helpers/testApp.js';
 import { FakeConnector } from '../tests/helpers/fakeConnector.js';
 import { BotClient } from '../tests/helpers/botClient.js';
 import { messagesHandler } from '../src/teams/adapter.js';
-import { percentile, timeCalls } from './stats.js';
+import { percentile, timeCalls, runBench } from './stats.js';
 
 const N = Number(process.env.BENCH_N ?? 400);
 
@@ -55,10 +55,4 @@ async function main() {
   await azurite.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -10,7 +10,7 @@ import { TableMembershipRepository } from '../src/storage/membershipRepository.j
 import { TableChannelRepository } from '../src/storage/channelRepository.js';
 import { listAll } from '../src/storage/etag.js';
 import { DEMO_CHANNELS } from '../src/seed/channels.js';
-import { percentile, throughput, timeCalls } from './stats.js';
+import { percentile, throughput, timeCalls, runBench } from './stats.js';
 
 const TOTAL = Number(process.env.BENCH_N ?? 300);
 const CONCURRENCY = 32;
@@ -47,10 +47,4 @@ async function main() {
   await azurite.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

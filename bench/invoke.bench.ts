@@ -11,7 +11,7 @@ import { FakeConnector } from '../tests/helpers/fakeConnector.js';
 import { BotClient } from '../tests/helpers/botClient.js';
 import { RecordingScheduler } from '../tests/helpers/events.js';
 import { messagesHandler } from '../src/teams/adapter.js';
-import { percentile } from './stats.js';
+import { percentile, runBench } from './stats.js';
 
 const N = Number(process.env.BENCH_N ?? 400);
 
@@ -86,10 +86,4 @@ async function main() {
   await azurite.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

@@ -8,7 +8,7 @@ import { TableClient, type TableEntityResult } from '@azure/data-tables';
 import { startAzurite } from '../src/storage/azurite.js';
 import { startTestApp } from '../tests/helpers/testApp.js';
 import { RecordingScheduler } from '../tests/helpers/events.js';
-import { throughput } from './stats.js';
+import { throughput, runBench } from './stats.js';
 
 const N = Number(process.env.BENCH_N ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
@@ -93,10 +93,4 @@ async function main() {
   await azurite.stop();
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runBench(main);

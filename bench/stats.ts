@@ -28,3 +28,14 @@ export async function throughput(fn: (i: number) => Promise<void>, total: number
   );
   return total / ((performance.now() - t0) / 1000);
 }
+
+/** Runs a benchmark's main and exits (open handles such as keep-alive sockets must not hold the process). */
+export function runBench(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -21,3 +21,18 @@ export async function rowsMentioning(connectionString: string, prefix: string, n
     return lowered.some((n) => text.includes(n));
   });
 }
+
+/** Every row of the app's tables by "table/partition/row" (timestamps and ETags left out), to compare before and after. */
+export async function snapshotRows(connectionString: string, prefix: string): Promise<Map<string, string>> {
+  return new Map(
+    (await allRows(connectionString, prefix)).map(({ table, row }) => {
+      const { timestamp: _t, etag: _e, ...rest } = row;
+      return [`${table}/${String(rest.partitionKey)}/${String(rest.rowKey)}`, JSON.stringify(rest)];
+    }),
+  );
+}
+
+/** Keys of rows added, removed or changed between two snapshots. */
+export function changedRows(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((k) => before.get(k) !== after.get(k));
+}

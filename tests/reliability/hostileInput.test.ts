@@ -7,7 +7,7 @@ import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { BotClient, type TestPerson } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
-import { allRows } from '../helpers/tableScan.js';
+import { changedRows, snapshotRows } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
 import { ALL_VERBS } from '../../src/cards/verbs.js';
 
@@ -70,16 +70,7 @@ describe('hostile input', function () {
     await connector?.close();
   });
 
-  /** Every row of the app's tables, by table and keys (timestamps and ETags left out). */
-  const snapshot = async () =>
-    new Map(
-      (await allRows(connectionString, app.prefix)).map(({ table, row }) => {
-        const { timestamp: _t, etag: _e, ...rest } = row as Record<string, unknown>;
-        return [`${table}/${String(rest.partitionKey)}/${String(rest.rowKey)}`, JSON.stringify(rest)];
-      }),
-    );
-  const changedRows = (a: Map<string, string>, b: Map<string, string>) =>
-    [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
+  const snapshot = () => snapshotRows(connectionString, app.prefix);
 
   it('answers any chat text with a reply and never an error', async () => {
     await fc.assert(
