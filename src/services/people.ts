@@ -50,19 +50,21 @@ export class PeopleService {
 
   async actor(identity: Identity): Promise<Actor> {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
-    const stored = await this.deps.roles.list(identity.id);
-    const roles = mergeGrants([...stored, ...this.configGrants(identity.id)]);
     const told = (identity.name || '').trim().slice(0, 200);
-    const actor: Actor = {
+    const guest = !!identity.guest || this.isForeignTenant(identity.tenantId);
+    // The roles, the known name (when not told) and remembering a told name are independent reads and writes.
+    const [stored, known] = await Promise.all([
+      this.deps.roles.list(identity.id),
+      told ? this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest }).then(() => told) : this.knownName(identity.id),
+    ]);
+    return {
       id: identity.id,
       // A caller that does not say the name (dev header left out) keeps the name we know.
-      name: told || (await this.knownName(identity.id)) || 'Someone',
+      name: known || 'Someone',
       tenantId: identity.tenantId,
-      guest: !!identity.guest || this.isForeignTenant(identity.tenantId),
-      roles,
+      guest,
+      roles: mergeGrants([...stored, ...this.configGrants(identity.id)]),
     };
-    if (told) await this.remember(actor);
-    return actor;
   }
 
   private async knownName(userId: UserId): Promise<string | undefined> {
@@ -72,7 +74,7 @@ export class PeopleService {
   }
 
   /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */
-  private async remember(actor: Actor): Promise<void> {
+  private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'>): Promise<void> {
     const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
     if (this.remembered.get(actor.id) === key) return;
     await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, lastSeenAt: this.deps.clock.now() });

@@ -3,7 +3,7 @@
 // Every change to seats is one transaction in that partition, guarded by the event row's ETag.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { CommitResult, EventRepository, StoredEvent } from '../domain/events/ports.js';
-import type { Category, EventStatus, PltEvent, Registration, RegistrationStatus, Seats } from '../domain/events/event.js';
+import { EMPTY_SEATS, type Category, type EventStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from '../domain/events/event.js';
 import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
@@ -42,6 +42,8 @@ interface EventEntity {
   promotions: number;
   anonBooked: number;
   anonAttended: number;
+  /** JSON array of tickets that left the waitlist; absent on rows written before it was kept. */
+  leftTickets?: string;
 }
 
 interface RegistrationEntity {
@@ -100,7 +102,19 @@ const toSeats = (e: EventEntity): Seats => ({
   promotions: Number(e.promotions) || 0,
   anonBooked: Number(e.anonBooked) || 0,
   anonAttended: Number(e.anonAttended) || 0,
+  leftTickets: parseTickets(e.leftTickets),
 });
+
+/** Unknown history (absent or unreadable) is `undefined`: places are then counted from the rows. */
+function parseTickets(json: string | undefined): number[] | undefined {
+  if (typeof json !== 'string') return undefined;
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) && v.every((t) => Number.isInteger(t)) ? (v as number[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function toEntity(ev: PltEvent, seats: Seats): EventEntity {
   const entity: EventEntity = {
@@ -122,8 +136,14 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     sequence: ev.sequence,
     createdAt: ev.createdAt,
     updatedAt: ev.updatedAt,
-    ...seats,
+    booked: seats.booked,
+    waitlisted: seats.waitlisted,
+    lastTicket: seats.lastTicket,
+    promotions: seats.promotions,
+    anonBooked: seats.anonBooked,
+    anonAttended: seats.anonAttended,
   };
+  if (seats.leftTickets) entity.leftTickets = JSON.stringify(seats.leftTickets);
   if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
   if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
   return entity;
@@ -175,7 +195,7 @@ export class TableEventRepository implements EventRepository {
   }
 
   create(event: PltEvent): Promise<boolean> {
-    return insertIfAbsent(this.table, { partitionKey: event.id, rowKey: EVENT_ROW, ...toEntity(event, { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0 }) });
+    return insertIfAbsent(this.table, { partitionKey: event.id, rowKey: EVENT_ROW, ...toEntity(event, EMPTY_SEATS) });
   }
 
   async commit(eventId: string, etag: string, event: PltEvent, seats: Seats, writes: RowWrite[]): Promise<CommitResult | null> {

@@ -125,8 +125,9 @@ export class VirtualCafeBot extends TeamsActivityHandler {
       if (isStorageUnavailable(e)) return asInvoke(errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.'));
       throw e;
     }
-    await this.saveReference(context, false).catch(() => undefined);
-    return asInvoke(await this.cardActions.dispatch(turn, action.verb, action.data));
+    // Saving where to reach the person runs beside the action: it must not slow the answer.
+    const [response] = await Promise.all([this.cardActions.dispatch(turn, action.verb, action.data), this.saveReference(context, false)]);
+    return asInvoke(response);
   }
 
   /**

@@ -17,8 +17,10 @@ export async function eventCardFor(turn: BotTurn, eventId: unknown, notice?: str
   const { events, channels } = turn.services;
   const s = await events.stored(eventId);
   const { view, reg } = await events.viewWithReg(turn.actor, s);
-  const channel = view.channelId ? await channels.get(view.channelId) : null;
-  const warnings = withWarnings || view.state === 'open' || view.state === 'full' ? await events.warnings(turn.actor, view) : [];
+  const [channel, warnings] = await Promise.all([
+    view.channelId ? channels.get(view.channelId) : null,
+    withWarnings || view.state === 'open' || view.state === 'full' ? events.warnings(turn.actor, view) : [],
+  ]);
   return eventCard(view, {
     notice,
     warnings,

@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { planBatch, waitlistPositions, type PartitionSnapshot, type SeatOp, type StoredRegistration } from '../../src/domain/events/seats.js';
-import { EMPTY_SEATS, type PltEvent } from '../../src/domain/events/event.js';
+import { EMPTY_SEATS, waitlistPlaceOf, type PltEvent } from '../../src/domain/events/event.js';
 import { AppError } from '../../src/domain/errors.js';
 
 const now = new Date('2026-06-01T09:00:00Z');
@@ -48,6 +48,8 @@ function check(s: PartitionSnapshot) {
   if (s.event.capacity !== null) assert.ok(booked <= s.event.capacity, 'capacity never exceeded');
   assert.equal(new Set(waiting.map((r) => r.ticket)).size, waiting.length, 'distinct tickets');
   if (s.event.capacity !== null && booked < s.event.capacity) assert.equal(waiting.length, 0, 'nobody waits while a seat is free');
+  // Each waiting person's place, worked out from the event row alone, is their place in the queue.
+  waiting.sort((a, b) => a.ticket - b.ticket).forEach((r, i) => assert.equal(waitlistPlaceOf(s.seats, r.ticket), i + 1, `place of ticket ${r.ticket}`));
 }
 
 describe('seat rules (planBatch)', () => {
@@ -121,6 +123,7 @@ describe('seat rules (planBatch)', () => {
     const op = fc.oneof(
       fc.record({ kind: fc.constant('signup' as const), userId: fc.integer({ min: 0, max: 30 }).map((n) => `u${n}`), name: fc.constant('n'), inviteToken: fc.constant('t') }),
       fc.record({ kind: fc.constant('cancel' as const), userId: fc.integer({ min: 0, max: 30 }).map((n) => `u${n}`) }),
+      fc.record({ kind: fc.constant('erase' as const), userId: fc.integer({ min: 0, max: 30 }).map((n) => `u${n}`) }),
     );
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 8 }), fc.array(fc.array(op, { maxLength: 20 }), { maxLength: 12 }), fc.integer({ min: 3, max: 99 }), (capacity, batches, budget) => {

@@ -73,9 +73,34 @@ export interface Seats {
   /** Booked people who have since erased their data: kept only as a count. */
   anonBooked: number;
   anonAttended: number;
+  /**
+   * Tickets of people who left the waitlist without being promoted, ascending. With `promotions`
+   * this gives anyone's place without reading the waitlist (see waitlistPlaceOf). Undefined when
+   * the history is not known (rows from before it was kept, or too many to keep on the row).
+   */
+  leftTickets?: number[];
 }
 
-export const EMPTY_SEATS: Seats = { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0 };
+export const EMPTY_SEATS: Seats = { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0, leftTickets: [] };
+
+/** Beyond this many leavers the list is dropped (the event row must stay small) and places are counted instead. */
+export const MAX_LEFT_TICKETS = 2000;
+
+/**
+ * A waiting person's current place (1 = next), from the event row alone. Promotions always take
+ * the lowest ticket, so everyone promoted so far held a ticket below any ticket still waiting;
+ * the people ahead are the tickets below mine, less those promoted and those who left.
+ * Null when the leavers are not known.
+ */
+export function waitlistPlaceOf(seats: Seats, ticket: number): number | null {
+  if (!seats.leftTickets) return null;
+  let leftBefore = 0;
+  for (const t of seats.leftTickets) {
+    if (t >= ticket) break;
+    leftBefore++;
+  }
+  return ticket - seats.promotions - leftBefore;
+}
 
 export type RegistrationStatus = 'booked' | 'waitlisted';
 

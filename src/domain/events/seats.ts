@@ -4,7 +4,7 @@
 // sure the snapshot is still current when the transaction commits.
 import { AppError, conflict, invalid } from '../errors.js';
 import type { UserId } from '../people/person.js';
-import { signupClosedReason, type MyStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from './event.js';
+import { MAX_LEFT_TICKETS, signupClosedReason, type MyStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from './event.js';
 import { fieldsOf, readEventFields } from './input.js';
 
 export type SeatOp =
@@ -69,7 +69,7 @@ const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 2, erase: 2
 
 export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], now: Date, budget = ROW_BUDGET): Plan {
   let event = snapshot.event;
-  const seats: Seats = { ...snapshot.seats };
+  const seats: Seats = { ...snapshot.seats, leftTickets: snapshot.seats.leftTickets && [...snapshot.seats.leftTickets] };
   const touched = new Map<UserId, Registration | null>();
   const current = (u: UserId): Registration | null => (touched.has(u) ? touched.get(u)! : (snapshot.regs.get(u) ?? null));
   const set = (u: UserId, r: Registration | null) => touched.set(u, r);
@@ -80,9 +80,16 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
 
   // The waitlist in order of joining (tickets), kept up to date as the batch goes.
   const waitlist = [...snapshot.regs.values()].filter((r) => r.status === 'waitlisted').sort((a, b) => a.ticket - b.ticket).map((r) => r.userId);
-  const leaveWaitlist = (u: UserId) => {
+  const leaveWaitlist = (u: UserId, ticket: number) => {
     const i = waitlist.indexOf(u);
     if (i >= 0) waitlist.splice(i, 1);
+    if (seats.leftTickets && ticket) {
+      // Kept sorted: a re-planned batch may remove people in any order.
+      const at = seats.leftTickets.findIndex((t) => t > ticket);
+      if (at < 0) seats.leftTickets.push(ticket);
+      else seats.leftTickets.splice(at, 0, ticket);
+      if (seats.leftTickets.length > MAX_LEFT_TICKETS) seats.leftTickets = undefined;
+    }
   };
 
   const hasSeat = () => event.capacity === null || seats.booked < event.capacity;
@@ -111,7 +118,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     if (r.status === 'booked') seats.booked--;
     else {
       seats.waitlisted--;
-      leaveWaitlist(u);
+      leaveWaitlist(u, r.ticket);
     }
     changed = true;
     if (promoteAfter) promote();
@@ -164,7 +171,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
               if (mine.attended) seats.anonAttended++;
             } else {
               seats.waitlisted--;
-              leaveWaitlist(op.userId);
+              leaveWaitlist(op.userId, mine.ticket);
             }
             changed = true;
             outcomes.push({ kind: 'cancel', previous: mine.status });

@@ -9,7 +9,7 @@ import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
 import type { CalendarTokenRepository, EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
-import { hoursOf, type PltEvent, type Registration } from '../../domain/events/event.js';
+import { hoursOf, waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/events/event.js';
 import { checkTogether, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
@@ -132,7 +132,8 @@ export class EventsService {
   /** The person's view of an event and their registration row (if any). */
   async viewWithReg(actor: Pick<Actor, 'id' | 'guest' | 'roles'>, s: StoredEvent, known?: StoredRegistration | null): Promise<{ view: EventView; reg: StoredRegistration | null }> {
     const reg = known === undefined ? await this.d.repo.registration(s.event.id, actor.id) : known;
-    const position = reg?.status === 'waitlisted' ? await this.d.repo.waitlistPlace(s.event.id, reg.ticket) : null;
+    // The place comes from the event row when its leavers are known; otherwise it is counted.
+    const position = reg?.status === 'waitlisted' ? (waitlistPlaceOf(s.seats, reg.ticket) ?? (await this.d.repo.waitlistPlace(s.event.id, reg.ticket))) : null;
     const view = eventView(s.event, s.seats, { status: reg?.status ?? 'none', position, attended: reg?.status === 'booked' ? reg.attended : undefined }, this.d.clock.now(), this.canManage(actor as Actor, s.event));
     return { view, reg };
   }
@@ -405,16 +406,15 @@ export class EventsService {
   async warnings(actor: Actor, v: EventView): Promise<string[]> {
     const out: string[] = [];
     if (v.status === 'cancelled') return out;
-    const profile = await this.d.people.getProfile(actor.id);
+    const start = new Date(v.start);
+    const end = new Date(v.end);
+    const [profile, clashes] = await Promise.all([this.d.people.getProfile(actor.id), this.busy(actor.id, start, end, v.id)]);
     if (profile && v.professions.length && !v.professions.includes(profile.profession)) {
       const aimed = v.professions.map((p) => PROFESSION_NAMES[p as Profession] ?? p).join(', ');
       out.push(`This event is aimed at ${aimed.toLowerCase()}; as a ${PROFESSION_NAMES[profile.profession].toLowerCase()} you can still book.`);
     }
-    const start = new Date(v.start);
-    const end = new Date(v.end);
-    const clashes = await this.busy(actor.id, start, end, v.id);
-    for (const c of clashes.slice(0, 3)) {
-      const other = await this.d.repo.get(c.eventId);
+    const others = await Promise.all(clashes.slice(0, 3).map((c) => this.d.repo.get(c.eventId)));
+    for (const other of others) {
       if (other) out.push(`It clashes with “${other.event.title}” (${formatLondonRange(other.event.start, other.event.end)}), which you are booked on.`);
     }
     return out;

@@ -37,7 +37,7 @@ const signup: CardAction = {
   async run(turn, data) {
     const eventId = eventIdOf(data);
     const result = await turn.services.events.signUp(turn.actor, eventId);
-    const title = (await turn.services.events.stored(eventId)).event.title;
+    const title = result.view.title;
     const notice = result.already
       ? result.status === 'booked'
         ? `You were already booked on “${title}”.`
