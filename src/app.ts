@@ -13,16 +13,18 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
-import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
+import { BackgroundWork } from './jobs/background.js';
+import type { BackgroundTuning } from './jobs/tuning.js';
 import { PeopleService } from './services/people.js';
 import { peopleDataHolder } from './services/personalData.js';
+import { NotificationService, notificationsDataHolder } from './services/notifications.js';
 import type { Services } from './services/container.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
 import { VirtualCafeBot } from './teams/bot.js';
 import { allCommands } from './teams/commands/index.js';
 import { allCardActions } from './teams/actions/index.js';
-import { DirectNotifier, ProactiveMessenger } from './teams/proactive.js';
+import { ProactiveMessenger } from './teams/proactive.js';
 import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
@@ -35,6 +37,10 @@ export interface AppOptions {
   notifier?: (messenger: ProactiveMessenger, logger: Logger) => Notifier;
   /** Replace the job scheduler (given the handlers by kind). */
   scheduler?: (handlers: Record<string, JobHandler>, logger: Logger) => JobScheduler;
+  /** Extra job handlers by kind (tests). */
+  jobHandlers?: (services: Services) => Record<string, JobHandler>;
+  /** Timings of the queues, workers and leases (tests shorten them). */
+  background?: Partial<BackgroundTuning>;
   /** Where the built tab lives; defaults to dist/tab in the project. */
   tabDir?: string;
 }
@@ -48,6 +54,8 @@ export interface RunningApp {
   edge: BotEdge;
   server: Server;
   azurite?: EmbeddedAzurite;
+  /** Queues, workers and leases behind the notifier and the scheduler. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -72,13 +80,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const edge = createBotEdge(config, logger);
     const conversations = new TableConversationReferenceStore(storage.table('conversationRefs'));
     const messenger = new ProactiveMessenger(edge, config, conversations);
-    const notifier = options.notifier ? options.notifier(messenger, logger) : new DirectNotifier(messenger, logger);
+    // Queued, exactly-once, paced notices and durable jobs are the defaults; tests may substitute either.
+    const background = new BackgroundWork({ storage, sender: messenger, clock, logger, tuning: options.background });
+    const notifier = options.notifier ? options.notifier(messenger, logger) : background.notifier;
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
     const persons = new TablePersonRepository(storage.table('profiles'));
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
-    const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
+    const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
     const services: Services = {
       config,
       clock,
@@ -96,12 +106,15 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       bookings: noBookings,
       upcomingEvents: noUpcomingEvents,
       personalData: [],
+      notifications: new NotificationService({ records: background.notificationStore, monitor: background, clock }),
     };
     services.personalData.push(peopleDataHolder({ profiles, persons, roles, conversations }));
+    services.personalData.push(notificationsDataHolder(background.notificationStore));
 
-    Object.assign(jobHandlers, allJobHandlers(services));
+    Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+    await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
     const bot = new VirtualCafeBot({ services, commands, cardActions: allCardActions(commands) });
@@ -133,6 +146,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       edge,
       server,
       azurite,
+      background,
       async close() {
         if (closed) return;
         closed = true;
@@ -146,6 +160,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         (scheduler as { stop?: () => void }).stop?.();
+        await background.stop();
         await azurite?.stop();
       },
     };

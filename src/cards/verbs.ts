@@ -22,6 +22,8 @@ export const Verbs = {
   facilitationOfferAccept: 'facilitation.offer.accept',
   facilitationOfferDecline: 'facilitation.offer.decline',
   facilitatorSave: 'facilitator.save',
+  // Notifications
+  notificationSettingsSave: 'notifications.settings.save',
   // General
   runCommand: 'command.run',
 } as const;

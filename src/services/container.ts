@@ -6,6 +6,7 @@ import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
 import type { ChannelRepository } from '../domain/channels/ports.js';
+import type { NotificationService } from './notifications.js';
 
 export interface Services {
   config: Config;
@@ -27,4 +28,6 @@ export interface Services {
   upcomingEvents: UpcomingEvents;
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
+  /** Notification settings and the coordinators' delivery counts. */
+  notifications: NotificationService;
 }

@@ -6,8 +6,15 @@ export const TABLES = {
   conversationRefs: 'ConversationRefs',
   meta: 'Meta',
   channels: 'Channels',
+  notifications: 'Notifications',
+  jobs: 'Jobs',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
-export const QUEUES = {} as const satisfies Record<string, string>;
+export const QUEUES = {
+  notifications: 'notifications',
+  notificationsPoison: 'notifications-poison',
+  jobs: 'jobs',
+  jobsPoison: 'jobs-poison',
+} as const satisfies Record<string, string>;
 export type QueueKey = keyof typeof QUEUES;

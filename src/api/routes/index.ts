@@ -5,9 +5,11 @@ import type { Authenticator } from '../auth.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMeRoutes } from './me.js';
 import { registerUserRoutes } from './users.js';
+import { registerNotificationRoutes } from './notifications.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
   registerMeRoutes(server, services, auth);
   registerUserRoutes(server, services, auth);
+  registerNotificationRoutes(server, services, auth);
 }

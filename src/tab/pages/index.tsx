@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { PlaceholderPage } from './PlaceholderPage';
 import { ConfigPage } from './ConfigPage';
 import { AdminPage } from './admin/AdminPage';
+import { NotificationSettingsPage } from './NotificationSettingsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -38,6 +39,12 @@ export const PAGES: PageDef[] = [
     label: 'Facilitation',
     visible: () => true,
     render: () => <PlaceholderPage title="Facilitation" text="Facilitation requests, offers and availability will appear here." />,
+  },
+  {
+    path: '/tab/settings',
+    label: 'Notifications',
+    visible: () => true,
+    render: () => <NotificationSettingsPage />,
   },
   {
     path: '/tab/admin',

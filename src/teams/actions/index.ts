@@ -3,7 +3,8 @@ import type { CardAction } from '../cardActionRouter.js';
 import type { Command } from '../commandRouter.js';
 import { saveProfileAction } from './profile.js';
 import { runCommandAction } from './runCommand.js';
+import { saveNotificationSettingsAction } from './notificationSettings.js';
 
 export function allCardActions(commands: readonly Command[]): CardAction[] {
-  return [saveProfileAction, runCommandAction(() => commands)];
+  return [saveProfileAction, runCommandAction(() => commands), saveNotificationSettingsAction];
 }

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { Me } from '../../types';
 import { hasRole } from '../../types';
 import { RolesSection } from './RolesSection';
+import { NotificationsSection } from './NotificationsSection';
 
 export interface AdminSection {
   id: string;
@@ -12,4 +13,7 @@ export interface AdminSection {
   Component: ComponentType;
 }
 
-export const ADMIN_SECTIONS: AdminSection[] = [{ id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection }];
+export const ADMIN_SECTIONS: AdminSection[] = [
+  { id: 'roles', title: 'Roles', visible: (me) => hasRole(me, 'coordinator'), Component: RolesSection },
+  { id: 'notifications', title: 'Notification delivery', visible: (me) => hasRole(me, 'coordinator'), Component: NotificationsSection },
+];
