@@ -1,18 +1,19 @@
-// Consumes the notifications queue (every instance runs one) and delivers each notice at most once
-// per record, within Teams' limits.
+// Consumes the notifications queue (every instance runs one) and delivers each notice once, within
+// Teams' limits.
 //
 // The one hard moment is the gap between Teams accepting a message and us recording that it did:
 // a crash there is the classic duplicate. We close it by making the claim, not the answer, the
-// commit point. Just before the request leaves (after pacing, after the conversation is known),
-// the worker claims the record with its ETag (`pending` → `sending`). If the worker dies after
-// that, whoever finds the stale claim marks it `unconfirmed` and never sends it again, because by
-// then the request has almost always reached Teams: a real round trip to Teams takes ~100 ms and
-// more, while claim-to-wire is under a millisecond of local work. So a crash during a send cannot
-// produce a duplicate; the residual risk is a crash in that sub-millisecond between the claim
-// being stored and the request leaving, which loses that one notice (it is counted as
-// "unconfirmed" for the coordinators). Answers we do get are recorded as such: 429 releases the
-// claim to retry after Retry-After, 403/404 fail for good, 5xx and network errors retry with
-// exponential backoff and jitter until `maxAttempts`, then go to the poison queue.
+// commit point. Just before the request leaves (after pacing, with the conversation known) the
+// worker claims the record with its ETag (`pending` → `sending`). If the instance dies after that,
+// whoever finds the stale claim marks it `unconfirmed` and never sends it again: the request had
+// left, or was about to. Each instance sends through one lane by default (claim → request → answer,
+// one notice at a time), so a crash leaves at most one claim behind, and it is one whose request
+// was out. What remains is the instant between the claim being stored and the request leaving — a
+// millisecond or two of local work against a round trip to Teams of 100 ms and more — in which a
+// crash loses that one notice; it is then counted as "unconfirmed" for the coordinators, never
+// duplicated. Answers we do get are recorded as such: 429 releases the claim to retry after
+// Retry-After, 403/404 fail for good, 5xx and network errors retry with exponential backoff and
+// jitter until `maxAttempts`, then go to the poison queue.
 import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { DeliveryError, isDeliveryError, isFinal, type ProactiveSender } from '../domain/notifications/delivery.js';
@@ -55,14 +56,19 @@ export class NotificationWorker {
   private loopDone?: Promise<void>;
   private inFlight = 0;
   private wakeLoop?: () => void;
+  private readonly lanes: Lanes;
   private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new ConversationLimiter();
+  /** Actual sends per tenant in the last second, checked at the wire (after the claim). */
+  private wire = new ConversationLimiter([{ ms: 1000, max: 1 }]);
   private ratePerSecond: number;
   private readonly tally = new Map<string, Partial<Record<Outcome, number>>>();
   private flushTimer?: NodeJS.Timeout;
 
   constructor(private readonly deps: NotificationWorkerDeps) {
-    this.ratePerSecond = deps.tuning.tenantRatePerSecond * deps.tuning.rateSafety;
+    this.lanes = new Lanes(Math.max(1, deps.tuning.sendLanes));
+    this.ratePerSecond = 1;
+    this.setLiveInstances(1);
   }
 
   start(): void {
@@ -77,11 +83,14 @@ export class NotificationWorker {
     this.wakeLoop?.();
   }
 
-  /** Splits the tenant rate between the instances alive now. */
+  /** Splits the tenant rate between the instances alive now (whole requests per second each). */
   setLiveInstances(count: number): void {
     const { tenantRatePerSecond, rateSafety } = this.deps.tuning;
-    this.ratePerSecond = (tenantRatePerSecond * rateSafety) / Math.max(1, count);
-    for (const pacer of this.pacers.values()) pacer.setRate(this.ratePerSecond);
+    const rate = Math.max(1, Math.floor((tenantRatePerSecond * rateSafety) / Math.max(1, count)));
+    if (rate === this.ratePerSecond && this.pacers.size) return;
+    this.ratePerSecond = rate;
+    for (const pacer of this.pacers.values()) pacer.setRate(rate);
+    this.wire = new ConversationLimiter([{ ms: 1000, max: rate }]);
   }
 
   get rate(): number {
@@ -199,13 +208,30 @@ export class NotificationWorker {
    * (the caller reads it again and decides afresh).
    */
   private async attempt(record: NotificationRecord, message: QueueMessage<NoticeMessage>): Promise<boolean> {
+    const release = await this.lanes.acquire();
+    try {
+      return await this.attemptInLane(record, message, release);
+    } finally {
+      release();
+    }
+  }
+
+  /** Everything from pacing to Teams' answer happens in a send lane; a success frees the lane before it is recorded. */
+  private async attemptInLane(record: NotificationRecord, message: QueueMessage<NoticeMessage>, releaseLane: () => void): Promise<boolean> {
     const { queue, sender, tuning } = this.deps;
-    const state: { claimed: NotificationRecord | null } = { claimed: null };
+    const state: { claimed: NotificationRecord | null; tenantId: string } = { claimed: null, tenantId: 'default' };
     const hooks = {
-      beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
+      beforeRequest: (tenantId: string, conversationId: string) => {
+        state.tenantId = tenantId;
+        return this.pace(tenantId, conversationId);
+      },
       beforeSend: async () => {
         if (this.stopped) throw new Stopping();
         state.claimed = await this.claim(record);
+        // Storage latency can bunch sends that the pacer spaced out; the wire check spreads them
+        // again. It almost never waits, and when it does the wait is short.
+        const wait = this.wire.reserve(state.tenantId, Date.now());
+        if (wait > 0) await sleep(wait);
       },
     };
     try {
@@ -228,6 +254,7 @@ export class NotificationWorker {
       return true;
     }
     if (!state.claimed) throw new Error('delivered without a claim');
+    releaseLane();
     // Delivered. If this write fails the claim stays and later reads as "unconfirmed" — still never resent.
     await this.finish(state.claimed, 'sent', { sentAt: new Date() }).catch((e) =>
       this.deps.logger.warn({ err: errorSummary(e) }, 'notification sent but not recorded; it will show as unconfirmed'),
@@ -326,14 +353,21 @@ export class NotificationWorker {
     return true;
   }
 
-  /** Waits for this conversation's and this tenant's next slot (the per-conversation limit first, so no tenant slot is wasted). */
+  /**
+   * Waits for this conversation's and this tenant's next slot (the per-conversation limit first, so
+   * no tenant slot is wasted). A slot reserved before a 429 paused the tenant is taken again after.
+   */
   private async pace(tenantId: string, conversationId: string): Promise<void> {
     const convWait = this.conversations.reserve(conversationId, Date.now());
     if (convWait > 0) await sleep(convWait);
-    if (this.stopped) throw new Stopping();
-    const wait = this.pacer(tenantId).reserve(Date.now());
-    if (wait > 0) await sleep(wait);
+    const pacer = this.pacer(tenantId);
+    do {
+      if (this.stopped) throw new Stopping();
+      const wait = pacer.reserve(Date.now());
+      if (wait > 0) await sleep(wait);
+    } while (pacer.isPaused(Date.now()));
     if (this.conversations.size > 10_000) this.conversations.prune(Date.now());
+    if (this.wire.size > 1000) this.wire.prune(Date.now());
   }
 
   private pacer(tenantId: string): Pacer {
@@ -363,5 +397,32 @@ export class NotificationWorker {
   private flushTally(): void {
     for (const [kind, counts] of this.tally) this.deps.logger.info({ kind, ...counts }, 'notifications delivered');
     this.tally.clear();
+  }
+}
+
+/**
+ * Send lanes: how many notices one instance has between claim and Teams' answer at once. With one
+ * lane (the default), an instance that dies mid-send leaves exactly one claim behind, and its
+ * request was already out, so reading it as delivered is right. Releasing twice is harmless.
+ */
+class Lanes {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free++;
+    };
   }
 }

@@ -13,6 +13,13 @@ export interface BackgroundTuning {
   rateSafety: number;
   /** How long a received notice stays hidden from other workers (must exceed pacing wait + send timeout). */
   visibilitySeconds: number;
+  /**
+   * Notices one instance has between claim and Teams' answer at once. One keeps a crash to at most
+   * one notice in flight (resolved as delivered); more lanes raise throughput when the round trip
+   * to Teams is long (one lane manages about 1 / round trip per second), at a slightly higher risk
+   * of losing a notice claimed in the instant before its request left when an instance dies.
+   */
+  sendLanes: number;
   /** Upper bound on one send to the connector. */
   sendTimeoutMs: number;
   /** A claim older than this belongs to a worker that died (must exceed sendTimeoutMs). */
@@ -48,6 +55,7 @@ export function defaultTuning(overrides: Partial<BackgroundTuning> = {}): Backgr
     tenantRatePerSecond: TEAMS_TENANT_RATE_PER_SECOND,
     rateSafety: 0.94,
     visibilitySeconds: 60,
+    sendLanes: 1,
     sendTimeoutMs: 20_000,
     claimTtlMs: 40_000,
     maxAttempts: 8,

@@ -39,8 +39,10 @@ describe('notifications', function () {
   });
 
   const record = (userId: string, key: string) => app.background.notificationStore.get(userId, key);
-  const settled = (userId: string, key: string) =>
-    eventually(() => record(userId, key), (r) => !!r && r.status !== 'pending' && r.status !== 'sending', 10_000, `notice ${key} settled`);
+  const settled = async (userId: string, key: string) => {
+    const r = await eventually(() => record(userId, key), (r) => !!r && r.status !== 'pending' && r.status !== 'sending', 10_000, `notice ${key} settled`);
+    return r!;
+  };
 
   it('sends a notice once however often it is notified, keeps no text once sent, and logs counts only', async () => {
     const person = newUserId();

@@ -60,9 +60,17 @@ export class Pacer {
     this.pausedUntil = Math.max(this.pausedUntil, until);
     this.theoreticalArrival = Math.max(this.theoreticalArrival, until);
   }
+
+  /** True while a pause is on: a token reserved before the pause must be reserved again after it. */
+  isPaused(now: number): boolean {
+    return now < this.pausedUntil;
+  }
 }
 
-/** Sliding windows per conversation; `reserve` answers the wait before the next send may go. */
+/**
+ * Sliding windows per key (a conversation, or the whole tenant at the wire); `reserve` answers the
+ * wait before the next request may go, and counts it.
+ */
 export class ConversationLimiter {
   private readonly sent = new Map<string, number[]>();
 
