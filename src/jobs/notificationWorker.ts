@@ -16,7 +16,7 @@
 // jitter until `maxAttempts`, then go to the poison queue.
 import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
-import { DeliveryError, isDeliveryError, isFinal, type ProactiveSender } from '../domain/notifications/delivery.js';
+import { DeliveryError, isDeliveryError, isFinal, type PersonalConversation, type ProactiveSender } from '../domain/notifications/delivery.js';
 import { ConversationLimiter, Pacer, backoffMs } from '../domain/notifications/pacing.js';
 import { wantsNotice } from '../domain/notifications/preferences.js';
 import type { NotificationChanges, NotificationRecord, TableNotificationStore } from '../storage/notificationStore.js';
@@ -208,39 +208,49 @@ export class NotificationWorker {
    * (the caller reads it again and decides afresh).
    */
   private async attempt(record: NotificationRecord, message: QueueMessage<NoticeMessage>): Promise<boolean> {
+    const { queue, sender } = this.deps;
+    // Finding (or opening) the 1:1 chat claims nothing and is safe to repeat: done outside the lane.
+    let to: PersonalConversation | null;
+    try {
+      to = await sender.reach(record.userId, { beforeRequest: (tenantId, conversationId) => this.pace(tenantId, conversationId) });
+    } catch (e) {
+      if (e instanceof Stopping) {
+        await queue.delay(message, 0);
+        return true;
+      }
+      if (!isDeliveryError(e)) throw e;
+      await this.afterFailure(record, false, e, message);
+      return true;
+    }
+    if (!to) {
+      if (!(await this.finish(record, 'failed', { reason: 'no-conversation' }))) return false;
+      await queue.delete(message);
+      return true;
+    }
     const release = await this.lanes.acquire();
     try {
-      return await this.attemptInLane(record, message, release);
+      return await this.sendInLane(record, to, message, release);
     } finally {
       release();
     }
   }
 
-  /** Everything from pacing to Teams' answer happens in a send lane; a success frees the lane before it is recorded. */
-  private async attemptInLane(record: NotificationRecord, message: QueueMessage<NoticeMessage>, releaseLane: () => void): Promise<boolean> {
+  /** From pacing to Teams' answer, in a send lane; a success frees the lane before it is recorded. */
+  private async sendInLane(record: NotificationRecord, to: PersonalConversation, message: QueueMessage<NoticeMessage>, releaseLane: () => void): Promise<boolean> {
     const { queue, sender, tuning } = this.deps;
-    const state: { claimed: NotificationRecord | null; tenantId: string } = { claimed: null, tenantId: 'default' };
+    const state: { claimed: NotificationRecord | null } = { claimed: null };
     const hooks = {
-      beforeRequest: (tenantId: string, conversationId: string) => {
-        state.tenantId = tenantId;
-        return this.pace(tenantId, conversationId);
-      },
+      beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
       beforeSend: async () => {
         if (this.stopped) throw new Stopping();
         state.claimed = await this.claim(record);
         // Storage latency can bunch sends that the pacer spaced out; the wire check spreads them
         // again. It almost never waits, and when it does the wait is short.
-        const wait = this.wire.reserve(state.tenantId, Date.now());
+        const wait = this.wire.reserve(to.tenantId, Date.now());
         if (wait > 0) await sleep(wait);
       },
     };
     try {
-      const to = await sender.reach(record.userId, hooks);
-      if (!to) {
-        if (!(await this.finish(record, 'failed', { reason: 'no-conversation' }))) return false;
-        await queue.delete(message);
-        return true;
-      }
       await sender.deliver(to, { text: record.text ?? '', card: record.card }, hooks, tuning.sendTimeoutMs);
     } catch (e) {
       if (e instanceof Stopping) {

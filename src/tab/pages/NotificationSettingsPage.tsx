@@ -31,6 +31,10 @@ export function NotificationSettingsPage() {
   const [saved, setSaved] = useState('');
 
   const change = async (kind: KindView, on: boolean) => {
+    if (!data) return;
+    const before = data;
+    // Show the new position at once; put it back if the server says no.
+    setData({ settings: { ...data.settings, [kind.kind]: on }, kinds: data.kinds.map((k) => (k.kind === kind.kind ? { ...k, on } : k)) });
     setSaving(kind.kind);
     setSaveError(null);
     setSaved('');
@@ -39,6 +43,7 @@ export function NotificationSettingsPage() {
       setData(next);
       setSaved(`${kind.title}: ${on ? 'on' : 'off'}.`);
     } catch (e) {
+      setData(before);
       setSaveError(e);
     } finally {
       setSaving(null);
