@@ -111,9 +111,9 @@ export class NotificationWorker {
     const { queue, tuning, logger } = this.deps;
     let idleMs = 25;
     while (!this.stopped) {
-      // Hold about two seconds' worth of sends: enough to keep the pacer busy, little enough that a
-      // held message never outlives its visibility timeout.
-      const room = Math.max(4, Math.ceil(this.ratePerSecond * 2)) - this.inFlight;
+      // Hold about half a second's worth of sends: enough to keep the lanes busy, little enough that
+      // a held message never outlives its visibility timeout and storage is not swamped with reads.
+      const room = Math.max(8, Math.ceil(this.ratePerSecond / 2)) - this.inFlight;
       if (room <= 0) {
         await this.nap(50);
         continue;
