@@ -12,6 +12,7 @@ import { isValidUserId } from '../domain/people/person.js';
 import { invalid } from '../domain/errors.js';
 import type { TableNotificationStore } from '../storage/notificationStore.js';
 import type { WorkQueue } from './workQueue.js';
+import { isPreconditionFailed } from '../storage/errors.js';
 
 export interface NoticeMessage {
   /** Recipient. */
@@ -51,5 +52,22 @@ export class QueuedNotifier implements Notifier {
     }
     await this.queue.send({ u: userId, k: key });
     this.onQueued?.();
+  }
+
+  async withdraw(userId: string, key: string): Promise<boolean> {
+    if (!isValidUserId(userId) || typeof key !== 'string' || !key) return false;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const record = await this.store.get(userId, key);
+      if (!record) return false;
+      if (record.status === 'skipped' || record.status === 'failed') return true;
+      if (record.status !== 'pending') return false;
+      try {
+        await this.store.update(record, { status: 'skipped', reason: 'withdrawn', retryAt: undefined, updatedAt: this.clock.now() });
+        return true;
+      } catch (e) {
+        if (!isPreconditionFailed(e)) throw e; // claimed or changed meanwhile: look again
+      }
+    }
+    return false;
   }
 }

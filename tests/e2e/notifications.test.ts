@@ -200,6 +200,25 @@ describe('notifications', function () {
     assert.equal(connector.to(personalConversationId(person)).length, 0);
   });
 
+  it('withdraws a notice that has not gone out, and not one that has', async () => {
+    const person = newUserId();
+    await makeReachable(app.services.conversations, connector, [person]);
+    const notifier = app.services.notifier;
+    await notifier.notify(person, { text: 'Sent already' }, 'reminder:e7:sent', 'reminder');
+    await settled(person, 'reminder:e7:sent');
+    assert.equal(await notifier.withdraw?.(person, 'reminder:e7:sent'), false);
+    // Held back by a struggling connector, then withdrawn before its retry.
+    connector.interceptor = (req) => (req.path.includes(encodeURIComponent(personalConversationId(person))) ? { status: 503, body: {} } : undefined);
+    await notifier.notify(person, { text: 'Cancelled booking' }, 'reminder:e7:held', 'reminder');
+    await eventually(() => record(person, 'reminder:e7:held'), (r) => r?.status === 'pending' && r.attempts >= 1, 5000, 'first attempt failed');
+    assert.equal(await notifier.withdraw?.(person, 'reminder:e7:held'), true);
+    connector.interceptor = undefined;
+    assert.deepEqual(await record(person, 'reminder:e7:held').then((r) => [r?.status, r?.reason]), ['skipped', 'withdrawn']);
+    assert.equal(await notifier.withdraw?.(person, 'reminder:e7:never'), false);
+    await sleep(1500);
+    assert.deepEqual(connector.to(personalConversationId(person)).map((s) => s.activity.text), ['Sent already']);
+  });
+
   it('refuses malformed notices from callers', async () => {
     const n = app.services.notifier;
     await assert.rejects(n.notify('bad/id', { text: 'x' }, 'k'), /recipient/);
