@@ -277,10 +277,8 @@ export class NotificationWorker {
   private async claim(record: NotificationRecord): Promise<NotificationRecord> {
     const { store, tuning } = this.deps;
     const claimedAt = new Date();
-    const changes: NotificationChanges = { status: 'sending', claimedBy: tuning.instanceId, claimedAt, attempts: record.attempts + 1, retryAt: undefined, updatedAt: claimedAt };
     try {
-      const etag = await store.update(record, changes);
-      return { ...record, ...changes, etag };
+      return await store.claim(record, tuning.instanceId, claimedAt);
     } catch (e) {
       if (isPreconditionFailed(e)) throw e;
       // Did the write land before the error? Then the claim is ours.

@@ -180,6 +180,16 @@ export class TableNotificationStore {
     return response.etag ?? '';
   }
 
+  /**
+   * pending → sending for `claimedBy`, if nobody changed the record since it was read. A small
+   * merge (no text or card): it is the write closest to the wire, so it should be quick.
+   */
+  async claim(record: NotificationRecord, claimedBy: string, claimedAt: Date): Promise<NotificationRecord> {
+    const changes = { status: 'sending' as const, claimedBy, claimedAt, attempts: record.attempts + 1, updatedAt: claimedAt };
+    const response = await this.table.updateEntity({ partitionKey: userPk(record.userId), rowKey: keyRk(record.key), ...changes }, 'Merge', { etag: record.etag });
+    return { ...record, ...changes, etag: response.etag ?? '' };
+  }
+
   async listForUser(userId: string): Promise<NotificationRecord[]> {
     const rows = await listAll(this.table.listEntities<Entity>({ queryOptions: { filter: odata`PartitionKey eq ${userPk(userId)}` } }));
     return rows.filter((r) => r.rowKey !== PREFERENCES_ROW).map((r) => fromEntity(r as unknown as Entity & { etag: string }));
