@@ -16,6 +16,7 @@ import { QueuedNotifier, type NoticeMessage } from './queuedNotifier.js';
 import { NotificationWorker, type PoisonNotice } from './notificationWorker.js';
 import { DueJobMover, DurableScheduler, type JobMessage } from './durableScheduler.js';
 import { JobWorker, type PoisonJob } from './jobWorker.js';
+import { SendJournal } from './sendJournal.js';
 
 const SCHEDULER_LEASE = 'scheduler';
 const PROBLEM_WINDOW_MS = 30 * 24 * 3600_000;
@@ -48,6 +49,7 @@ export class BackgroundWork implements DeliveryMonitor {
   private stopped = false;
   private readonly timers = new Set<NodeJS.Timeout>();
   private tickNow?: () => void;
+  private journal?: SendJournal;
 
   constructor(private readonly deps: BackgroundWorkDeps) {
     this.tuning = defaultTuning(deps.tuning);
@@ -71,7 +73,13 @@ export class BackgroundWork implements DeliveryMonitor {
     await this.beat().catch((e) => logger.warn({ err: errorSummary(e) }, 'first heartbeat failed'));
 
     if (parts.notifications) {
+      if (tuning.journalDir) {
+        const journal = new SendJournal(tuning.journalDir, this.deps.storage.prefix, tuning.instanceId, Math.max(1, tuning.sendLanes));
+        if (journal.open()) this.journal = journal;
+        else logger.warn('send journal unavailable; a notice claimed by an instance that dies will count as delivered');
+      }
       const worker = new NotificationWorker({
+        journal: this.journal,
         queue: this.queues.notifications,
         poison: this.queues.notificationsPoison,
         store: this.notificationStore,
@@ -98,8 +106,8 @@ export class BackgroundWork implements DeliveryMonitor {
       await this.holdLease();
       this.repeat(tuning.leaseTtlMs / 3, () => this.holdLease());
       this.runTicks();
-      this.repeat(10 * 60_000, () => this.housekeeping());
     }
+    this.repeat(10 * 60_000, () => this.housekeeping());
   }
 
   async stop(): Promise<void> {
@@ -109,6 +117,7 @@ export class BackgroundWork implements DeliveryMonitor {
     this.timers.clear();
     this.tickNow?.();
     await Promise.all([this.notificationWorker?.stop(), this.jobWorker?.stop()]);
+    this.journal?.close();
     // Let the others take over at once rather than after the lease and heartbeat lapse.
     await Promise.all([
       this.leader ? this.jobStore.releaseLease(SCHEDULER_LEASE, this.tuning.instanceId).catch(() => undefined) : undefined,
@@ -210,6 +219,7 @@ export class BackgroundWork implements DeliveryMonitor {
   }
 
   private async housekeeping(): Promise<void> {
+    this.journal?.prune(24 * 3600_000);
     if (!this.leader) return;
     await this.notificationStore.pruneProblems(new Date(Date.now() - PROBLEM_WINDOW_MS));
     const now = Date.now();

@@ -24,6 +24,7 @@ import { isPreconditionFailed } from '../storage/errors.js';
 import { errorSummary } from '../teams/adapter.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
+import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
 
 export interface PoisonNotice {
@@ -49,6 +50,8 @@ export interface NotificationWorkerDeps {
   clock: Clock;
   logger: Logger;
   tuning: BackgroundTuning;
+  /** Crash journal of this machine's send lanes (absent: every lost claim counts as delivered). */
+  journal?: SendJournal;
 }
 
 export class NotificationWorker {
@@ -172,6 +175,21 @@ export class NotificationWorker {
       }
       const now = Date.now();
       if (record.status === 'sending') {
+        // Its instance died on this machine: its journal says whether the request ever left.
+        const verdict = this.deps.journal?.verdict(record) ?? 'unknown';
+        if (verdict === 'not-sent') {
+          try {
+            await store.update(record, { status: 'pending', claimedBy: undefined, claimedAt: undefined, reason: 'worker-lost-before-send', updatedAt: new Date() });
+          } catch (e) {
+            if (!isPreconditionFailed(e)) throw e;
+          }
+          continue;
+        }
+        if (verdict === 'sent') {
+          if (!(await this.finish(record, 'unconfirmed', { reason: 'worker-lost' }))) continue;
+          await queue.delete(message);
+          return;
+        }
         const age = now - (record.claimedAt?.getTime() ?? 0);
         if (age < tuning.claimTtlMs) {
           // Someone is sending it now (this is a duplicate message): look again after their claim lapses.
@@ -227,17 +245,17 @@ export class NotificationWorker {
       await queue.delete(message);
       return true;
     }
-    const release = await this.lanes.acquire();
+    const { lane, release } = await this.lanes.acquire();
     try {
-      return await this.sendInLane(record, to, message, release);
+      return await this.sendInLane(record, to, message, lane, release);
     } finally {
       release();
     }
   }
 
   /** From pacing to Teams' answer, in a send lane; a success frees the lane before it is recorded. */
-  private async sendInLane(record: NotificationRecord, to: PersonalConversation, message: QueueMessage<NoticeMessage>, releaseLane: () => void): Promise<boolean> {
-    const { queue, sender, tuning } = this.deps;
+  private async sendInLane(record: NotificationRecord, to: PersonalConversation, message: QueueMessage<NoticeMessage>, lane: number, releaseLane: () => void): Promise<boolean> {
+    const { queue, sender, tuning, journal } = this.deps;
     const state: { claimed: NotificationRecord | null } = { claimed: null };
     const hooks = {
       beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
@@ -248,6 +266,9 @@ export class NotificationWorker {
         // again. It almost never waits, and when it does the wait is short.
         const wait = this.wire.reserve(to.tenantId, Date.now());
         if (wait > 0) await sleep(wait);
+      },
+      onWire: () => {
+        if (state.claimed?.claimedAt) journal?.wire(lane, record.userId, record.key, state.claimed.claimedAt);
       },
     };
     try {
@@ -414,23 +435,25 @@ export class NotificationWorker {
  * request was already out, so reading it as delivered is right. Releasing twice is harmless.
  */
 class Lanes {
-  private free: number;
-  private readonly waiting: (() => void)[] = [];
+  private readonly free: number[];
+  private readonly waiting: ((lane: number) => void)[] = [];
 
   constructor(size: number) {
-    this.free = size;
+    this.free = Array.from({ length: size }, (_, i) => i);
   }
 
-  async acquire(): Promise<() => void> {
-    if (this.free > 0) this.free--;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async acquire(): Promise<{ lane: number; release: () => void }> {
+    const lane = this.free.length ? this.free.shift()! : await new Promise<number>((resolve) => this.waiting.push(resolve));
     let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.free++;
+    return {
+      lane,
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.waiting.shift();
+        if (next) next(lane);
+        else this.free.push(lane);
+      },
     };
   }
 }

@@ -1,6 +1,7 @@
 // Timings and limits of the background work. The defaults suit production; tests shorten the
 // timeouts (a killed instance's work is picked up after these, so they bound recovery time).
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { TEAMS_TENANT_RATE_PER_SECOND } from '../domain/notifications/pacing.js';
 
@@ -20,6 +21,8 @@ export interface BackgroundTuning {
    * of losing a notice claimed in the instant before its request left when an instance dies.
    */
   sendLanes: number;
+  /** Where send lanes keep their crash journal (local disk; see sendJournal.ts). Empty: no journal. */
+  journalDir: string;
   /** Upper bound on one send to the connector. */
   sendTimeoutMs: number;
   /** A claim older than this belongs to a worker that died (must exceed sendTimeoutMs). */
@@ -56,6 +59,7 @@ export function defaultTuning(overrides: Partial<BackgroundTuning> = {}): Backgr
     rateSafety: 0.94,
     visibilitySeconds: 60,
     sendLanes: 1,
+    journalDir: join(tmpdir(), 'virtual-cafe-sends'),
     sendTimeoutMs: 20_000,
     claimTtlMs: 40_000,
     maxAttempts: 8,

@@ -72,7 +72,7 @@ export class ProactiveMessenger implements ProactiveSender {
       await this.edge.adapter.continueConversationAsync(this.config.botId, to.reference as Partial<ConversationReference>, async (context) => {
         // Inside the turn: errors must be caught here, or the adapter's onTurnError swallows them.
         try {
-          onlyOneAttempt(context, timeoutMs);
+          onlyOneAttempt(context, timeoutMs, hooks.onWire ? () => hooks.onWire?.() : undefined);
           try {
             await hooks.beforeSend();
           } catch (e) {
@@ -143,18 +143,22 @@ export class ProactiveMessenger implements ProactiveSender {
 
 interface PipelineLike {
   removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (r: unknown) => Promise<unknown>): Promise<unknown> }): void;
+  addPolicy(policy: { name: string; sendRequest(request: { timeout: number }, next: (r: unknown) => Promise<unknown>): Promise<unknown> }, options?: { afterPhase?: string }): void;
 }
 
 /**
  * The connector client retries 429s and 5xx by itself (Azure core's default retry policy), out of
  * sight of our pacing and our records. For notices we want exactly one attempt per send, bounded in
- * time, and decide about retries ourselves.
+ * time, and decide about retries ourselves. `onWire` runs as the last policy, after signing, just
+ * before the request goes to the HTTP transport.
  */
-function onlyOneAttempt(context: Context, timeoutMs: number): void {
+function onlyOneAttempt(context: Context, timeoutMs: number, onWire?: () => void): void {
   const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: PipelineLike } } | undefined;
   const pipeline = connector?.client?.pipeline;
-  if (!pipeline) return;
+  if (!pipeline) {
+    if (onWire) throw new Error('cannot observe the send: connector pipeline not found');
+    return;
+  }
   pipeline.removePolicy({ name: 'defaultRetryPolicy' });
   pipeline.addPolicy({
     name: 'virtualCafeSendTimeout',
@@ -163,6 +167,22 @@ function onlyOneAttempt(context: Context, timeoutMs: number): void {
       return next(request);
     },
   });
+  if (onWire) {
+    pipeline.addPolicy(
+      {
+        name: 'virtualCafeOnWire',
+        sendRequest: (request, next) => {
+          try {
+            onWire();
+          } catch (e) {
+            return Promise.reject(new HookError(e));
+          }
+          return next(request);
+        },
+      },
+      { afterPhase: 'Sign' },
+    );
+  }
 }
 
 /** Maps a connector failure to what the worker should do about it. */

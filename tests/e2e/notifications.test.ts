@@ -8,6 +8,12 @@ import { FakeConnector } from '../helpers/fakeConnector.js';
 import { BotClient, TEST_TENANT, cardText } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
 import { eventually, makeReachable, personalConversationId, sleep } from '../helpers/notifications.js';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { SendJournal } from '../../src/jobs/sendJournal.js';
+
+/** A pid that belonged to a process that has exited. */
+const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, retryBaseMs: 200, jobRetryBaseMs: 200, heartbeatMs: 500 };
 
@@ -198,6 +204,32 @@ describe('notifications', function () {
     const done = await settled(person, 'reminder:e9:x');
     assert.deepEqual([done.status, done.reason], ['unconfirmed', 'worker-lost']);
     assert.equal(connector.to(personalConversationId(person)).length, 0);
+  });
+
+  it('reads a dead process’s send journal: resends a claim whose request never left, never one whose request did', async () => {
+    const [neverLeft, left] = [newUserId(), newUserId()];
+    await makeReachable(app.services.conversations, connector, [neverLeft, left]);
+    const deadInstance = `${hostname()}:${deadPid()}:dead0000`;
+    const journal = new SendJournal(app.background.tuning.journalDir, app.prefix, deadInstance, 1);
+    assert.ok(journal.open());
+    const store = app.background.notificationStore;
+    const key = 'promoted:e8:1';
+    const leftAt = new Date(Date.now() - 1000);
+    const neverLeftAt = new Date(Date.now() - 900);
+    for (const [userId, at] of [[left, leftAt], [neverLeft, neverLeftAt]] as const) {
+      await store.create({ userId, key, kind: 'booking', text: `You have a place (${userId === left ? 'A' : 'B'})` }, new Date());
+      await store.claim((await store.get(userId, key))!, deadInstance, at);
+    }
+    // The dead lane handed `left` to the transport, then claimed `neverLeft` and died before its turn.
+    journal.wire(0, left, key, leftAt);
+    const q = app.services.storage.queue('notifications');
+    for (const userId of [left, neverLeft]) await q.sendMessage(Buffer.from(JSON.stringify({ u: userId, k: key })).toString('base64'));
+    assert.equal((await settled(neverLeft, key)).status, 'sent');
+    assert.deepEqual(await settled(left, key).then((r) => [r.status, r.reason]), ['unconfirmed', 'worker-lost']);
+    await sleep(500);
+    assert.equal(connector.to(personalConversationId(neverLeft)).length, 1);
+    assert.equal(connector.to(personalConversationId(left)).length, 0, 'never sent twice');
+    journal.close();
   });
 
   it('withdraws a notice that has not gone out, and not one that has', async () => {

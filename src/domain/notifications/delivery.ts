@@ -42,6 +42,12 @@ export interface SendHooks {
    * cancels the send.
    */
   beforeSend(): Promise<void>;
+  /**
+   * Called synchronously at the last moment we control: the request is being handed to the HTTP
+   * transport. Lets the caller note, crash-safely and cheaply, that this send may now reach Teams.
+   * Throwing cancels the send.
+   */
+  onWire?(): void;
 }
 
 /** The Teams edge, as the notification worker needs it. */
