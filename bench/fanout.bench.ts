@@ -11,13 +11,21 @@ import { FANOUT_KIND, fanOutHandlers, fanOutPeople } from '../tests/helpers/fanO
 const N = Number(process.env.BENCH_N ?? 1000);
 const ALLOWED = 50;
 
+/** BENCH_LANES and BENCH_SAFETY try other send lanes / rate safety margins without editing code. */
+function tuningFromEnv() {
+  return {
+    ...(process.env.BENCH_LANES ? { sendLanes: Number(process.env.BENCH_LANES) } : {}),
+    ...(process.env.BENCH_SAFETY ? { rateSafety: Number(process.env.BENCH_SAFETY) } : {}),
+  };
+}
+
 async function main() {
   const azurite = await startAzurite({ inMemory: true });
   const connector = await FakeConnector.start();
   connector.limitRate(ALLOWED);
   const app = await startTestApp(
     { AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString, HOME_TENANT_ID: TEST_TENANT },
-    { background: { pollIdleMs: 100, schedulerTickMs: 100 }, jobHandlers: (s) => fanOutHandlers(() => s.notifier) },
+    { background: { pollIdleMs: 100, schedulerTickMs: 100, ...tuningFromEnv() }, jobHandlers: (s) => fanOutHandlers(() => s.notifier) },
   );
   const people = fanOutPeople('bench', N);
   await makeReachable(app.services.conversations, connector, people);
@@ -36,6 +44,15 @@ async function main() {
   console.log(`sent ${connector.sent.length} in ${((last - first) / 1000).toFixed(1)} s of sending (${elapsed.toFixed(1)} s from scheduling the job); 429s ${connector.throttled}`);
   console.log(`RATIO achieved/allowed send rate = ${(achieved / ALLOWED).toFixed(2)}`);
   console.log(`DUPLICATES = ${duplicates}`);
+  if (process.env.BENCH_DEBUG) {
+    // Sends per second of the run, to see where pacing falls short of the allowed rate.
+    const perSecond = new Map<number, number>();
+    for (const s of connector.sent) {
+      const second = Math.floor((s.at - first) / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    console.log([...perSecond].map(([k, v]) => `${k}:${v}`).join(' '));
+  }
 
   await app.close();
   await connector.close();

@@ -1,19 +1,19 @@
 // Consumes the notifications queue (every instance runs one) and delivers each notice once, within
 // Teams' limits.
 //
-// The one hard moment is the gap between Teams accepting a message and us recording that it did:
-// a crash there is the classic duplicate. We close it by making the claim, not the answer, the
-// commit point. Just before the request leaves (after pacing, with the conversation known) the
-// worker claims the record with its ETag (`pending` → `sending`). If the instance dies after that,
-// whoever finds the stale claim marks it `unconfirmed` and never sends it again: the request had
-// left, or was about to. Each instance sends through one lane by default (claim → request → answer,
-// one notice at a time), so a crash leaves at most one claim behind, and it is one whose request
-// was out. What remains is the instant between the claim being stored and the request leaving — a
-// millisecond or two of local work against a round trip to Teams of 100 ms and more — in which a
-// crash loses that one notice; it is then counted as "unconfirmed" for the coordinators, never
-// duplicated. Answers we do get are recorded as such: 429 releases the claim to retry after
-// Retry-After, 403/404 fail for good, 5xx and network errors retry with exponential backoff and
-// jitter until `maxAttempts`, then go to the poison queue.
+// The hard moment is a crash between Teams accepting a message and us recording that it did: the
+// classic duplicate. Here the claim, not the answer, is the commit point. Just before the request
+// leaves (after pacing, with the conversation known) a send lane claims the record with its ETag
+// (`pending` → `sending`, naming the instance and lane), and at the last moment before the request
+// goes to the HTTP transport the lane notes it in its crash journal (sendJournal.ts). A claim whose
+// instance died is then resolved without guessing when its machine lives on: the journal says
+// whether that request ever left — if not, it is sent now; if so, it is marked `unconfirmed` and
+// never sent again. Where the journal cannot tell (the machine itself is gone), a stale claim is
+// treated the same way — delivered, never resent — so a crash can cost at most the claims whose
+// request had not left yet, one per lane, and never produces a duplicate.
+// Answers we do get are recorded as such: 429 releases the claim to retry after Retry-After (and
+// pauses the whole process), 403/404 fail for good, 5xx and network errors retry with exponential
+// backoff and jitter until `maxAttempts`, then go to the poison queue.
 import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { DeliveryError, isDeliveryError, isFinal, type PersonalConversation, type ProactiveSender } from '../domain/notifications/delivery.js';
@@ -62,8 +62,6 @@ export class NotificationWorker {
   private readonly lanes: Lanes;
   private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new ConversationLimiter();
-  /** Actual sends per tenant in the last second, checked at the wire (after the claim). */
-  private wire = new ConversationLimiter([{ ms: 1000, max: 1 }]);
   private ratePerSecond: number;
   private readonly tally = new Map<string, Partial<Record<Outcome, number>>>();
   private flushTimer?: NodeJS.Timeout;
@@ -93,7 +91,6 @@ export class NotificationWorker {
     if (rate === this.ratePerSecond && this.pacers.size) return;
     this.ratePerSecond = rate;
     for (const pacer of this.pacers.values()) pacer.setRate(rate);
-    this.wire = new ConversationLimiter([{ ms: 1000, max: rate }]);
   }
 
   get rate(): number {
@@ -179,7 +176,7 @@ export class NotificationWorker {
         const verdict = this.deps.journal?.verdict(record) ?? 'unknown';
         if (verdict === 'not-sent') {
           try {
-            await store.update(record, { status: 'pending', claimedBy: undefined, claimedAt: undefined, reason: 'worker-lost-before-send', updatedAt: new Date() });
+            await store.update(record, { status: 'pending', claimedBy: undefined, claimedAt: undefined, lane: undefined, reason: 'worker-lost-before-send', updatedAt: new Date() });
           } catch (e) {
             if (!isPreconditionFailed(e)) throw e;
           }
@@ -261,11 +258,7 @@ export class NotificationWorker {
       beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
       beforeSend: async () => {
         if (this.stopped) throw new Stopping();
-        state.claimed = await this.claim(record);
-        // Storage latency can bunch sends that the pacer spaced out; the wire check spreads them
-        // again. It almost never waits, and when it does the wait is short.
-        const wait = this.wire.reserve(to.tenantId, Date.now());
-        if (wait > 0) await sleep(wait);
+        state.claimed = await this.claim(record, lane);
       },
       onWire: () => {
         if (state.claimed?.claimedAt) journal?.wire(lane, record.userId, record.key, state.claimed.claimedAt);
@@ -295,11 +288,11 @@ export class NotificationWorker {
   }
 
   /** pending → sending, guarded by the ETag; robust to a lost answer from storage. */
-  private async claim(record: NotificationRecord): Promise<NotificationRecord> {
+  private async claim(record: NotificationRecord, lane: number): Promise<NotificationRecord> {
     const { store, tuning } = this.deps;
     const claimedAt = new Date();
     try {
-      return await store.claim(record, tuning.instanceId, claimedAt);
+      return await store.claim(record, tuning.instanceId, claimedAt, lane);
     } catch (e) {
       if (isPreconditionFailed(e)) throw e;
       // Did the write land before the error? Then the claim is ours.
@@ -354,7 +347,7 @@ export class NotificationWorker {
     for (let attempt = 1; ; attempt++) {
       try {
         if (status === 'pending') {
-          await this.deps.store.update(record, { ...changes, status, claimedBy: undefined, claimedAt: undefined, updatedAt: new Date() });
+          await this.deps.store.update(record, { ...changes, status, claimedBy: undefined, claimedAt: undefined, lane: undefined, updatedAt: new Date() });
         } else await this.finish(record, status, changes);
         return;
       } catch (e) {
@@ -396,7 +389,6 @@ export class NotificationWorker {
       if (wait > 0) await sleep(wait);
     } while (pacer.isPaused(Date.now()));
     if (this.conversations.size > 10_000) this.conversations.prune(Date.now());
-    if (this.wire.size > 1000) this.wire.prune(Date.now());
   }
 
   private pacer(tenantId: string): Pacer {
@@ -430,9 +422,9 @@ export class NotificationWorker {
 }
 
 /**
- * Send lanes: how many notices one instance has between claim and Teams' answer at once. With one
- * lane (the default), an instance that dies mid-send leaves exactly one claim behind, and its
- * request was already out, so reading it as delivered is right. Releasing twice is harmless.
+ * Send lanes: how many notices one instance has between claim and Teams' answer at once, each with
+ * its own journal file, so a crash leaves at most one claim per lane to resolve. Releasing twice
+ * is harmless.
  */
 class Lanes {
   private readonly free: number[];

@@ -5,8 +5,8 @@
 // that lives on (a crash, an OOM kill, kill -9): each send lane writes, synchronously, the notice it
 // is handing to the HTTP transport, at the last moment we control (see proactive.ts, `onWire`). The
 // kernel keeps the file when the process dies. Another instance on the same machine then decides:
-// - the lane's entry is this claim → the request may have left: never send it again;
-// - the lane's entry is older than this claim → the request never left: send it now;
+// - the claiming lane's entry is this claim → the request may have left: never send it again;
+// - the claiming lane's entry is older than this claim → the request never left: send it now;
 // - anything else (another machine, the process still alive, no journal, a later entry that
 //   overwrote ours) → we cannot tell, and the claim is treated as delivered, as without a journal.
 // A journal that cannot be written removes its health marker, so nobody trusts it.
@@ -90,7 +90,7 @@ export class SendJournal {
   }
 
   /** What a stale claim's instance did with it, as far as this machine can tell. */
-  verdict(claim: { userId: string; key: string; claimedBy?: string; claimedAt?: Date }): JournalVerdict {
+  verdict(claim: { userId: string; key: string; claimedBy?: string; claimedAt?: Date; lane?: number }): JournalVerdict {
     if (!claim.claimedBy || !claim.claimedAt) return 'unknown';
     const owner = parseInstance(claim.claimedBy);
     if (!owner || owner.host !== hostname() || owner.pid === process.pid || isAlive(owner.pid)) return 'unknown';
@@ -102,7 +102,8 @@ export class SendJournal {
       return 'unknown';
     }
     if (!names.includes(`${prefix}healthy`)) return 'unknown';
-    const lanes = names.filter((n) => /__lane\d+$/.test(n));
+    // Only the lane that claimed it can say (without the lane, any lane's later entry means "can't tell").
+    const lanes = names.filter((n) => (claim.lane === undefined ? /__lane\d+$/.test(n) : n.endsWith(`__lane${claim.lane}`)));
     if (!lanes.length) return 'unknown';
     const claimedAt = claim.claimedAt.getTime();
     let laterEntry = false;

@@ -15,10 +15,10 @@ export interface BackgroundTuning {
   /** How long a received notice stays hidden from other workers (must exceed pacing wait + send timeout). */
   visibilitySeconds: number;
   /**
-   * Notices one instance has between claim and Teams' answer at once. One keeps a crash to at most
-   * one notice in flight (resolved as delivered); more lanes raise throughput when the round trip
-   * to Teams is long (one lane manages about 1 / round trip per second), at a slightly higher risk
-   * of losing a notice claimed in the instant before its request left when an instance dies.
+   * Notices one instance has between claim and Teams' answer at once. A lane manages about one send
+   * per round trip (storage claim + Teams), so two keep up with the paced rate locally; raise it when
+   * Teams' round trips are long. A crash on a machine that lives on is resolved per lane by the send
+   * journal; a machine lost with its journal can cost each lane's claim that had not yet left.
    */
   sendLanes: number;
   /** Where send lanes keep their crash journal (local disk; see sendJournal.ts). Empty: no journal. */
@@ -56,9 +56,9 @@ export function defaultTuning(overrides: Partial<BackgroundTuning> = {}): Backgr
   return {
     instanceId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     tenantRatePerSecond: TEAMS_TENANT_RATE_PER_SECOND,
-    rateSafety: 0.94,
+    rateSafety: 0.96,
     visibilitySeconds: 60,
-    sendLanes: 1,
+    sendLanes: 2,
     journalDir: join(tmpdir(), 'virtual-cafe-sends'),
     sendTimeoutMs: 20_000,
     claimTtlMs: 40_000,

@@ -97,14 +97,16 @@ export function notificationsDataHolder(records: NotificationRecords): PersonalD
 /**
  * Notifies many people (a reminder fan-out, everyone booked on a cancelled event) with a little
  * concurrency. Each notify() is durable when it returns, so if this throws halfway the caller's
- * job simply runs again: keys already recorded are not sent twice and the rest go out.
+ * job simply runs again: keys already recorded are not sent twice and the rest go out. Keep the
+ * concurrency low: notices are recorded far faster than Teams lets them out, and a flood of writes
+ * only slows the sends that share the storage account.
  */
 export async function notifyEach(
   notifier: Notifier,
   recipients: readonly UserId[],
   build: (userId: UserId) => { message: OutboundMessage; key: string },
   kind: string,
-  concurrency = 16,
+  concurrency = 4,
 ): Promise<void> {
   let next = 0;
   await Promise.all(

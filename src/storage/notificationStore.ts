@@ -33,6 +33,8 @@ export interface NotificationRecord {
   retryAt?: Date;
   claimedBy?: string;
   claimedAt?: Date;
+  /** The send lane that claimed it (the claimant's journal file to read if it dies). */
+  lane?: number;
   sentAt?: Date;
   reason?: string;
   etag: string;
@@ -54,6 +56,7 @@ interface Entity {
   retryAt?: Date;
   claimedBy?: string;
   claimedAt?: Date;
+  lane?: number;
   sentAt?: Date;
   reason?: string;
   [chunk: `card${number}`]: string | undefined;
@@ -84,6 +87,7 @@ function toEntity(record: Omit<NotificationRecord, 'etag'>): Entity {
   if (record.retryAt) entity.retryAt = record.retryAt;
   if (record.claimedBy) entity.claimedBy = record.claimedBy;
   if (record.claimedAt) entity.claimedAt = record.claimedAt;
+  if (record.lane !== undefined) entity.lane = record.lane;
   if (record.sentAt) entity.sentAt = record.sentAt;
   if (record.reason) entity.reason = record.reason;
   if (record.card) {
@@ -121,6 +125,7 @@ function fromEntity(e: Entity & { etag: string }): NotificationRecord {
     retryAt: date(e.retryAt),
     claimedBy: e.claimedBy || undefined,
     claimedAt: date(e.claimedAt),
+    lane: typeof e.lane === 'number' ? e.lane : undefined,
     sentAt: date(e.sentAt),
     reason: e.reason || undefined,
     etag: e.etag,
@@ -184,8 +189,8 @@ export class TableNotificationStore {
    * pending → sending for `claimedBy`, if nobody changed the record since it was read. A small
    * merge (no text or card): it is the write closest to the wire, so it should be quick.
    */
-  async claim(record: NotificationRecord, claimedBy: string, claimedAt: Date): Promise<NotificationRecord> {
-    const changes = { status: 'sending' as const, claimedBy, claimedAt, attempts: record.attempts + 1, updatedAt: claimedAt };
+  async claim(record: NotificationRecord, claimedBy: string, claimedAt: Date, lane = 0): Promise<NotificationRecord> {
+    const changes = { status: 'sending' as const, claimedBy, claimedAt, lane, attempts: record.attempts + 1, updatedAt: claimedAt };
     const response = await this.table.updateEntity({ partitionKey: userPk(record.userId), rowKey: keyRk(record.key), ...changes }, 'Merge', { etag: record.etag });
     return { ...record, ...changes, etag: response.etag ?? '' };
   }

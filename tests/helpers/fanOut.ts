@@ -28,7 +28,7 @@ export function fanOutHandlers(notifier: () => Notifier): Record<string, JobHand
         message: { text: `Reminder: “Practice nursing PLT” (${payload.eventId}) starts in ${Math.round(payload.offsetMs / 3600_000)} hours.` },
         key: reminderKey(payload.eventId, userId, payload.offsetMs),
       });
-      if (!payload.delayMs) return notifyEach(notifier(), people, message, 'reminder', 16);
+      if (!payload.delayMs) return notifyEach(notifier(), people, message, 'reminder');
       for (const userId of people) {
         const { message: m, key } = message(userId);
         await notifier().notify(userId, m, key, 'reminder');

@@ -43,10 +43,12 @@ describe('send journal', () => {
     assert.equal(fresh.reader.verdict({ userId: 'u1', key: 'k', claimedBy: fresh.id, claimedAt: claimAt }), 'not-sent', 'empty lane');
   });
 
-  it('refuses to guess when a later entry may have overwritten this one, in any lane', () => {
+  it('reads only the lane that claimed it; refuses to guess when a later entry may have overwritten this one', () => {
     const { id, j, reader } = deadInstanceJournal(2);
     j.wire(1, 'u2', 'later', new Date(claimAt.getTime() + 5));
-    assert.equal(reader.verdict({ userId: 'u1', key: 'k', claimedBy: id, claimedAt: claimAt }), 'unknown');
+    assert.equal(reader.verdict({ userId: 'u1', key: 'k', claimedBy: id, claimedAt: claimAt }), 'unknown', 'lane not known: any later entry');
+    assert.equal(reader.verdict({ userId: 'u1', key: 'k', claimedBy: id, claimedAt: claimAt, lane: 0 }), 'not-sent', 'lane 0 never got to it');
+    assert.equal(reader.verdict({ userId: 'u1', key: 'k', claimedBy: id, claimedAt: claimAt, lane: 1 }), 'unknown', 'lane 1 moved on past it');
   });
 
   it('refuses to guess for a live process, another machine, a broken journal, or no journal', () => {

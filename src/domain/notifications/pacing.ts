@@ -67,10 +67,7 @@ export class Pacer {
   }
 }
 
-/**
- * Sliding windows per key (a conversation, or the whole tenant at the wire); `reserve` answers the
- * wait before the next request may go, and counts it.
- */
+/** Sliding windows per conversation; `reserve` answers the wait before the next send may go, and counts it. */
 export class ConversationLimiter {
   private readonly sent = new Map<string, number[]>();
 
