@@ -23,17 +23,19 @@ import { TableFacilitationStore } from './storage/facilitationStore.js';
 import { TableFacilitatorRepository } from './storage/facilitatorRepository.js';
 import { FacilitationService } from './services/facilitation/index.js';
 import { startFacilitationSweep } from './jobs/facilitation.js';
-import { InProcessScheduler } from './jobs/inProcessScheduler.js';
 import { allJobHandlers } from './jobs/index.js';
+import { BackgroundWork } from './jobs/background.js';
+import type { BackgroundTuning } from './jobs/tuning.js';
 import { PeopleService } from './services/people.js';
 import { peopleDataHolder } from './services/personalData.js';
 import { PrivacyService } from './services/privacy.js';
+import { NotificationService, notificationsDataHolder } from './services/notifications.js';
 import type { Services } from './services/container.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
 import { VirtualCafeBot } from './teams/bot.js';
 import { allCommands } from './teams/commands/index.js';
 import { allCardActions } from './teams/actions/index.js';
-import { DirectNotifier, ProactiveMessenger } from './teams/proactive.js';
+import { ProactiveMessenger } from './teams/proactive.js';
 import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
@@ -43,10 +45,16 @@ import { createEventsArea } from './composition/events.js';
 export interface AppOptions {
   logger?: Logger;
   clock?: Clock;
-  /** Replace the notifier (tests record notices instead of sending them). */
+  /** Replace the notifier (tests record notices instead of sending them); the queue worker then stays off. */
   notifier?: (messenger: ProactiveMessenger, logger: Logger) => Notifier;
+  /** Wrap the real queued notifier (tests note what was asked and still send through the queue). */
+  wrapNotifier?: (queued: Notifier) => Notifier;
   /** Replace the job scheduler (given the handlers by kind). */
   scheduler?: (handlers: Record<string, JobHandler>, logger: Logger) => JobScheduler;
+  /** Extra job handlers by kind (tests). */
+  jobHandlers?: (services: Services) => Record<string, JobHandler>;
+  /** Timings of the queues, workers and leases (tests shorten them). */
+  background?: Partial<BackgroundTuning>;
   /** Where the built tab lives; defaults to dist/tab in the project. */
   tabDir?: string;
 }
@@ -60,6 +68,8 @@ export interface RunningApp {
   edge: BotEdge;
   server: Server;
   azurite?: EmbeddedAzurite;
+  /** Queues, workers and leases behind the notifier and the scheduler. */
+  background: BackgroundWork;
   close(): Promise<void>;
 }
 
@@ -84,7 +94,9 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const edge = createBotEdge(config, logger);
     const conversations = new TableConversationReferenceStore(storage.table('conversationRefs'));
     const messenger = new ProactiveMessenger(edge, config, conversations);
-    const notifier = options.notifier ? options.notifier(messenger, logger) : new DirectNotifier(messenger, logger);
+    // Queued, exactly-once, paced notices and durable jobs are the defaults; tests may substitute either.
+    const background = new BackgroundWork({ storage, sender: messenger, clock, logger, tuning: options.background });
+    const notifier = options.notifier ? options.notifier(messenger, logger) : (options.wrapNotifier?.(background.notifier) ?? background.notifier);
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
     const persons = new TablePersonRepository(storage.table('profiles'));
@@ -93,7 +105,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const memberships = new TableMembershipRepository(storage.table('channelMembers'), () => clock.now());
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
-    const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : new InProcessScheduler(jobHandlers, logger);
+    const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
     const eventsArea = createEventsArea(storage, config, clock, logger, () => services);
     const services: Services = {
       config,
@@ -126,14 +138,17 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         pool: new TableFacilitatorRepository(storage.table('facilitators')),
         live: () => services,
       }),
+      notifications: new NotificationService({ records: background.notificationStore, monitor: background, clock }),
     };
     services.personalData.push(channelDataHolder(() => services));
     services.personalData.push(services.facilitation.dataHolder());
     services.personalData.push(eventsArea.dataHolder);
+    services.personalData.push(notificationsDataHolder(background.notificationStore));
 
-    Object.assign(jobHandlers, allJobHandlers(services));
+    Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+    await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
     const bot = new VirtualCafeBot({ services, commands, cardActions: allCardActions(commands) });
@@ -168,6 +183,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       edge,
       server,
       azurite,
+      background,
       async close() {
         if (closed) return;
         closed = true;
@@ -182,6 +198,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
           (server.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
         });
         (scheduler as { stop?: () => void }).stop?.();
+        await background.stop();
         await azurite?.stop();
       },
     };

@@ -41,6 +41,8 @@ export const Verbs = {
   privacyForgetKeep: 'privacy.forget.keep',
   facilitationWithdraw: 'facilitation.withdraw',
   facilitationAssign: 'facilitation.assign',
+  // Notifications
+  notificationSettingsSave: 'notifications.settings.save',
   // General
   runCommand: 'command.run',
 } as const;

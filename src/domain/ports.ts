@@ -45,6 +45,12 @@ export interface Notifier {
    * (e.g. `promoted:{eventId}:{userId}`) so a retry or duplicate delivery sends it once.
    */
   notify(userId: UserId, message: OutboundMessage, key: string, kind?: string): Promise<void>;
+  /**
+   * Withdraws a notice that has not gone out yet (say, a reminder for a booking just cancelled).
+   * True when it will not be sent; false when it was sent, is being sent, or was never notified.
+   * Optional: a notifier that sends at once has nothing to withdraw.
+   */
+  withdraw?(userId: UserId, key: string): Promise<boolean>;
 }
 
 export type { Actor };

@@ -1,6 +1,6 @@
-// A scheduler that keeps jobs in memory and runs them on timers in this process. Not durable:
-// the Notifications work replaces it with jobs stored in Tables and run from Storage Queues.
-// Useful for tests and as the contract: same keys, same handlers.
+// A scheduler that keeps jobs in memory and runs them on timers in this process. Not durable: the
+// app's default is the DurableScheduler (src/jobs/durableScheduler.ts, Tables + Storage Queues).
+// Tests may substitute this one (AppOptions.scheduler): same keys, same handlers.
 import type { JobHandler, JobScheduler, ScheduledJob } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 

@@ -14,6 +14,7 @@ import type { EventRepository } from '../domain/events/ports.js';
 import type { EventsService } from './events/eventsService.js';
 import type { EventCalendars } from './events/calendars.js';
 import type { EventImporter } from './events/importer.js';
+import type { NotificationService } from './notifications.js';
 
 export interface Services {
   config: Config;
@@ -50,4 +51,6 @@ export interface Services {
   privacy: PrivacyService;
   /** Facilitator pool, requests, offers and matching. */
   facilitation: FacilitationService;
+  /** Notification settings and the coordinators' delivery counts. */
+  notifications: NotificationService;
 }

@@ -15,8 +15,16 @@ export const TABLES = {
   eventIndex: 'EventIndex',
   eventPeople: 'EventPeople',
   calendarTokens: 'CalendarTokens',
+  // Notices (exactly once per key) and durable jobs.
+  notifications: 'Notifications',
+  jobs: 'Jobs',
 } as const;
 export type TableKey = keyof typeof TABLES;
 
-export const QUEUES = {} as const satisfies Record<string, string>;
+export const QUEUES = {
+  notifications: 'notifications',
+  notificationsPoison: 'notifications-poison',
+  jobs: 'jobs',
+  jobsPoison: 'jobs-poison',
+} as const satisfies Record<string, string>;
 export type QueueKey = keyof typeof QUEUES;

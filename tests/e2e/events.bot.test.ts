@@ -51,7 +51,7 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
 
   before(async () => {
     connector = await FakeConnector.start();
-    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${organiser.id}:west-kent` }, { notifier: () => notifier, scheduler: () => new RecordingScheduler(), clock });
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${organiser.id}:west-kent` }, { wrapNotifier: (queued) => notifier.wrap(queued), scheduler: () => new RecordingScheduler(), clock });
     bot = new BotClient(app.url, connector);
     for (const c of DEMO_CHANNELS.slice(0, 3)) await app.services.channels.create({ ...c, memberCount: 0 });
     await app.services.profiles.save({ userId: ben.id, name: ben.name, guest: false, profession: 'paramedic', hub: 'north-kent', pcn: 'Rainham PCN', organisation: 'Rainham HLC', updatedAt: clock.now() });
@@ -130,11 +130,15 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
     assert.deepEqual(refreshAction?.userIds, [`29:${ben.id}`]);
 
     notifier.clear();
+    const beforeCancel = connector.sent.length;
     const cancelled = await bot.invoke(ann, 'event.cancel', { eventId: id });
     assert.equal(cancelled.status, 200);
     assert.match(cardText(cancelled.card), /Your booking is cancelled/);
     await notifier.waitFor(() => notifier.withKey('promoted:').length === 1);
     assert.equal(notifier.withKey('promoted:')[0].userId, ben.id);
+    // The promotion reaches Ben's 1:1 chat through the queued notifier (Storage Queue → worker → connector).
+    await connector.waitFor(() => bot.cardsTo(ben, 'personal', beforeCancel).some((c) => /A place came up: you’re booked/.test(cardText(c))), 10_000);
+    assert.equal(bot.cardsTo(ben, 'personal', beforeCancel).filter((c) => /A place came up/.test(cardText(c))).length, 1, 'exactly once');
     const bensView = await bot.invoke(ben, 'event.refresh', { eventId: id });
     assert.match(cardText(bensView.card), /You’re booked/);
     const annsView = await bot.invoke(ann, 'event.refresh', { eventId: id });

@@ -5,7 +5,6 @@ import { strict as assert } from 'node:assert';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { BotClient, cardText, cardVerbs, type TestPerson } from '../helpers/botClient.js';
-import { DirectNotifier } from '../../src/teams/proactive.js';
 import { FacilitationRecorder } from '../helpers/facilitationNotifier.js';
 import { actionData, addFacilitator, calendarLink, fetchCalendar, greet, londonSession, makeChannel, person } from '../helpers/facilitation.js';
 import type { Channel } from '../../src/domain/channels/channel.js';
@@ -29,11 +28,18 @@ describe('facilitation over the Bot Framework protocol', function () {
   const hal = person('Hal Wednesday');
   const outsider = person('Olly Outsider');
 
-  /** The latest offer card sent to `who` (from the fake Bot Connector), with its action data. */
-  const lastOfferTo = (who: TestPerson) => {
-    const cards = bot.cardsTo(who).filter((c) => cardVerbs(c).includes('facilitation.offer.accept'));
-    const card = cards[cards.length - 1];
-    return card ? { card, data: actionData(card, 'facilitation.offer.accept') as { requestId: string; offerId: string } } : undefined;
+  /**
+   * The offer card for `requestId` sent to `who`, with its action data, once it has arrived at the
+   * fake Bot Connector (notices go through the queued notifier, so they arrive moments later).
+   */
+  const offerTo = async (who: TestPerson, requestId: string) => {
+    const find = () => {
+      const cards = bot.cardsTo(who).filter((c) => cardVerbs(c).includes('facilitation.offer.accept') && actionData(c, 'facilitation.offer.accept')?.requestId === requestId);
+      const card = cards[cards.length - 1];
+      return card ? { card, data: actionData(card, 'facilitation.offer.accept') as { requestId: string; offerId: string } } : undefined;
+    };
+    await connector.waitFor(() => find() !== undefined, 10_000);
+    return find()!;
   };
 
   const requestSession = async (weeksAhead: number, extra: Record<string, unknown> = {}) => {
@@ -50,7 +56,7 @@ describe('facilitation over the Bot Framework protocol', function () {
   before(async () => {
     connector = await FakeConnector.start();
     recorder = new FacilitationRecorder();
-    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${admin.id},${coordinator.id}:west-kent` }, { notifier: (messenger, logger) => recorder.wrap(new DirectNotifier(messenger, logger)) });
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: `${admin.id},${coordinator.id}:west-kent` }, { wrapNotifier: (queued) => recorder.wrap(queued) });
     bot = new BotClient(app.url, connector);
     channel = await makeChannel(app, [lead.id], { name: 'Practice Nursing Test', professions: ['practice-nurse'] });
     await greet(bot, lead, coordinator, fran, gus, hal, outsider);
@@ -71,7 +77,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     assert.match(cardText(res.card), /Why Fran Match/);
     assert.match(cardText(res.card), /free Tue 14:00–16:00/);
 
-    const offer = lastOfferTo(fran);
+    const offer = await offerTo(fran, requestId);
     assert.ok(offer, 'Fran got a 1:1 offer card');
     assert.equal(offer.data.requestId, requestId);
     assert.match(cardText(offer.card), /Practice Nursing Test/);
@@ -81,7 +87,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     const offerNotice = recorder.notices.find((n) => n.key === `facilitation-offer:${requestId}:${offer.data.offerId}`);
     assert.equal(offerNotice?.kind, 'facilitation');
     assert.equal(offerNotice?.userId, fran.id);
-    assert.ok(app.services.scheduler && (app.services.scheduler as unknown as { pending(): string[] }).pending().includes(`facilitation-offer-expiry:${requestId}:${offer.data.offerId}`), 'expiry job scheduled');
+    assert.ok(await app.background.jobStore.get(`facilitation-offer-expiry:${requestId}:${offer.data.offerId}`), 'expiry job scheduled');
 
     const accepted = await bot.invoke(fran, 'facilitation.offer.accept', offer.data);
     assert.equal(accepted.status, 200);
@@ -89,7 +95,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     assert.ok(cardVerbs(accepted.card).includes('facilitation.withdraw'));
     const franLink = calendarLink(accepted.card);
     assert.ok(franLink, 'an Add to calendar link');
-    assert.ok(!(app.services.scheduler as unknown as { pending(): string[] }).pending().includes(`facilitation-offer-expiry:${requestId}:${offer.data.offerId}`), 'expiry job cancelled');
+    assert.equal(await app.background.jobStore.get(`facilitation-offer-expiry:${requestId}:${offer.data.offerId}`), null, 'expiry job cancelled');
 
     const leadNotice = await recorder.waitFor((n) => n.key === `facilitation-confirmed:${requestId}:${offer.data.offerId}:lead`);
     assert.equal(leadNotice.userId, lead.id);
@@ -126,7 +132,7 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('decline → the next candidate is offered; the one who declined is never asked again', async () => {
     const { requestId } = await requestSession(3);
-    const first = lastOfferTo(fran)!;
+    const first = await offerTo(fran, requestId);
     assert.equal(first.data.requestId, requestId);
     const declined = await bot.invoke(fran, 'facilitation.offer.decline', first.data);
     assert.equal(declined.status, 200);
@@ -145,7 +151,7 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('two accepts at once → exactly one confirmation; the second is told it is already filled', async () => {
     const { requestId } = await requestSession(4);
-    const offer = lastOfferTo(fran)!;
+    const offer = await offerTo(fran, requestId);
     assert.equal(offer.data.requestId, requestId);
     const answers = await Promise.all([bot.invoke(fran, 'facilitation.offer.accept', offer.data), bot.invoke(fran, 'facilitation.offer.accept', offer.data)]);
     assert.deepEqual(answers.map((a) => a.status), [200, 200]);
@@ -167,7 +173,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     const s = londonSession(TUESDAY, '10:00', '11:00', 5);
     const res = await bot.invoke(lead, 'facilitation.request', { channelId: channel.id, start: s.start, end: s.end, format: 'observe', topic: 'Leg ulcers' });
     const requestId = actionData(res.card, 'facilitation.request.cancel')?.requestId as string;
-    const offer = lastOfferTo(fran)!;
+    const offer = await offerTo(fran, requestId);
     assert.equal(offer.data.requestId, requestId);
     await bot.invoke(fran, 'facilitation.offer.decline', offer.data);
     const escalation = await recorder.waitFor((n) => n.key === `facilitation-escalation:${requestId}:1:${coordinator.id}`);
@@ -205,7 +211,7 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('refuses an accept or decline from anyone but the offered person (403) and changes nothing', async () => {
     const { requestId } = await requestSession(7);
-    const offer = lastOfferTo(fran)!;
+    const offer = await offerTo(fran, requestId);
     assert.equal(offer.data.requestId, requestId);
     for (const who of [gus, outsider, lead]) {
       for (const verb of ['facilitation.offer.accept', 'facilitation.offer.decline']) {
@@ -259,7 +265,7 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('withdraw → back to matching without them; the lead is told and the calendar invite is cancelled', async () => {
     const { requestId } = await requestSession(9);
-    const offer = lastOfferTo(fran)!;
+    const offer = await offerTo(fran, requestId);
     const accepted = await bot.invoke(fran, 'facilitation.offer.accept', offer.data);
     const link = calendarLink(accepted.card)!;
     const withdrawn = await bot.invoke(fran, 'facilitation.withdraw', { requestId });
@@ -278,7 +284,7 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('lead cancels a confirmed session → the facilitator is told and their invite is cancelled', async () => {
     const { requestId } = await requestSession(10);
-    const offer = lastOfferTo(fran)!;
+    const offer = await offerTo(fran, requestId);
     const accepted = await bot.invoke(fran, 'facilitation.offer.accept', offer.data);
     const link = calendarLink(accepted.card)!;
     assert.equal((await bot.invoke(outsider, 'facilitation.request.cancel', { requestId })).status, 403);
@@ -347,7 +353,7 @@ describe('facilitation offers expire and move on', function () {
 
   it('expiry → next, with a short OFFER_TTL; the late accept is told it is already filled', async () => {
     const recorder = new FacilitationRecorder();
-    const app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: coordinator.id, OFFER_TTL: '2s' }, { notifier: (m, l) => recorder.wrap(new DirectNotifier(m, l)) });
+    const app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: coordinator.id, OFFER_TTL: '2s' }, { wrapNotifier: (queued) => recorder.wrap(queued) });
     try {
       const bot = new BotClient(app.url, connector);
       const channel = await makeChannel(app, [lead.id]);
@@ -379,7 +385,7 @@ describe('facilitation offers expire and move on', function () {
     const recorder = new FacilitationRecorder();
     const forgetful = () => ({ schedule: async () => undefined, cancel: async () => undefined });
     const env = { ADMIN_AAD_OBJECT_IDS: coordinator.id, OFFER_TTL: '1s' };
-    const first = await startTestApp(env, { notifier: (m, l) => recorder.wrap(new DirectNotifier(m, l)), scheduler: forgetful });
+    const first = await startTestApp(env, { wrapNotifier: (queued) => recorder.wrap(queued), scheduler: forgetful });
     let requestId: string;
     const bot1 = new BotClient(first.url, connector);
     const channel = await makeChannel(first, [lead.id]);
@@ -397,7 +403,7 @@ describe('facilitation offers expire and move on', function () {
     await new Promise((r) => setTimeout(r, 1200));
     const offeredBefore = recorder.keys(`facilitation-offer:${requestId}:`).length;
     assert.equal(offeredBefore, 1);
-    const second = await startTestApp({ ...env, STORAGE_PREFIX: first.prefix }, { notifier: (m, l) => recorder.wrap(new DirectNotifier(m, l)), scheduler: forgetful });
+    const second = await startTestApp({ ...env, STORAGE_PREFIX: first.prefix }, { wrapNotifier: (queued) => recorder.wrap(queued), scheduler: forgetful });
     try {
       await recorder.waitFor((n) => n.key.startsWith(`facilitation-offer:${requestId}:`) && n.userId !== recorder.notices.find((x) => x.key.startsWith(`facilitation-offer:${requestId}:`))!.userId, 5000);
       const stored = await second.services.facilitation.requests.get({ id: lead.id, name: 'x', guest: false, roles: [] }, requestId);

@@ -13,7 +13,7 @@ export class FacilitationRecorder implements Notifier {
   readonly notices: RecordedNotice[] = [];
   private inner?: Notifier;
 
-  /** Records, then forwards to `inner` (e.g. the app's DirectNotifier). */
+  /** Records, then forwards to `inner` (the app's queued notifier, through `wrapNotifier`). */
   wrap(inner: Notifier): Notifier {
     this.inner = inner;
     return this;

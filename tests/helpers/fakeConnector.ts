@@ -43,6 +43,8 @@ export class FakeConnector {
   readonly members = new Map<string, MemberInfo>();
   /** Called before the default behaviour; return a response to override (e.g. 429). */
   interceptor?: (req: FakeRequest) => FakeResponse | undefined;
+  /** Called when an activity has been accepted (recorded), before the answer goes back. */
+  onActivity?: (captured: CapturedActivity, req: FakeRequest) => void;
   private waiters: (() => void)[] = [];
   private server!: RunningFake;
   private rate?: { perSecond: number; windowStart: number; count: number; rejected: number };
@@ -128,7 +130,9 @@ export class FakeConnector {
     if (m && (req.method === 'POST' || req.method === 'PUT')) {
       const conversationId = decodeURIComponent(m[1]);
       const activity = (req.body ?? {}) as CapturedActivity['activity'];
-      this.sent.push({ conversationId, activity, replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, method: req.method, authorization: auth, at: Date.now() });
+      const captured: CapturedActivity = { conversationId, activity, replyToId: m[2] ? decodeURIComponent(m[2]) : undefined, method: req.method, authorization: auth, at: Date.now() };
+      this.sent.push(captured);
+      this.onActivity?.(captured, req);
       this.notify();
       return { status: 200, body: { id: randomUUID() } };
     }

@@ -12,6 +12,8 @@ export interface FakeRequest {
   headers: IncomingMessage['headers'];
   body: unknown;
   rawBody: string;
+  /** The client's TCP port (tests use it to tell which process sent a request). */
+  remotePort?: number;
 }
 
 export interface FakeResponse {
@@ -53,7 +55,7 @@ export async function startFakeServer(handler: FakeHandler, options: { tls?: boo
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     let out: FakeResponse | undefined;
     try {
-      out = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody });
+      out = await handler({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body, rawBody, remotePort: req.socket.remotePort });
     } catch (e) {
       out = { status: 500, body: { error: String(e) } };
     }

@@ -15,10 +15,18 @@ export interface RecordedNotice {
 export class RecordingNotifier implements Notifier {
   readonly sent: RecordedNotice[] = [];
   readonly cardProblems: string[] = [];
+  private inner?: Notifier;
+
+  /** Records, then passes each notice on to the app's real (queued) notifier: `{ wrapNotifier: (q) => n.wrap(q) }`. */
+  wrap(inner: Notifier): Notifier {
+    this.inner = inner;
+    return this;
+  }
 
   async notify(userId: string, message: OutboundMessage, key: string, kind = 'notice'): Promise<void> {
     if (message.card) this.cardProblems.push(...checkCard(message.card, `notice ${key.split(':')[0]}`));
     this.sent.push({ userId, message, key, kind, at: Date.now() });
+    await this.inner?.notify(userId, message, key, kind);
   }
 
   /** Notices whose key starts with `prefix` (e.g. "promoted:"). */

@@ -22,14 +22,35 @@ export async function rowsMentioning(connectionString: string, prefix: string, n
   });
 }
 
-/** Every row of the app's tables by "table/partition/row" (timestamps and ETags left out), to compare before and after. */
+/**
+ * Every row of the app's tables by "table/partition/row" (timestamps and ETags left out), to compare
+ * before and after. Leaves out the job system's own bookkeeping — scheduler lease and instance
+ * heartbeats in `Jobs`, renewed every few seconds by a live process — which is not anyone's data.
+ */
 export async function snapshotRows(connectionString: string, prefix: string): Promise<Map<string, string>> {
   return new Map(
-    (await allRows(connectionString, prefix)).map(({ table, row }) => {
-      const { timestamp: _t, etag: _e, ...rest } = row;
-      return [`${table}/${String(rest.partitionKey)}/${String(rest.rowKey)}`, JSON.stringify(rest)];
-    }),
+    (await allRows(connectionString, prefix))
+      .filter(({ table, row }) => !(table === `${prefix}Jobs` && (row.partitionKey === 'lease' || row.partitionKey === 'instance')))
+      .map(({ table, row }) => {
+        const { timestamp: _t, etag: _e, ...rest } = row;
+        return [`${table}/${String(rest.partitionKey)}/${String(rest.rowKey)}`, JSON.stringify(rest)];
+      }),
   );
+}
+
+/**
+ * A snapshot once the app has gone quiet: notices queued by a test's setup are delivered moments
+ * later (and their records change), so snapshots are taken until two in a row agree.
+ */
+export async function settledSnapshot(connectionString: string, prefix: string, timeoutMs = 15_000): Promise<Map<string, string>> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await snapshotRows(connectionString, prefix);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 400));
+    const next = await snapshotRows(connectionString, prefix);
+    if (changedRows(last, next).length === 0 || Date.now() > deadline) return next;
+    last = next;
+  }
 }
 
 /** Keys of rows added, removed or changed between two snapshots. */

@@ -7,7 +7,7 @@ import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { BotClient, type TestPerson } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
-import { changedRows, snapshotRows } from '../helpers/tableScan.js';
+import { changedRows, settledSnapshot, snapshotRows } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
 import { DEMO_PEOPLE } from '../../src/seed/people.js';
 
@@ -161,6 +161,8 @@ describe('role matrix: forbidden writes answer 403 and change nothing', function
       who: [member, guest, practiceLead, eastOrganiser, eastCoordinator],
       api: { method: 'POST', path: () => `/api/facilitation-requests/${facilitation.id}/assign`, body: () => ({ userId: facilitation.facilitatorId }) },
     },
+    // Not a write, but coordinators' eyes only: delivery counts across the hubs.
+    { what: 'see notification delivery counts', who: [member, guest, eastOrganiser, wellbeingLead], api: { method: 'GET', path: () => '/api/notifications/summary' } },
   ];
 
   it('has an open offer to test against', () => {
@@ -168,7 +170,7 @@ describe('role matrix: forbidden writes answer 403 and change nothing', function
   });
 
   it('answers every forbidden write with 403 and changes no table', async () => {
-    const before = await snapshot();
+    const before = await settledSnapshot(connectionString, app.prefix);
     const wrong: string[] = [];
     for (const attempt of attempts) {
       for (const who of attempt.who) {

@@ -10,6 +10,7 @@ import { registerChannelRoutes } from './channels.js';
 import { registerFacilitationRoutes } from './facilitation.js';
 import { registerEventRoutes } from './events.js';
 import { registerCalendarRoutes } from './calendar.js';
+import { registerNotificationRoutes } from './notifications.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -20,4 +21,5 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerFacilitationRoutes(server, services, auth);
   registerEventRoutes(server, services, auth);
   registerCalendarRoutes(server, services, auth);
+  registerNotificationRoutes(server, services, auth);
 }

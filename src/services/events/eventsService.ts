@@ -187,7 +187,8 @@ export class EventsService {
     const heads = await mapLimit(ids, 16, (id) => this.d.repo.get(id));
     return heads
       .filter((s): s is StoredEvent => !!s && s.event.start >= from && s.event.start < to)
-      .sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || a.event.title.localeCompare(b.event.title));
+      // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
+      .sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   }
 
   // ---- organisers -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import { ChannelsPage } from './channels/ChannelsPage';
 import { FacilitationPage } from './FacilitationPage';
 import { CalendarRoutes } from './events/CalendarRoutes';
 import { BookingsPage } from './events/BookingsPage';
+import { NotificationSettingsPage } from './NotificationSettingsPage';
 import type { Me } from '../types';
 import { hasRole } from '../types';
 
@@ -42,6 +43,12 @@ export const PAGES: PageDef[] = [
     label: 'Facilitation',
     visible: () => true,
     render: () => <FacilitationPage />,
+  },
+  {
+    path: '/tab/settings',
+    label: 'Notifications',
+    visible: () => true,
+    render: () => <NotificationSettingsPage />,
   },
   {
     path: '/tab/admin',

@@ -6,6 +6,7 @@ import { forgetMeCommand, myDataCommand } from './privacy.js';
 import { channelCommands } from './channels.js';
 import { facilitatorCommand, myRequestsCommand, requestFacilitatorCommand } from './facilitation.js';
 import { eventCommands } from './events.js';
+import { settingsCommand } from './settings.js';
 
 export function allCommands(): Command[] {
   const commands: Command[] = [];
@@ -14,5 +15,6 @@ export function allCommands(): Command[] {
   commands.push(...channelCommands);
   commands.push(requestFacilitatorCommand, myRequestsCommand, facilitatorCommand);
   commands.push(...eventCommands);
+  commands.push(settingsCommand);
   return commands;
 }

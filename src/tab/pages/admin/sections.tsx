@@ -8,6 +8,7 @@ import { ChannelProposalsSection } from './ChannelProposalsSection';
 import { ChannelLeadsSection } from './ChannelLeadsSection';
 import { FacilitatorPoolSection } from './FacilitatorPoolSection';
 import { FacilitationDashboardSection } from './FacilitationDashboardSection';
+import { NotificationsSection } from './NotificationsSection';
 
 export interface AdminSection {
   id: string;
@@ -22,4 +23,5 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'channel-leads', title: 'Channel leads', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelLeadsSection },
   { id: 'facilitator-pool', title: 'Facilitator pool', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitatorPoolSection },
   { id: 'facilitation-dashboard', title: 'Facilitation dashboard', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitationDashboardSection },
+  { id: 'notifications', title: 'Notification delivery', visible: (me) => hasRole(me, 'coordinator'), Component: NotificationsSection },
 ];

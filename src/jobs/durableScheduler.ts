@@ -1,0 +1,105 @@
+// The app's JobScheduler: due times live in Tables (src/storage/jobStore.ts); the instance holding
+// the scheduling lease moves due jobs onto the jobs queue; every instance consumes it (jobWorker.ts).
+//
+// schedule() writes the new due row before the job row that points at it, so a crash in between
+// leaves at worst a due row whose version matches nothing (dropped when it comes up), never a job
+// that would not run. Scheduling a key again gives it a new version: the old due row, and any
+// queue message for the old version, no longer match and are dropped.
+import { randomUUID } from 'node:crypto';
+import type { Clock, JobScheduler, ScheduledJob } from '../domain/ports.js';
+import type { Logger } from '../logging.js';
+import { invalid } from '../domain/errors.js';
+import { plainObject } from '../domain/input.js';
+import type { TableJobStore } from '../storage/jobStore.js';
+import { isConflict, isPreconditionFailed } from '../storage/errors.js';
+import { errorSummary } from '../teams/adapter.js';
+import type { WorkQueue } from './workQueue.js';
+
+export interface JobMessage {
+  /** Job key. */
+  k: string;
+  /** The version the scheduler saw due. */
+  v: string;
+}
+
+const MAX_PAYLOAD_JSON = 30_000;
+
+export class DurableScheduler implements JobScheduler {
+  /** Called when a job becomes due soon (lets this process's scheduling loop look at once). */
+  onDueSoon?: (dueAt: Date) => void;
+
+  constructor(
+    private readonly store: TableJobStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async schedule(job: ScheduledJob): Promise<void> {
+    if (typeof job.key !== 'string' || job.key.length === 0 || job.key.length > 300) throw invalid('A job needs a key of 1 to 300 characters.');
+    if (typeof job.kind !== 'string' || !/^[a-z][a-z0-9.-]{0,59}$/i.test(job.kind)) throw invalid('A job kind is a short name such as "event.reminders".');
+    if (!(job.dueAt instanceof Date) || Number.isNaN(job.dueAt.getTime())) throw invalid('A job needs a due time.');
+    const payload = plainObject(job.payload ?? {}, MAX_PAYLOAD_JSON);
+    if (!payload) throw invalid('A job payload is a small JSON object.');
+
+    const version = randomUUID();
+    const dueRow = await this.store.putDue(job.dueAt, job.key, version);
+    let previousDueRow: string | undefined;
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.store.get(job.key);
+      try {
+        await this.store.put(
+          { key: job.key, kind: job.kind, payload, dueAt: job.dueAt, version, status: 'scheduled', dueRow, attempts: 0, updatedAt: this.clock.now() },
+          current?.etag ?? null,
+        );
+        previousDueRow = current?.dueRow;
+        break;
+      } catch (e) {
+        if (!(isConflict(e) || isPreconditionFailed(e)) || attempt >= 20) throw e;
+      }
+    }
+    if (previousDueRow && previousDueRow !== dueRow) await this.store.removeDue(previousDueRow);
+    this.onDueSoon?.(job.dueAt);
+  }
+
+  async cancel(key: string): Promise<void> {
+    if (typeof key !== 'string' || !key) return;
+    const current = await this.store.get(key);
+    if (!current) return;
+    await this.store.remove(key);
+    if (current.dueRow) await this.store.removeDue(current.dueRow);
+  }
+}
+
+/** Run by the lease holder: due rows → queue messages. */
+export class DueJobMover {
+  constructor(
+    private readonly store: TableJobStore,
+    private readonly queue: WorkQueue<JobMessage>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Moves what is due now; answers how many jobs were queued. */
+  async moveDue(limit = 200): Promise<number> {
+    const due = await this.store.due(this.clock.now(), limit);
+    let queued = 0;
+    for (const entry of due) {
+      try {
+        const job = await this.store.get(entry.key);
+        if (job && job.version === entry.version && job.status === 'scheduled') {
+          // Queue first, then mark: a crash in between queues it twice, which the worker absorbs.
+          await this.queue.send({ k: entry.key, v: entry.version });
+          queued++;
+          try {
+            await this.store.put({ ...job, status: 'queued', dueRow: undefined, updatedAt: this.clock.now() }, job.etag);
+          } catch (e) {
+            if (!isPreconditionFailed(e)) throw e;
+          }
+        }
+        await this.store.removeDue(entry.rowKey);
+      } catch (e) {
+        this.logger.warn({ err: errorSummary(e) }, 'could not queue a due job; will try again');
+      }
+    }
+    return queued;
+  }
+}

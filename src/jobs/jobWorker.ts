@@ -1,0 +1,230 @@
+// Consumes the jobs queue (every instance runs one) and runs each due job by its handler.
+//
+// A job is claimed in its row (status `running`, a lease renewed while the handler runs, the queue
+// message kept hidden as long). If the instance dies mid-job, the message reappears, the lease has
+// lapsed, and another instance runs the handler again — handlers are idempotent by contract, and a
+// fan-out of notices is, because notify() sends each key once. Success deletes the job row (only
+// if it was not rescheduled meanwhile); failure retries with backoff, then the job is marked failed
+// and a copy goes to the poison queue.
+import type { Clock, JobHandler } from '../domain/ports.js';
+import type { Logger } from '../logging.js';
+import { backoffMs } from '../domain/notifications/pacing.js';
+import type { JobRecord, TableJobStore } from '../storage/jobStore.js';
+import { isConflict, isPreconditionFailed } from '../storage/errors.js';
+import { errorSummary } from '../teams/adapter.js';
+import type { BackgroundTuning } from './tuning.js';
+import type { QueueMessage, WorkQueue } from './workQueue.js';
+import type { JobMessage } from './durableScheduler.js';
+
+export interface PoisonJob {
+  k: string;
+  kind: string;
+  reason: string;
+  at: string;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+const keyPrefix = (key: string) => key.split(':')[0].slice(0, 40);
+
+export interface JobWorkerDeps {
+  queue: WorkQueue<JobMessage>;
+  poison: WorkQueue<PoisonJob>;
+  store: TableJobStore;
+  handlers: Record<string, JobHandler>;
+  clock: Clock;
+  logger: Logger;
+  tuning: BackgroundTuning;
+}
+
+export class JobWorker {
+  private stopped = false;
+  private loopDone?: Promise<void>;
+  private inFlight = 0;
+  private wakeLoop?: () => void;
+
+  constructor(private readonly deps: JobWorkerDeps) {}
+
+  start(): void {
+    this.loopDone ??= this.loop();
+  }
+
+  wake(): void {
+    this.wakeLoop?.();
+  }
+
+  async stop(drainMs = 3000): Promise<void> {
+    this.stopped = true;
+    this.wakeLoop?.();
+    const deadline = Date.now() + drainMs;
+    while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
+    await this.loopDone;
+  }
+
+  private async loop(): Promise<void> {
+    const { queue, tuning, logger } = this.deps;
+    let idleMs = 25;
+    while (!this.stopped) {
+      const room = tuning.jobConcurrency - this.inFlight;
+      if (room <= 0) {
+        await this.nap(100);
+        continue;
+      }
+      let batch: QueueMessage<JobMessage>[];
+      try {
+        batch = await queue.receive(room, tuning.jobVisibilitySeconds);
+      } catch (e) {
+        logger.warn({ err: errorSummary(e) }, 'jobs queue unavailable');
+        await this.nap(1000);
+        continue;
+      }
+      if (!batch.length) {
+        await this.nap(idleMs);
+        idleMs = Math.min(idleMs * 2, tuning.pollIdleMs);
+        continue;
+      }
+      idleMs = 25;
+      for (const message of batch) {
+        this.inFlight++;
+        void this.handle(message)
+          .catch((e) => logger.warn({ err: errorSummary(e) }, 'job handling failed; it will be retried'))
+          .finally(() => {
+            this.inFlight--;
+            this.wakeLoop?.();
+          });
+      }
+    }
+  }
+
+  private nap(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeLoop = done;
+    });
+  }
+
+  private async handle(message: QueueMessage<JobMessage>): Promise<void> {
+    const { queue, store, tuning, clock } = this.deps;
+    const body = message.body;
+    if (!body || typeof body.k !== 'string' || typeof body.v !== 'string') {
+      await queue.delete(message);
+      return;
+    }
+    for (let round = 0; round < 10; round++) {
+      const job = await store.get(body.k);
+      // Done, cancelled, moved to another time, or given up: this message is spent.
+      if (!job || job.version !== body.v || job.status === 'failed') {
+        await queue.delete(message);
+        return;
+      }
+      const now = Date.now();
+      if (job.status === 'running' && (job.leaseUntil ?? 0) > now) {
+        await queue.delay(message, ((job.leaseUntil ?? now) - now) / 1000 + 1);
+        return;
+      }
+      // A retry waiting for its time (its due row will queue it again).
+      if (job.status === 'scheduled' && job.dueAt.getTime() > clock.now().getTime() + 1000) {
+        await queue.delete(message);
+        return;
+      }
+      if (message.dequeueCount > tuning.maxDequeue) {
+        await this.giveUp(job, 'dead-lettered');
+        await queue.delete(message);
+        return;
+      }
+      const handler = this.deps.handlers[job.kind];
+      if (!handler) {
+        await this.giveUp(job, 'no-handler');
+        await queue.delete(message);
+        return;
+      }
+      let etag: string;
+      try {
+        etag = await store.put({ ...job, status: 'running', runner: tuning.instanceId, leaseUntil: now + tuning.jobLeaseMs, attempts: job.attempts + 1, updatedAt: clock.now() }, job.etag);
+      } catch (e) {
+        if (isPreconditionFailed(e) || isConflict(e)) continue;
+        throw e;
+      }
+      await this.run({ ...job, attempts: job.attempts + 1, etag }, handler, message);
+      return;
+    }
+  }
+
+  private async run(job: JobRecord, handler: JobHandler, message: QueueMessage<JobMessage>): Promise<void> {
+    const { queue, store, tuning, clock, logger } = this.deps;
+    const started = Date.now();
+    let etag = job.etag;
+    let renewing = true;
+    // Keep the claim and the message alive while the handler runs.
+    const renewal = (async () => {
+      while (renewing) {
+        await sleep(tuning.jobLeaseMs / 3);
+        if (!renewing) break;
+        try {
+          etag = await store.put({ ...job, status: 'running', runner: tuning.instanceId, leaseUntil: Date.now() + tuning.jobLeaseMs, updatedAt: clock.now() }, etag);
+          await queue.delay(message, tuning.jobVisibilitySeconds);
+        } catch (e) {
+          // Rescheduled or cancelled while running: let the lease go, keep running to the end.
+          if (isPreconditionFailed(e)) break;
+          logger.warn({ err: errorSummary(e) }, 'could not renew a running job');
+        }
+      }
+    })();
+    let failure: unknown;
+    try {
+      await handler(job.payload, { key: job.key, kind: job.kind, dueAt: job.dueAt });
+    } catch (e) {
+      failure = e;
+    }
+    renewing = false;
+    await renewal;
+
+    const durationMs = Date.now() - started;
+    if (failure === undefined) {
+      if (!(await store.remove(job.key, etag))) {
+        const now = await store.get(job.key);
+        if (now && now.version === job.version && now.status === 'running' && now.runner === tuning.instanceId) await store.remove(job.key, now.etag);
+      }
+      await queue.delete(message);
+      logger.info({ kind: job.kind, job: keyPrefix(job.key), attempt: job.attempts, durationMs }, 'job done');
+      return;
+    }
+
+    const current = await store.get(job.key);
+    if (!current || current.version !== job.version) {
+      await queue.delete(message);
+      return;
+    }
+    const reason = errorSummary(failure).message;
+    if (current.attempts >= tuning.jobMaxAttempts) {
+      await this.giveUp(current, reason);
+      await queue.delete(message);
+      return;
+    }
+    const retryAt = new Date(clock.now().getTime() + backoffMs(current.attempts, Math.random, tuning.jobRetryBaseMs, 3_600_000));
+    const dueRow = await store.putDue(retryAt, job.key, job.version);
+    try {
+      await store.put({ ...current, status: 'scheduled', dueAt: retryAt, dueRow, runner: undefined, leaseUntil: undefined, lastError: reason, updatedAt: clock.now() }, current.etag);
+    } catch (e) {
+      if (!isPreconditionFailed(e)) throw e;
+    }
+    await queue.delete(message);
+    logger.warn({ kind: job.kind, job: keyPrefix(job.key), attempt: current.attempts, retryAt, durationMs }, 'job failed; will retry');
+  }
+
+  private async giveUp(job: JobRecord, reason: string): Promise<void> {
+    const { store, poison, clock, logger } = this.deps;
+    try {
+      await store.put({ ...job, status: 'failed', runner: undefined, leaseUntil: undefined, lastError: reason, updatedAt: clock.now() }, job.etag);
+    } catch (e) {
+      if (!isPreconditionFailed(e)) throw e;
+      return;
+    }
+    await poison.send({ k: job.key, kind: job.kind, reason: reason.slice(0, 200), at: new Date().toISOString() }, { ttlSeconds: 7 * 24 * 3600 });
+    // The reason stays in the job row and the poison copy; logs get no free text.
+    logger.error({ kind: job.kind, job: keyPrefix(job.key), attempts: job.attempts }, 'job given up; copy in the poison queue');
+  }
+}

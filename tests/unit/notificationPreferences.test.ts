@@ -1,0 +1,33 @@
+import { strict as assert } from 'node:assert';
+import { DEFAULT_PREFERENCES, parseSettingsCommand, readPreferenceChanges, wantsNotice } from '../../src/domain/notifications/preferences.js';
+import { AppError } from '../../src/domain/errors.js';
+
+describe('notification preferences', () => {
+  it('sends every kind by default, and unknown kinds always', () => {
+    for (const kind of ['reminder', 'booking', 'channel', 'facilitation', 'notice']) assert.equal(wantsNotice(DEFAULT_PREFERENCES, kind), true);
+    const off = { reminder: false, booking: false, channel: false };
+    assert.equal(wantsNotice(off, 'reminder'), false);
+    assert.equal(wantsNotice(off, 'channel'), false);
+    assert.equal(wantsNotice(off, 'facilitation'), true, 'facilitation cannot be turned off');
+  });
+
+  it('reads switches from cards (strings) and the API (booleans)', () => {
+    assert.deepEqual(readPreferenceChanges({ reminder: 'false', booking: true, channel: 'on', other: 'x' }), { reminder: false, booking: true, channel: true });
+    assert.deepEqual(readPreferenceChanges({ facilitation: 'true' }), {});
+  });
+
+  it('refuses values that are not on/off, and turning facilitation off', () => {
+    assert.throws(() => readPreferenceChanges({ reminder: 5 }), (e: unknown) => e instanceof AppError && e.kind === 'invalid' && /reminder/.test(e.message));
+    assert.throws(() => readPreferenceChanges({ booking: 'maybe' }), AppError);
+    assert.throws(() => readPreferenceChanges({ facilitation: false }), /pause yourself/);
+  });
+
+  it('parses the settings command', () => {
+    assert.deepEqual(parseSettingsCommand('reminders off'), { kind: 'reminder', on: false });
+    assert.deepEqual(parseSettingsCommand('Booking updates ON'), { kind: 'booking', on: true });
+    assert.deepEqual(parseSettingsCommand('channel notices off.'), { kind: 'channel', on: false });
+    assert.equal(parseSettingsCommand('facilitation off'), null);
+    assert.equal(parseSettingsCommand('reminders'), null);
+    assert.equal(parseSettingsCommand(''), null);
+  });
+});
