@@ -14,6 +14,7 @@ import { isConflict, isPreconditionFailed } from '../storage/errors.js';
 import { errorSummary } from '../teams/adapter.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
+import { QueuePoller } from './queuePoller.js';
 import type { JobMessage } from './durableScheduler.js';
 
 export interface PoisonJob {
@@ -37,73 +38,31 @@ export interface JobWorkerDeps {
 }
 
 export class JobWorker {
-  private stopped = false;
-  private loopDone?: Promise<void>;
-  private inFlight = 0;
-  private wakeLoop?: () => void;
+  private readonly poller: QueuePoller<JobMessage>;
 
-  constructor(private readonly deps: JobWorkerDeps) {}
+  constructor(private readonly deps: JobWorkerDeps) {
+    this.poller = new QueuePoller({
+      queue: deps.queue,
+      what: 'jobs',
+      logger: deps.logger,
+      room: (inFlight) => deps.tuning.jobConcurrency - inFlight,
+      fullNapMs: 100,
+      visibilitySeconds: () => deps.tuning.jobVisibilitySeconds,
+      maxIdleMs: deps.tuning.pollIdleMs,
+      handle: (message) => this.handle(message),
+    });
+  }
 
   start(): void {
-    this.loopDone ??= this.loop();
+    this.poller.start();
   }
 
   wake(): void {
-    this.wakeLoop?.();
+    this.poller.wake();
   }
 
   async stop(drainMs = 3000): Promise<void> {
-    this.stopped = true;
-    this.wakeLoop?.();
-    const deadline = Date.now() + drainMs;
-    while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
-    await this.loopDone;
-  }
-
-  private async loop(): Promise<void> {
-    const { queue, tuning, logger } = this.deps;
-    let idleMs = 25;
-    while (!this.stopped) {
-      const room = tuning.jobConcurrency - this.inFlight;
-      if (room <= 0) {
-        await this.nap(100);
-        continue;
-      }
-      let batch: QueueMessage<JobMessage>[];
-      try {
-        batch = await queue.receive(room, tuning.jobVisibilitySeconds);
-      } catch (e) {
-        logger.warn({ err: errorSummary(e) }, 'jobs queue unavailable');
-        await this.nap(1000);
-        continue;
-      }
-      if (!batch.length) {
-        await this.nap(idleMs);
-        idleMs = Math.min(idleMs * 2, tuning.pollIdleMs);
-        continue;
-      }
-      idleMs = 25;
-      for (const message of batch) {
-        this.inFlight++;
-        void this.handle(message)
-          .catch((e) => logger.warn({ err: errorSummary(e) }, 'job handling failed; it will be retried'))
-          .finally(() => {
-            this.inFlight--;
-            this.wakeLoop?.();
-          });
-      }
-    }
-  }
-
-  private nap(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeLoop = done;
-    });
+    await this.poller.stop(drainMs);
   }
 
   private async handle(message: QueueMessage<JobMessage>): Promise<void> {

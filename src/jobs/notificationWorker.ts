@@ -24,6 +24,7 @@ import { isPreconditionFailed } from '../storage/errors.js';
 import { errorSummary } from '../teams/adapter.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
+import { QueuePoller } from './queuePoller.js';
 import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
 
@@ -55,10 +56,8 @@ export interface NotificationWorkerDeps {
 }
 
 export class NotificationWorker {
-  private stopped = false;
-  private loopDone?: Promise<void>;
-  private inFlight = 0;
-  private wakeLoop?: () => void;
+  private readonly poller: QueuePoller<NoticeMessage>;
+  private started = false;
   private readonly lanes: Lanes;
   private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new ConversationLimiter();
@@ -70,18 +69,35 @@ export class NotificationWorker {
     this.lanes = new Lanes(Math.max(1, deps.tuning.sendLanes));
     this.ratePerSecond = 1;
     this.setLiveInstances(1);
+    this.poller = new QueuePoller({
+      queue: deps.queue,
+      what: 'notifications',
+      logger: deps.logger,
+      // Hold about half a second's worth of sends: enough to keep the lanes busy, little enough that
+      // a held message never outlives its visibility timeout and storage is not swamped with reads.
+      room: (inFlight) => Math.max(8, Math.ceil(this.ratePerSecond / 2)) - inFlight,
+      fullNapMs: 50,
+      visibilitySeconds: () => deps.tuning.visibilitySeconds,
+      maxIdleMs: deps.tuning.pollIdleMs,
+      handle: (message) => this.handle(message),
+    });
+  }
+
+  private get stopped(): boolean {
+    return this.poller.isStopped;
   }
 
   start(): void {
-    if (this.loopDone) return;
-    this.loopDone = this.loop();
+    if (this.started) return;
+    this.started = true;
+    this.poller.start();
     this.flushTimer = setInterval(() => this.flushTally(), 10_000);
     this.flushTimer.unref();
   }
 
   /** A notice was queued in this process: look now rather than at the next poll. */
   wake(): void {
-    this.wakeLoop?.();
+    this.poller.wake();
   }
 
   /** Splits the tenant rate between the instances alive now (whole requests per second each). */
@@ -98,61 +114,9 @@ export class NotificationWorker {
   }
 
   async stop(drainMs = 3000): Promise<void> {
-    this.stopped = true;
-    this.wakeLoop?.();
     if (this.flushTimer) clearInterval(this.flushTimer);
-    const deadline = Date.now() + drainMs;
-    while (this.inFlight > 0 && Date.now() < deadline) await sleep(20);
-    await this.loopDone;
+    await this.poller.stop(drainMs);
     this.flushTally();
-  }
-
-  private async loop(): Promise<void> {
-    const { queue, tuning, logger } = this.deps;
-    let idleMs = 25;
-    while (!this.stopped) {
-      // Hold about half a second's worth of sends: enough to keep the lanes busy, little enough that
-      // a held message never outlives its visibility timeout and storage is not swamped with reads.
-      const room = Math.max(8, Math.ceil(this.ratePerSecond / 2)) - this.inFlight;
-      if (room <= 0) {
-        await this.nap(50);
-        continue;
-      }
-      let batch: QueueMessage<NoticeMessage>[];
-      try {
-        batch = await queue.receive(Math.min(32, room), tuning.visibilitySeconds);
-      } catch (e) {
-        logger.warn({ err: errorSummary(e) }, 'notifications queue unavailable');
-        await this.nap(1000);
-        continue;
-      }
-      if (!batch.length) {
-        await this.nap(idleMs);
-        idleMs = Math.min(idleMs * 2, tuning.pollIdleMs);
-        continue;
-      }
-      idleMs = 25;
-      for (const message of batch) {
-        this.inFlight++;
-        void this.handle(message)
-          .catch((e) => logger.warn({ err: errorSummary(e) }, 'notification handling failed; it will be retried'))
-          .finally(() => {
-            this.inFlight--;
-            this.wakeLoop?.();
-          });
-      }
-    }
-  }
-
-  private nap(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wakeLoop = done;
-    });
   }
 
   /** One queue message: decide, deliver at most once, record, and let the message go. */

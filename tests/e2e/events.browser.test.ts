@@ -2,9 +2,8 @@
 // waitlisting and cancelling with buttons named after the event; the same states as the cards;
 // organisers creating, editing, cancelling and taking the roster; my bookings, CPD and feed link.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { browserPerTest } from '../helpers/browser.js';
 import { newUserId } from '../helpers/ids.js';
 import { RecordingScheduler, TestClock } from '../helpers/events.js';
 
@@ -14,8 +13,7 @@ const dayFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).to
 describe('calendar and bookings tab in Chromium', function () {
   this.timeout(90_000);
   let app: TestApp;
-  let browser: Browser;
-  let page: Page;
+  const tab = browserPerTest();
   const organiser = newUserId();
   const admin = newUserId();
   const member = newUserId();
@@ -35,118 +33,110 @@ describe('calendar and bookings tab in Chromium', function () {
     const webinar = await api(app, '/api/events', { method: 'POST', user: admin, name: 'Ada Admin', body: { title: 'Kent-wide webinar', category: 'webinar', hub: 'kent-medway', start: `${dayFromNow(10)}T12:30`, end: `${dayFromNow(10)}T13:30`, onlineMeetingUrl: 'https://teams.microsoft.com/l/meetup-join/y', capacity: null } });
     assert.equal(webinar.status, 201);
     await api(app, `/api/events/${smallId}/registrations`, { method: 'POST', user: other, name: 'Otto Other' });
-    browser = await launchBrowser();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page?.close();
   });
   after(async () => {
-    await browser?.close();
     await app?.close();
   });
 
   it('books and waitlists from the list with buttons named after the event, showing the card’s states', async () => {
-    await page.goto(as(member, 'Mo Member', '/tab/calendar?view=list'));
-    const book = page.getByRole('button', { name: 'Sign up for Asthma clinical update' });
+    await tab.page.goto(as(member, 'Mo Member', '/tab/calendar?view=list'));
+    const book = tab.page.getByRole('button', { name: 'Sign up for Asthma clinical update' });
     await book.click();
-    await page.getByText('You’re booked on “Asthma clinical update”.').waitFor();
-    await page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).waitFor();
-    await page.getByRole('button', { name: 'Join the waitlist for Facilitation skills small group' }).click();
-    await page.getByText(/you’re on the waitlist, #1/).waitFor();
+    await tab.page.getByText('You’re booked on “Asthma clinical update”.').waitFor();
+    await tab.page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).waitFor();
+    await tab.page.getByRole('button', { name: 'Join the waitlist for Facilitation skills small group' }).click();
+    await tab.page.getByText(/you’re on the waitlist, #1/).waitFor();
     assert.equal((await api(app, `/api/events/${smallId}`, { user: member })).body.myWaitlistPosition, 1);
     assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'booked');
   });
 
   it('shows an event’s detail with the same state, and cancels from there', async () => {
-    await page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
-    await page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
-    assert.equal(await page.getByTestId('event-state').innerText(), 'Booked');
-    await page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).click();
-    await page.getByText('Your booking is cancelled.').waitFor();
-    await page.getByRole('button', { name: 'Sign up for Asthma clinical update' }).waitFor();
+    await tab.page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
+    await tab.page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
+    assert.equal(await tab.page.getByTestId('event-state').innerText(), 'Booked');
+    await tab.page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).click();
+    await tab.page.getByText('Your booking is cancelled.').waitFor();
+    await tab.page.getByRole('button', { name: 'Sign up for Asthma clinical update' }).waitFor();
     assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'none');
   });
 
   it('shows month and week views, and filters by hub', async () => {
-    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
-    await page.getByRole('link', { name: /^Asthma clinical update,/ }).waitFor();
-    await page.getByRole('tab', { name: 'Week' }).click();
-    await page.getByRole('link', { name: /Asthma clinical update/ }).waitFor();
-    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=list&date=${dayFromNow(1)}`));
-    await page.getByText('Kent-wide webinar').waitFor();
-    await page.getByLabel('Hub').selectOption('east-kent');
-    await page.waitForURL(/hub=east-kent/);
-    await page.getByText('Asthma clinical update').waitFor();
-    await page.getByText('Kent-wide webinar').waitFor({ state: 'detached' });
+    await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
+    await tab.page.getByRole('link', { name: /^Asthma clinical update,/ }).waitFor();
+    await tab.page.getByRole('tab', { name: 'Week' }).click();
+    await tab.page.getByRole('link', { name: /Asthma clinical update/ }).waitFor();
+    await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=list&date=${dayFromNow(1)}`));
+    await tab.page.getByText('Kent-wide webinar').waitFor();
+    await tab.page.getByLabel('Hub').selectOption('east-kent');
+    await tab.page.waitForURL(/hub=east-kent/);
+    await tab.page.getByText('Asthma clinical update').waitFor();
+    await tab.page.getByText('Kent-wide webinar').waitFor({ state: 'detached' });
   });
 
   it('lets an organiser create, edit and cancel an event, and see the roster with the waitlist', async () => {
-    await page.goto(as(organiser, 'Olu Organiser', '/tab/calendar?view=list'));
-    await page.getByRole('button', { name: 'Create event' }).click();
-    await page.getByLabel('Title').fill('Wound care update');
-    await page.getByLabel('Date').fill(dayFromNow(12));
-    await page.getByLabel('Starts (UK time)').fill('09:30');
-    await page.getByLabel('Ends (UK time)').fill('12:00');
-    await page.getByLabel('Venue (if in person)').fill('Ashford Gateway Plus');
-    await page.getByLabel('Places').fill('12');
-    await page.getByRole('checkbox', { name: 'Practice nurse' }).check();
-    await page.getByRole('button', { name: 'Create event' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await tab.page.goto(as(organiser, 'Olu Organiser', '/tab/calendar?view=list'));
+    await tab.page.getByRole('button', { name: 'Create event' }).click();
+    await tab.page.getByLabel('Title').fill('Wound care update');
+    await tab.page.getByLabel('Date').fill(dayFromNow(12));
+    await tab.page.getByLabel('Starts (UK time)').fill('09:30');
+    await tab.page.getByLabel('Ends (UK time)').fill('12:00');
+    await tab.page.getByLabel('Venue (if in person)').fill('Ashford Gateway Plus');
+    await tab.page.getByLabel('Places').fill('12');
+    await tab.page.getByRole('checkbox', { name: 'Practice nurse' }).check();
+    await tab.page.getByRole('button', { name: 'Create event' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
+    const id = decodeURIComponent(new URL(tab.page.url()).pathname.split('/').pop()!);
     assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.capacity, 12);
 
-    await page.getByRole('button', { name: 'Edit event' }).click();
-    await page.getByLabel('Places').fill('0');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
+    await tab.page.getByRole('button', { name: 'Edit event' }).click();
+    await tab.page.getByLabel('Places').fill('0');
+    await tab.page.getByRole('button', { name: 'Save changes' }).click();
+    await tab.page.getByRole('heading', { level: 1, name: 'Wound care update' }).waitFor();
     assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.capacity, 0);
 
-    await page.getByRole('button', { name: 'Cancel event' }).click();
-    await page.getByLabel('Reason (shown to attendees)').fill('Trainer unwell');
-    await page.getByRole('button', { name: 'Yes, cancel the event' }).click();
-    await page.getByText('Event cancelled.').waitFor();
+    await tab.page.getByRole('button', { name: 'Cancel event' }).click();
+    await tab.page.getByLabel('Reason (shown to attendees)').fill('Trainer unwell');
+    await tab.page.getByRole('button', { name: 'Yes, cancel the event' }).click();
+    await tab.page.getByText('Event cancelled.').waitFor();
     assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.status, 'cancelled');
 
-    await page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${smallId}/roster`));
-    await page.getByRole('heading', { name: 'Roster: Facilitation skills small group' }).waitFor();
-    await page.getByRole('table', { name: 'Booked' }).getByText('Otto Other').waitFor();
-    await page.getByRole('table', { name: 'Waitlist' }).getByText('Mo Member').waitFor();
-    const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Export CSV' }).click();
+    await tab.page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${smallId}/roster`));
+    await tab.page.getByRole('heading', { name: 'Roster: Facilitation skills small group' }).waitFor();
+    await tab.page.getByRole('table', { name: 'Booked' }).getByText('Otto Other').waitFor();
+    await tab.page.getByRole('table', { name: 'Waitlist' }).getByText('Mo Member').waitFor();
+    const download = tab.page.waitForEvent('download');
+    await tab.page.getByRole('button', { name: 'Export CSV' }).click();
     assert.match((await download).suggestedFilename(), /^roster-Facilitation-skills-small-group\.csv$/);
   });
 
   it('refuses an invalid event with the server’s message, and hides organiser tools from members', async () => {
-    await page.goto(as(organiser, 'Olu Organiser', '/tab/calendar/new'));
-    await page.getByLabel('Title').fill('Backwards');
-    await page.getByLabel('Date').fill(dayFromNow(12));
-    await page.getByLabel('Starts (UK time)').fill('12:00');
-    await page.getByLabel('Ends (UK time)').fill('10:00');
-    await page.getByLabel('Venue (if in person)').fill('Somewhere');
-    await page.getByRole('button', { name: 'Create event' }).click();
-    await page.getByText('The end must be after the start.').waitFor();
-    await page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
-    await page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
-    assert.equal(await page.getByRole('button', { name: 'Edit event' }).count(), 0);
-    assert.equal(await page.getByRole('button', { name: 'Create event' }).count(), 0);
+    await tab.page.goto(as(organiser, 'Olu Organiser', '/tab/calendar/new'));
+    await tab.page.getByLabel('Title').fill('Backwards');
+    await tab.page.getByLabel('Date').fill(dayFromNow(12));
+    await tab.page.getByLabel('Starts (UK time)').fill('12:00');
+    await tab.page.getByLabel('Ends (UK time)').fill('10:00');
+    await tab.page.getByLabel('Venue (if in person)').fill('Somewhere');
+    await tab.page.getByRole('button', { name: 'Create event' }).click();
+    await tab.page.getByText('The end must be after the start.').waitFor();
+    await tab.page.goto(as(member, 'Mo Member', `/tab/calendar/event/${openId}`));
+    await tab.page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
+    assert.equal(await tab.page.getByRole('button', { name: 'Edit event' }).count(), 0);
+    assert.equal(await tab.page.getByRole('button', { name: 'Create event' }).count(), 0);
   });
 
   it('shows my bookings with cancel, my CPD record and my calendar feed link', async () => {
-    await page.goto(as(member, 'Mo Member', '/tab/bookings'));
-    await page.getByRole('list', { name: 'My bookings' }).getByText('Facilitation skills small group').waitFor();
-    assert.match(await page.getByRole('list', { name: 'My bookings' }).innerText(), /Waitlist #1/);
-    await page.getByTestId('cpd-summary').waitFor();
-    assert.match(await page.getByTestId('cpd-summary').innerText(), /Total 0 h/);
-    const url = await page.getByTestId('feed-url').innerText();
+    await tab.page.goto(as(member, 'Mo Member', '/tab/bookings'));
+    await tab.page.getByRole('list', { name: 'My bookings' }).getByText('Facilitation skills small group').waitFor();
+    assert.match(await tab.page.getByRole('list', { name: 'My bookings' }).innerText(), /Waitlist #1/);
+    await tab.page.getByTestId('cpd-summary').waitFor();
+    assert.match(await tab.page.getByTestId('cpd-summary').innerText(), /Total 0 h/);
+    const url = await tab.page.getByTestId('feed-url').innerText();
     assert.match(url, /\/api\/calendar\/[A-Za-z0-9_-]{32,}\.ics$/);
-    await page.getByRole('button', { name: 'Leave the waitlist for Facilitation skills small group' }).click();
-    await page.getByText('You have left the waitlist.').waitFor();
-    await page.getByRole('button', { name: 'Get a new link' }).click();
-    await page.getByText('Here is your new link.').waitFor();
-    assert.notEqual(await page.getByTestId('feed-url').innerText(), url);
+    await tab.page.getByRole('button', { name: 'Leave the waitlist for Facilitation skills small group' }).click();
+    await tab.page.getByText('You have left the waitlist.').waitFor();
+    await tab.page.getByRole('button', { name: 'Get a new link' }).click();
+    await tab.page.getByText('Here is your new link.').waitFor();
+    assert.notEqual(await tab.page.getByTestId('feed-url').innerText(), url);
   });
 
   it('takes attendance on the roster once the event has started; the attendee sees it as CPD', async () => {
@@ -157,24 +147,24 @@ describe('calendar and bookings tab in Chromium', function () {
     const real = clock.now();
     clock.set(`${day}T12:00:00Z`);
     try {
-      await page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${id}/roster`));
-      await page.getByRole('checkbox', { name: 'Ada Attendee attended' }).check();
-      await page.getByRole('button', { name: 'Save attendance' }).click();
-      await page.getByText('Attendance saved: 1 attended.').waitFor();
-      await page.goto(as(attendee, 'Ada Attendee', '/tab/bookings'));
-      await page.getByRole('table', { name: 'Evidence' }).getByText('Leg ulcer clinic').waitFor();
-      assert.match(await page.getByTestId('cpd-summary').innerText(), /Total 2.5 h, of which 2.5 h participatory/);
+      await tab.page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${id}/roster`));
+      await tab.page.getByRole('checkbox', { name: 'Ada Attendee attended' }).check();
+      await tab.page.getByRole('button', { name: 'Save attendance' }).click();
+      await tab.page.getByText('Attendance saved: 1 attended.').waitFor();
+      await tab.page.goto(as(attendee, 'Ada Attendee', '/tab/bookings'));
+      await tab.page.getByRole('table', { name: 'Evidence' }).getByText('Leg ulcer clinic').waitFor();
+      assert.match(await tab.page.getByTestId('cpd-summary').innerText(), /Total 2.5 h, of which 2.5 h participatory/);
     } finally {
       clock.current = real;
     }
   });
 
   it('fits a phone-width screen in month view', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
-    await page.getByRole('grid', { name: 'Month' }).waitFor();
-    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
-    const wide = await page.evaluate(`[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')`);
+    await tab.page.setViewportSize({ width: 360, height: 740 });
+    await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
+    await tab.page.getByRole('grid', { name: 'Month' }).waitFor();
+    const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    const wide = await tab.page.evaluate(`[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')`);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen: ${wide}`);
   });
 });

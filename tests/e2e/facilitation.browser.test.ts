@@ -2,17 +2,15 @@
 // facilitator, the facilitator accepts from "My offers" and edits their availability, and a
 // coordinator manages the pool and reads the dashboard.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { browserPerTest } from '../helpers/browser.js';
 import { addFacilitator, londonSession, makeChannel, person } from '../helpers/facilitation.js';
 import type { Channel } from '../../src/domain/channels/channel.js';
 
 describe('facilitation tab in Chromium', function () {
   this.timeout(90_000);
   let app: TestApp;
-  let browser: Browser;
-  let page: Page;
+  const tab = browserPerTest();
   let channel: Channel;
   const coordinator = person('Cora Coordinator');
   const lead = person('Leah Lead');
@@ -21,7 +19,7 @@ describe('facilitation tab in Chromium', function () {
   const hal = person('Hal Newcomer');
   const session = londonSession(2, '14:00', '16:00', 3);
 
-  const open = (who: { id: string; name: string }, path: string) => page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}devUser=${who.id}&devName=${encodeURIComponent(who.name)}`);
+  const open = (who: { id: string; name: string }, path: string) => tab.page.goto(`${app.url}${path}${path.includes('?') ? '&' : '?'}devUser=${who.id}&devName=${encodeURIComponent(who.name)}`);
 
   before(async () => {
     app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: coordinator.id });
@@ -33,22 +31,14 @@ describe('facilitation tab in Chromium', function () {
     const earlier = londonSession(2, '10:00', '11:00', 4);
     const made = await api(app, '/api/facilitation-requests', { method: 'POST', user: lead.id, name: lead.name, body: { channelId: channel.id, start: earlier.start, end: earlier.end, format: 'observe' } });
     assert.equal(made.status, 201, made.text);
-    browser = await launchBrowser();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page?.close();
   });
   after(async () => {
-    await browser?.close();
     await app?.close();
   });
 
   it('lets a lead request a facilitator and see who was offered and why', async () => {
     await open(lead, '/tab/facilitation');
-    const form = page.getByRole('form', { name: 'Request a facilitator' });
+    const form = tab.page.getByRole('form', { name: 'Request a facilitator' });
     await form.waitFor();
     assert.equal(await form.getByRole('combobox', { name: 'Channel' }).inputValue(), channel.id);
     await form.getByLabel('Date').fill(session.date);
@@ -57,8 +47,8 @@ describe('facilitation tab in Chromium', function () {
     await form.getByLabel('What would help').selectOption('co-facilitate');
     await form.getByLabel('Topic').fill('Wound care case review');
     await form.getByRole('button', { name: 'Send request' }).click();
-    await page.getByText(/Request sent for Practice Nursing Browser: offered to Fran Facilitator until/).waitFor();
-    const card = page.getByTestId('facilitation-request').first();
+    await tab.page.getByText(/Request sent for Practice Nursing Browser: offered to Fran Facilitator until/).waitFor();
+    const card = tab.page.getByTestId('facilitation-request').first();
     await card.getByText('Why Fran Facilitator:').waitFor();
     await card.getByText('free Tue 14:00–16:00').waitFor();
     assert.equal(await card.getByRole('button', { name: /Cancel the request for Practice Nursing Browser/ }).count(), 1);
@@ -66,20 +56,20 @@ describe('facilitation tab in Chromium', function () {
 
   it('lets the facilitator accept from My offers, then edit their availability', async () => {
     await open(fran, '/tab/facilitation?section=offers');
-    const accept = page.getByRole('button', { name: /^Accept: Practice Nursing Browser/ }).first();
+    const accept = tab.page.getByRole('button', { name: /^Accept: Practice Nursing Browser/ }).first();
     await accept.waitFor();
     await accept.click();
-    await page.getByText('Accepted: you are confirmed. Add it to your calendar.').waitFor();
-    await page.getByRole('link', { name: 'Add to calendar' }).first().waitFor();
+    await tab.page.getByText('Accepted: you are confirmed. Add it to your calendar.').waitFor();
+    await tab.page.getByRole('link', { name: 'Add to calendar' }).first().waitFor();
     const mine = (await api(app, '/api/facilitation-requests?mine=true', { user: lead.id, name: lead.name })).body.items;
     assert.equal(mine.filter((r: { status: string; facilitatorId?: string }) => r.status === 'confirmed' && r.facilitatorId === fran.id).length, 1);
 
-    await page.getByRole('tab', { name: 'My availability' }).click();
-    const form = page.getByRole('form', { name: 'My availability' });
+    await tab.page.getByRole('tab', { name: 'My availability' }).click();
+    const form = tab.page.getByRole('form', { name: 'My availability' });
     await form.getByLabel('Thursday').fill('10:00-12:00');
     await form.getByRole('switch', { name: 'Pause new offers' }).check();
     await form.getByRole('button', { name: 'Save availability' }).click();
-    await page.getByText('Saved. New offers are paused.').waitFor();
+    await tab.page.getByText('Saved. New offers are paused.').waitFor();
     const me = (await api(app, '/api/facilitators/me', { user: fran.id, name: fran.name })).body;
     assert.deepEqual(me.availability, [
       { day: 'tue', from: '09:00', to: '17:00' },
@@ -89,45 +79,45 @@ describe('facilitation tab in Chromium', function () {
     // A bad range is refused with the reason, and nothing changes.
     await form.getByLabel('Friday').fill('17:00-09:00');
     await form.getByRole('button', { name: 'Save availability' }).click();
-    await page.getByText(/end must be after the start/).waitFor();
+    await tab.page.getByText(/end must be after the start/).waitFor();
     assert.deepEqual((await api(app, '/api/facilitators/me', { user: fran.id, name: fran.name })).body, me);
   });
 
   it('tells someone outside the pool how to join, and a non-lead that requests are for leads', async () => {
     await open(hal, '/tab/facilitation?section=availability');
-    await page.getByText(/You are not in the facilitator pool/).waitFor();
-    await page.getByRole('tab', { name: 'My requests' }).click();
-    await page.getByText(/You do not lead a Virtual Café channel/).waitFor();
+    await tab.page.getByText(/You are not in the facilitator pool/).waitFor();
+    await tab.page.getByRole('tab', { name: 'My requests' }).click();
+    await tab.page.getByText(/You do not lead a Virtual Café channel/).waitFor();
   });
 
   it('lets a coordinator add and remove facilitators and read the dashboard', async () => {
     await open(coordinator, '/tab/admin');
-    const pool = page.getByRole('table', { name: 'Facilitator pool' });
+    const pool = tab.page.getByRole('table', { name: 'Facilitator pool' });
     await pool.getByText(/Fran Facilitator/).waitFor();
-    const form = page.getByRole('form', { name: 'Add a facilitator' });
+    const form = tab.page.getByRole('form', { name: 'Add a facilitator' });
     await form.getByLabel("Facilitator's Entra object id").fill(hal.id);
     await form.getByRole('combobox', { name: 'Hubs' }).click();
-    await page.getByRole('menuitemcheckbox', { name: 'West Kent' }).click();
-    await page.keyboard.press('Escape');
+    await tab.page.getByRole('menuitemcheckbox', { name: 'West Kent' }).click();
+    await tab.page.keyboard.press('Escape');
     await form.getByRole('button', { name: 'Add to pool' }).click();
-    await page.getByText(/Hal Newcomer is in the pool for West Kent/).waitFor();
+    await tab.page.getByText(/Hal Newcomer is in the pool for West Kent/).waitFor();
     await pool.getByText('Hal Newcomer').waitFor();
-    await page.getByRole('button', { name: 'Remove Hal Newcomer from the pool' }).click();
-    await page.getByText('Hal Newcomer removed from the pool. Any offer they held has moved on.').waitFor();
+    await tab.page.getByRole('button', { name: 'Remove Hal Newcomer from the pool' }).click();
+    await tab.page.getByText('Hal Newcomer removed from the pool. Any offer they held has moved on.').waitFor();
     assert.equal((await api(app, '/api/facilitators/me', { user: hal.id, name: hal.name })).status, 404);
 
-    const load = page.getByRole('table', { name: 'Load per facilitator' });
+    const load = tab.page.getByRole('table', { name: 'Load per facilitator' });
     await load.getByText(/Fran Facilitator/).waitFor();
-    assert.match(await page.getByTestId('median-time-to-confirm').innerText(), /\d+ (min|h|days)/);
+    assert.match(await tab.page.getByTestId('median-time-to-confirm').innerText(), /\d+ (min|h|days)/);
   });
 
   it('fits a phone-width screen', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
+    await tab.page.setViewportSize({ width: 360, height: 740 });
     await open(lead, '/tab/facilitation');
-    await page.getByTestId('facilitation-request').first().waitFor();
-    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    await tab.page.getByTestId('facilitation-request').first().waitFor();
+    const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     if (overflow > 0) {
-      const wide = await page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right))`);
+      const wide = await tab.page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right))`);
       assert.fail(`page is ${overflow}px wider than the screen: ${JSON.stringify(wide)}`);
     }
   });

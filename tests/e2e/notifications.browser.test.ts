@@ -1,53 +1,43 @@
 // The tab's notification pieces in Chromium: a member's settings page, and the coordinators'
 // delivery counts on the admin page.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { browserPerTest } from '../helpers/browser.js';
 import { newUserId } from '../helpers/ids.js';
 
 describe('notifications in the tab (Chromium)', function () {
   this.timeout(60_000);
   let app: TestApp;
-  let browser: Browser;
-  let page: Page;
+  const tab = browserPerTest();
   const coordinator = newUserId();
 
   before(async () => {
     app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: coordinator });
-    browser = await launchBrowser();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page?.close();
   });
   after(async () => {
-    await browser?.close();
     await app?.close();
   });
 
   it('lets a member turn reminders off, and shows facilitation as always on', async () => {
     const member = newUserId();
-    await page.goto(`${app.url}/tab/settings?devUser=${member}&devName=Mo%20Member`);
-    const reminders = page.getByRole('switch', { name: 'Event reminders' });
+    await tab.page.goto(`${app.url}/tab/settings?devUser=${member}&devName=Mo%20Member`);
+    const reminders = tab.page.getByRole('switch', { name: 'Event reminders' });
     await reminders.waitFor();
     assert.equal(await reminders.isChecked(), true);
-    assert.equal(await page.getByRole('switch', { name: /Facilitation offers and confirmations \(always on\)/ }).isDisabled(), true);
+    assert.equal(await tab.page.getByRole('switch', { name: /Facilitation offers and confirmations \(always on\)/ }).isDisabled(), true);
     await reminders.uncheck();
-    await page.getByText('Event reminders: off.').waitFor();
+    await tab.page.getByText('Event reminders: off.').waitFor();
     const saved = await api(app, '/api/me/notification-settings', { user: member });
     assert.deepEqual(saved.body.settings, { reminder: false, booking: true, channel: true, facilitation: true });
-    await page.reload();
-    await page.getByRole('switch', { name: 'Event reminders' }).waitFor();
-    assert.equal(await page.getByRole('switch', { name: 'Event reminders' }).isChecked(), false, 'kept after reload');
-    assert.equal(await page.getByRole('tab', { name: 'Notifications' }).count(), 1, 'in the navigation');
+    await tab.page.reload();
+    await tab.page.getByRole('switch', { name: 'Event reminders' }).waitFor();
+    assert.equal(await tab.page.getByRole('switch', { name: 'Event reminders' }).isChecked(), false, 'kept after reload');
+    assert.equal(await tab.page.getByRole('tab', { name: 'Notifications' }).count(), 1, 'in the navigation');
   });
 
   it('shows coordinators the delivery counts on the admin page', async () => {
-    await page.goto(`${app.url}/tab/admin?devUser=${coordinator}&devName=Cora%20Ordinator`);
-    const section = page.getByRole('region', { name: 'Notification delivery' }).or(page.locator('[aria-labelledby="admin-notifications"]'));
+    await tab.page.goto(`${app.url}/tab/admin?devUser=${coordinator}&devName=Cora%20Ordinator`);
+    const section = tab.page.getByRole('region', { name: 'Notification delivery' }).or(tab.page.locator('[aria-labelledby="admin-notifications"]'));
     await section.getByText('Pending').waitFor();
     for (const label of ['Failed (30 days)', 'Unconfirmed (30 days)', 'Dead letters', 'Scheduled jobs']) assert.equal(await section.getByText(label).count(), 1, label);
     await section.getByRole('button', { name: 'Refresh counts' }).click();

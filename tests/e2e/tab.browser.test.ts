@@ -1,91 +1,81 @@
 // The tab in Chromium: opens in dev mode as a demo person, shows who is signed in (from /api/me),
 // navigates, follows the theme, and fits a phone-width screen.
 import { strict as assert } from 'node:assert';
-import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { browserPerTest } from '../helpers/browser.js';
 import { PLAYGROUND_USER_ID } from '../../src/seed/people.js';
 
 describe('tab in Chromium', function () {
   this.timeout(60_000);
   let app: TestApp;
-  let browser: Browser;
-  let page: Page;
+  const tab = browserPerTest();
 
   before(async () => {
     app = await startTestApp({ SEED_DEMO: 'true' });
-    browser = await launchBrowser();
-  });
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await page?.close();
   });
   after(async () => {
-    await browser?.close();
     await app?.close();
   });
 
   it('shows the signed-in person from /api/me and the coordinator’s sections', async () => {
-    await page.goto(`${app.url}/tab/calendar?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
-    await page.getByTestId('signed-in-user').getByText('Sam Okafor').waitFor();
-    assert.match(await page.getByTestId('signed-in-user').innerText(), /coordinator/);
-    const nav = page.getByRole('navigation', { name: 'Virtual Café sections' });
+    await tab.page.goto(`${app.url}/tab/calendar?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
+    await tab.page.getByTestId('signed-in-user').getByText('Sam Okafor').waitFor();
+    assert.match(await tab.page.getByTestId('signed-in-user').innerText(), /coordinator/);
+    const nav = tab.page.getByRole('navigation', { name: 'Virtual Café sections' });
     for (const name of ['Calendar', 'My bookings', 'Channels', 'Facilitation', 'Admin']) {
       assert.equal(await nav.getByRole('tab', { name }).count(), 1, name);
     }
     await nav.getByRole('tab', { name: 'Channels' }).click();
-    await page.waitForURL(/\/tab\/channels$/);
-    assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1);
+    await tab.page.waitForURL(/\/tab\/channels$/);
+    assert.equal(await tab.page.getByRole('heading', { level: 1 }).count(), 1);
   });
 
   it('lets a coordinator grant a role from the admin page', async () => {
-    await page.goto(`${app.url}/tab/admin?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
+    await tab.page.goto(`${app.url}/tab/admin?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
     const target = '0c0c0c0c-1111-4222-8333-444444444444';
-    await page.getByLabel("Person's Entra object id").fill(target);
-    await page.getByRole('checkbox', { name: 'Organiser' }).check();
-    await page.getByRole('checkbox', { name: 'East Kent' }).check();
-    await page.getByRole('button', { name: 'Save roles' }).click();
-    await page.getByText('Saved: organiser for East Kent.').waitFor();
+    await tab.page.getByLabel("Person's Entra object id").fill(target);
+    await tab.page.getByRole('checkbox', { name: 'Organiser' }).check();
+    await tab.page.getByRole('checkbox', { name: 'East Kent' }).check();
+    await tab.page.getByRole('button', { name: 'Save roles' }).click();
+    await tab.page.getByText('Saved: organiser for East Kent.').waitFor();
     assert.deepEqual(await app.services.roles.list(target), [{ role: 'organiser', hubs: ['east-kent'] }]);
   });
 
   it('shows my data and erases it after confirming', async () => {
     const id = '0d0d0d0d-1111-4222-8333-444444444444';
     await app.services.profiles.save({ userId: id, name: 'Vic Private', guest: false, profession: 'hca', hub: 'east-kent', pcn: 'Dover Town PCN', organisation: 'Buckland Medical Centre', updatedAt: new Date() });
-    await page.goto(`${app.url}/tab/calendar?devUser=${id}&devName=Vic%20Private`);
-    await page.getByRole('link', { name: 'Your data' }).click();
-    await page.getByRole('button', { name: 'Show my data' }).click();
-    await page.getByLabel('Your data as JSON').getByText(/Buckland Medical Centre/).waitFor();
-    await page.getByRole('button', { name: 'Erase my data…' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: 'Erase my data' }).click();
-    await page.getByText('Your data has been erased.').waitFor();
+    await tab.page.goto(`${app.url}/tab/calendar?devUser=${id}&devName=Vic%20Private`);
+    await tab.page.getByRole('link', { name: 'Your data' }).click();
+    await tab.page.getByRole('button', { name: 'Show my data' }).click();
+    await tab.page.getByLabel('Your data as JSON').getByText(/Buckland Medical Centre/).waitFor();
+    await tab.page.getByRole('button', { name: 'Erase my data…' }).click();
+    await tab.page.getByRole('dialog').getByRole('button', { name: 'Erase my data' }).click();
+    await tab.page.getByText('Your data has been erased.').waitFor();
     assert.equal(await app.services.profiles.get(id), null);
   });
 
   it('keeps the dev user for the session and hides Admin from a member', async () => {
-    await page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
-    await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
-    assert.equal(await page.getByRole('tab', { name: 'Admin' }).count(), 0);
-    await page.goto(`${app.url}/tab/calendar`);
-    await page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
+    await tab.page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
+    await tab.page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
+    assert.equal(await tab.page.getByRole('tab', { name: 'Admin' }).count(), 0);
+    await tab.page.goto(`${app.url}/tab/calendar`);
+    await tab.page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
   });
 
   it('asks who to act as when dev mode has no user yet', async () => {
-    await page.goto(`${app.url}/tab/calendar`);
-    await page.getByRole('button', { name: 'Continue' }).waitFor();
-    await page.getByLabel('Name').fill('Nadia Haddad');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByTestId('signed-in-user').getByText('Nadia Haddad').waitFor();
+    await tab.page.goto(`${app.url}/tab/calendar`);
+    await tab.page.getByRole('button', { name: 'Continue' }).waitFor();
+    await tab.page.getByLabel('Name').fill('Nadia Haddad');
+    await tab.page.getByRole('button', { name: 'Continue' }).click();
+    await tab.page.getByTestId('signed-in-user').getByText('Nadia Haddad').waitFor();
   });
 
   it('follows a dark theme and fits a phone-width screen', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${app.url}/tab/calendar?devUser=member-9&devName=Phone%20User&theme=dark`);
-    await page.getByTestId('signed-in-user').waitFor();
-    assert.equal(await page.locator('[data-theme="dark"]').count(), 1);
-    const overflow = (await page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
+    await tab.page.setViewportSize({ width: 360, height: 740 });
+    await tab.page.goto(`${app.url}/tab/calendar?devUser=member-9&devName=Phone%20User&theme=dark`);
+    await tab.page.getByTestId('signed-in-user').waitFor();
+    assert.equal(await tab.page.locator('[data-theme="dark"]').count(), 1);
+    const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   });
 });

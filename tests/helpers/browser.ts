@@ -1,5 +1,5 @@
 // Debian's Chromium driven by playwright-core, with the flags that keep it off the network.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -10,4 +10,26 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
   });
+}
+
+/**
+ * Mocha hooks for a browser test file: one Chromium for the file and a fresh page for each test,
+ * both closed afterwards. Call inside `describe`; tests read `tab.page` (and `tab.browser` for a
+ * second person's page).
+ */
+export function browserPerTest(): { readonly browser: Browser; readonly page: Page } {
+  const session = {} as { browser: Browser; page: Page };
+  before(async () => {
+    session.browser = await launchBrowser();
+  });
+  beforeEach(async () => {
+    session.page = await session.browser.newPage();
+  });
+  afterEach(async () => {
+    await session.page?.close();
+  });
+  after(async () => {
+    await session.browser?.close();
+  });
+  return session;
 }
