@@ -3,10 +3,13 @@ import type { JobHandler } from '../domain/ports.js';
 import type { Services } from '../services/container.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
+import { tellRegistrantsJob } from './eventNews.js';
+import { TELL_REGISTRANTS_KIND } from '../services/events/eventsService.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
   return {
     ...facilitationJobHandlers(services),
     'event.reminders': eventRemindersJob(services),
+    [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
   };
 }

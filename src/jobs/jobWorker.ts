@@ -117,10 +117,13 @@ export class JobWorker {
     const started = Date.now();
     let etag = job.etag;
     let renewing = true;
-    // Keep the claim and the message alive while the handler runs.
+    // Keep the claim and the message alive while the handler runs; the wait between renewals ends
+    // as soon as the handler does, so a finished job does not hold its slot for a third of a lease.
+    let stopRenewing = () => {};
+    const handlerDone = new Promise<void>((resolve) => (stopRenewing = resolve));
     const renewal = (async () => {
       while (renewing) {
-        await sleep(tuning.jobLeaseMs / 3);
+        await Promise.race([sleep(tuning.jobLeaseMs / 3), handlerDone]);
         if (!renewing) break;
         try {
           etag = await store.put({ ...job, status: 'running', runner: tuning.instanceId, leaseUntil: Date.now() + tuning.jobLeaseMs, updatedAt: clock.now() }, etag);
@@ -139,6 +142,7 @@ export class JobWorker {
       failure = e;
     }
     renewing = false;
+    stopRenewing();
     await renewal;
 
     const durationMs = Date.now() - started;

@@ -30,6 +30,12 @@ import { mapLimit } from './mapLimit.js';
 
 export const REMINDER_KIND = 'event.reminders';
 export const reminderKey = (eventId: string, offsetMs: number) => `event-reminders:${eventId}:${offsetMs}`;
+/** The safety net behind telling registrants of a change or cancellation (see `tellRegistrants`). */
+export const TELL_REGISTRANTS_KIND = 'event.tell-registrants';
+export const tellRegistrantsKey = (eventId: string, what: RegistrantNews, sequence: number) => `event-tell:${eventId}:${what}:${sequence}`;
+export type RegistrantNews = 'cancelled' | 'moved' | 'changed';
+/** How long the in-process fan-out has before the durable job does it instead. */
+const TELL_SAFETY_NET_MS = 60_000;
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const isEventId = (id: unknown): id is string => typeof id === 'string' && EVENT_ID.test(id);
@@ -261,7 +267,7 @@ export class EventsService {
     if (!sameIndexKeys(before, after)) await this.d.index.remove(before, after);
     if (!sameIndexKeys(guess, after)) await this.d.index.remove(guess, after);
     if (outcome.moved) await this.scheduleReminders(outcome.event);
-    if (outcome.event.sequence !== s.event.sequence) void this.tellRegistrants(outcome.event, outcome.moved ? 'moved' : 'changed');
+    if (outcome.event.sequence !== s.event.sequence) await this.tellRegistrants(outcome.event, outcome.moved ? 'moved' : 'changed');
     return (await this.viewWithReg(actor, { event: outcome.event, seats: outcome.seats, etag: '' })).view;
   }
 
@@ -273,27 +279,51 @@ export class EventsService {
     if (outcome.kind !== 'event') throw conflict('The event changed; please try again.');
     await this.d.index.put(entryOf(outcome.event));
     await this.cancelReminders(outcome.event.id);
-    if (s.event.status !== 'cancelled') void this.tellRegistrants(outcome.event, 'cancelled', why);
+    if (s.event.status !== 'cancelled') await this.tellRegistrants(outcome.event, 'cancelled', why);
     return (await this.viewWithReg(actor, { event: outcome.event, seats: outcome.seats, etag: '' })).view;
   }
 
-  /** Everyone booked or waiting hears about a cancellation or a change of time or place. */
-  private async tellRegistrants(event: PltEvent, what: 'cancelled' | 'moved' | 'changed', reason?: string): Promise<void> {
+  /**
+   * Everyone booked or waiting hears about a cancellation or a change of time or place. The change
+   * is already committed, so the news must not be lost with this process: a durable job is set
+   * first (due in a minute), then the fan-out runs here at once and, when it completes, drops the
+   * job. If the process dies or storage fails halfway, the job runs the fan-out again; notice keys
+   * make sure nobody is told twice. Returns once the job is set; the fan-out goes on behind.
+   */
+  private async tellRegistrants(event: PltEvent, what: RegistrantNews, reason?: string): Promise<void> {
+    const key = tellRegistrantsKey(event.id, what, event.sequence);
+    let safetyNet = true;
     try {
-      const regs = await this.d.repo.registrations(event.id);
-      const stored = await this.d.repo.get(event.id);
-      if (!stored) return;
-      if (what === 'moved') {
-        await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId: event.id, start: event.start, end: event.end }))).catch(() => undefined);
-      }
-      await mapLimit(regs, 8, async (r) => {
-        const { view } = await this.viewWithReg({ id: r.userId, guest: true, roles: [] }, stored, r);
-        if (what === 'cancelled') await this.d.notifier.notify(r.userId, cancelledNotice(view, reason), noticeKeys.cancelled(event.id, r.userId), 'booking');
-        else await this.d.notifier.notify(r.userId, updatedNotice(view, r.status === 'booked' ? this.inviteUrl(event.id, r) : undefined), noticeKeys.updated(event.id, r.userId, event.sequence), 'booking');
-      });
+      const dueAt = new Date(this.d.clock.now().getTime() + TELL_SAFETY_NET_MS);
+      await this.d.scheduler.schedule({ key, kind: TELL_REGISTRANTS_KIND, dueAt, payload: { eventId: event.id, what, sequence: event.sequence, reason: reason ?? '' } });
     } catch (e) {
-      this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not tell registrants');
+      safetyNet = false;
+      this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not set the registrants job; telling them now only');
     }
+    void this.notifyRegistrants(event.id, what, event.sequence, reason)
+      .then(() => (safetyNet ? this.d.scheduler.cancel(key) : undefined))
+      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not tell every registrant yet; the job will finish it'));
+  }
+
+  /**
+   * The fan-out itself (also the job handler's body): reads the event again and tells everyone on
+   * it, unless the news is stale — a cancellation that was not, or a change overtaken by a later one
+   * (which has its own fan-out). Throws if any notice could not be recorded, so the job retries.
+   */
+  async notifyRegistrants(eventId: string, what: RegistrantNews, sequence: number, reason?: string): Promise<void> {
+    const stored = await this.d.repo.get(eventId);
+    if (!stored) return;
+    const event = stored.event;
+    if (what === 'cancelled' ? event.status !== 'cancelled' : event.sequence !== sequence || event.status === 'cancelled') return;
+    const regs = await this.d.repo.registrations(eventId);
+    if (what === 'moved') {
+      await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId, start: event.start, end: event.end }))).catch(() => undefined);
+    }
+    await mapLimit(regs, 8, async (r) => {
+      const { view } = await this.viewWithReg({ id: r.userId, guest: true, roles: [] }, stored, r);
+      if (what === 'cancelled') await this.d.notifier.notify(r.userId, cancelledNotice(view, reason || undefined), noticeKeys.cancelled(eventId, r.userId), 'booking');
+      else await this.d.notifier.notify(r.userId, updatedNotice(view, r.status === 'booked' ? this.inviteUrl(eventId, r) : undefined), noticeKeys.updated(eventId, r.userId, event.sequence), 'booking');
+    });
   }
 
   // ---- reminders --------------------------------------------------------------------------
