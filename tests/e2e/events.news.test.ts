@@ -1,6 +1,7 @@
-// Telling everyone on an event that it was cancelled or moved, through the real job system and
-// queued notifier: each person told once; a fan-out cut short (here, a notice that could not be
-// recorded) is finished by the safety-net job, with nobody told twice.
+// What people on an event hear without asking, through the real job system (durable scheduler on
+// Tables + Storage Queues) and the queued notifier: cancellations and changes once each, even when
+// the fan-out is cut short (the safety-net job finishes it); reminders at each REMINDER_OFFSETS
+// offset, to those booked at that moment only.
 import { strict as assert } from 'node:assert';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
@@ -13,7 +14,7 @@ import type { Notifier } from '../../src/domain/ports.js';
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, retryBaseMs: 200, jobRetryBaseMs: 200 };
 
-describe('events: news to everyone booked', function () {
+describe('events: news and reminders through the job system', function () {
   this.timeout(60_000);
   let app: TestApp;
   let connector: FakeConnector;
@@ -85,5 +86,22 @@ describe('events: news to everyone booked', function () {
     await eventually(() => app.background.jobStore.get(key), (job) => job === null, 5000, 'job done');
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual(told(people, /has changed/), [1, 1, 1, 1], 'each person once');
+  });
+
+  it('reminds those booked 24 h and 1 h before, once each; not the waitlist, not someone who cancelled', async () => {
+    const made = await api(app, '/api/events', { method: 'POST', user: admin, name: 'Ada Admin', body: eventBody({ title: 'Diabetes foot checks', capacity: 2, start: '2027-03-10T13:30', end: '2027-03-10T16:30' }) });
+    assert.equal(made.status, 201, made.text);
+    const [ann, ben, cat, dev] = Array.from({ length: 4 }, () => newUserId());
+    await makeReachable(app.services.conversations, connector, [ann, ben, cat, dev]);
+    for (const who of [ann, ben, cat, dev]) await api(app, `/api/events/${made.body.id}/registrations`, { method: 'POST', user: who, name: 'Pat Person' });
+    // Ben cancels: Cat (first waiting) is promoted and Dev stays on the waitlist.
+    assert.equal((await api(app, `/api/events/${made.body.id}/registrations/me`, { method: 'DELETE', user: ben })).status, 200);
+
+    clock.set('2027-03-09T13:30:30Z'); // 24 h before (GMT in March before the clocks change)
+    await connector.waitFor(() => told([ann, cat], /starts tomorrow/).every((n) => n === 1), 15_000);
+    clock.set('2027-03-10T12:30:30Z'); // 1 h before
+    await connector.waitFor(() => told([ann, cat], /starts in 1 hour/).every((n) => n === 1), 15_000);
+    await new Promise((r) => setTimeout(r, 500));
+    assert.deepEqual(told([ann, ben, cat, dev], /Reminder:/), [2, 0, 2, 0]);
   });
 });
