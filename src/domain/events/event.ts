@@ -34,8 +34,8 @@ export function parseCategory(text: unknown): Category | null {
 
 export type EventStatus = 'scheduled' | 'cancelled';
 
-export interface PltEvent {
-  id: string;
+/** The fields a person sets on an event (everything else is the app's). */
+export interface EventFields {
   title: string;
   description: string;
   category: Category;
@@ -50,6 +50,10 @@ export interface PltEvent {
   capacity: number | null;
   signupOpens?: Date;
   signupCloses?: Date;
+}
+
+export interface PltEvent extends EventFields {
+  id: string;
   organiserId: UserId;
   /** Kept with the event so CPD evidence still names the organiser later. */
   organiserName: string;

@@ -2,28 +2,13 @@
 // message that says what to fix. Times are read as Europe/London unless they carry an offset.
 import { DateTime } from 'luxon';
 import { invalid } from '../errors.js';
-import { HUBS, parseHub, type Hub } from '../people/hubs.js';
+import { HUBS, parseHub } from '../people/hubs.js';
 import { parseProfessionList, type Profession } from '../people/professions.js';
 import { cleanText } from '../text.js';
 import { LONDON, parseInstant } from '../time/london.js';
-import { CATEGORIES, parseCategory, type Category, type PltEvent } from './event.js';
+import { CATEGORIES, parseCategory, type EventFields, type PltEvent } from './event.js';
 
-/** The fields a person sets on an event (everything else is the app's). */
-export interface EventFields {
-  title: string;
-  description: string;
-  category: Category;
-  hub: Hub;
-  professions: Profession[];
-  channelId?: string;
-  start: Date;
-  end: Date;
-  location?: string;
-  onlineMeetingUrl?: string;
-  capacity: number | null;
-  signupOpens?: Date;
-  signupCloses?: Date;
-}
+export type { EventFields };
 
 export type Repeat = { every: 'week' | 'month'; count: number } | null;
 

@@ -10,7 +10,7 @@ import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
 import type { CalendarTokenRepository, EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
 import { hoursOf, waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/events/event.js';
-import { checkTogether, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
+import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
 import { DEFAULT_RANGE_DAYS } from '../../domain/events/query.js';
@@ -247,7 +247,7 @@ export class EventsService {
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can change it.');
     // Check what we can before queueing: the hub moves only between hubs the person organises.
     const now = this.d.clock.now();
-    const preview = readEventFields(input, now, fieldsOfEvent(s.event));
+    const preview = readEventFields(input, now, fieldsOf(s.event));
     if (preview.hub !== s.event.hub) requireRole(actor, 'organiser', preview.hub, 'move events to that hub');
     if (preview.channelId !== s.event.channelId) await this.checkChannel(preview.channelId);
     const before = entryOf(s.event);
@@ -469,11 +469,6 @@ export class EventsService {
       });
     return cpdRecord(items, end);
   }
-}
-
-export function fieldsOfEvent(e: PltEvent): EventFields {
-  const { title, description, category, hub, professions, channelId, start, end, location, onlineMeetingUrl, capacity, signupOpens, signupCloses } = e;
-  return { title, description, category, hub, professions, channelId, start, end, location, onlineMeetingUrl, capacity, signupOpens, signupCloses };
 }
 
 const sameIndexKeys = (a: IndexEntry, b: IndexEntry) => a.start.getTime() === b.start.getTime() && a.channelId === b.channelId && a.organiserId === b.organiserId;
