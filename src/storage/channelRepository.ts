@@ -7,6 +7,7 @@ import type { ChannelRepository, MemberCounts } from '../domain/channels/ports.j
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { getOrNull, insertIfAbsent, listAll, mutateEntity } from './etag.js';
+import { parseStringList } from './values.js';
 
 const PK = 'channel';
 
@@ -25,15 +26,6 @@ interface ChannelEntity {
   teamsChannelId: string;
 }
 
-const parseList = (json: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 export function toChannel(id: string, e: ChannelEntity): Channel {
   return {
     id,
@@ -42,8 +34,8 @@ export function toChannel(id: string, e: ChannelEntity): Channel {
     purpose: e.purpose,
     guidelines: e.guidelines,
     hub: e.hub as Hub,
-    professions: parseList(e.professions) as Profession[],
-    leadIds: parseList(e.leadIds),
+    professions: parseStringList(e.professions) as Profession[],
+    leadIds: parseStringList(e.leadIds),
     memberCount: Number(e.memberCount) || 0,
     approvalRequired: !!e.approvalRequired,
     channelType: (e.channelType as ChannelType) || 'standard',

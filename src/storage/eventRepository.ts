@@ -10,6 +10,7 @@ import type { Profession } from '../domain/people/professions.js';
 import { getOrNull, insertIfAbsent, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
+import { parseStringList } from './values.js';
 
 const EVENT_ROW = 'event';
 const regKey = (userId: string) => `r:${encodeKey(userId)}`;
@@ -60,15 +61,6 @@ interface RegistrationEntity {
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 const optDate = (v: unknown): Date | undefined => (v === undefined || v === null || v === '' ? undefined : date(v));
 
-const parseList = (json: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 export function toEvent(id: string, e: EventEntity): PltEvent {
   return {
     id,
@@ -76,7 +68,7 @@ export function toEvent(id: string, e: EventEntity): PltEvent {
     description: e.description ?? '',
     category: e.category as Category,
     hub: e.hub as Hub,
-    professions: parseList(e.professions) as Profession[],
+    professions: parseStringList(e.professions) as Profession[],
     channelId: e.channelId || undefined,
     start: date(e.start),
     end: date(e.end),

@@ -7,6 +7,7 @@ import type { ChannelType } from '../domain/channels/channel.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { getOrNull, listAll, mutateEntity } from './etag.js';
+import { parseStringList } from './values.js';
 
 const PK = 'proposal';
 
@@ -28,24 +29,15 @@ interface ProposalEntity {
   claimedAt?: Date;
 }
 
-const list = (json: string): string[] => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 function toProposal(id: string, e: ProposalEntity): ChannelProposal {
   return {
     id,
     name: e.name,
     purpose: e.purpose,
     hub: e.hub as Hub,
-    professions: list(e.professions) as Profession[],
+    professions: parseStringList(e.professions) as Profession[],
     proposerId: e.proposerId,
-    proposedLeadIds: list(e.proposedLeadIds),
+    proposedLeadIds: parseStringList(e.proposedLeadIds),
     channelType: (e.channelType as ChannelType) || 'standard',
     status: (e.status as ProposalStatus) || 'pending',
     ...(e.reason ? { reason: e.reason } : {}),
