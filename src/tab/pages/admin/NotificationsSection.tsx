@@ -4,18 +4,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
-
-interface DeliverySummary {
-  pending: number;
-  failed: number;
-  unconfirmed: number;
-  byKind: Record<string, { failed: number; unconfirmed: number }>;
-  reasons: Record<string, number>;
-  deadLettered: { notifications: number; jobs: number };
-  jobs: { scheduled: number; failed: number };
-  instances: number;
-  since: string;
-}
+import type { DeliverySummary } from '../../../domain/notifications/ports';
 
 const REASONS: Record<string, string> = {
   'http-403': 'App not installed or blocked (403)',

@@ -1,36 +1,16 @@
 // The events API as the tab uses it (interfaces.md), with the shapes it answers.
 import { apiFetch, qs } from '../../api';
 
-export type SeatState = 'booked' | 'waitlisted' | 'open' | 'full' | 'closed' | 'not-open-yet' | 'cancelled';
+// The server's own view types, so the tab cannot drift from what the API answers (type-only:
+// nothing of the server is bundled).
+import type { EventView as ServerEventView } from '../../../services/events/views';
+export type { SeatState } from '../../../domain/events/event';
 
-export interface EventView {
-  id: string;
-  title: string;
-  description: string;
-  category: string;
-  hub: string;
-  professions: string[];
-  channelId?: string;
-  start: string;
-  end: string;
-  location?: string;
-  onlineMeetingUrl?: string;
-  capacity: number | null;
-  signupOpens?: string;
-  signupCloses?: string;
-  organiserId: string;
-  seriesId?: string;
-  status: 'scheduled' | 'cancelled';
-  booked: number;
-  waitlisted: number;
-  seatsLeft: number | null;
-  myStatus: 'none' | 'booked' | 'waitlisted';
-  myWaitlistPosition: number | null;
-  state: SeatState;
-  organiserName: string;
-  canManage: boolean;
-  attended?: boolean;
+/** An event as GET /api/events and /api/events/{id} answer it. */
+export interface EventView extends ServerEventView {
+  /** GET /api/events/{id} only: things worth a second look (clashes, short notice…). */
   warnings?: string[];
+  /** GET /api/me/registrations only: the person's own calendar invite for a booking. */
   inviteUrl?: string;
 }
 
