@@ -6,6 +6,7 @@
 // fan-out of notices is, because notify() sends each key once. Success deletes the job row (only
 // if it was not rescheduled meanwhile); failure retries with backoff, then the job is marked failed
 // and a copy goes to the poison queue.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock, JobHandler } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { backoffMs } from '../domain/notifications/pacing.js';
@@ -24,7 +25,6 @@ export interface PoisonJob {
   at: string;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const keyPrefix = (key: string) => key.split(':')[0].slice(0, 40);
 
 export interface JobWorkerDeps {
@@ -47,7 +47,7 @@ export class JobWorker {
       logger: deps.logger,
       room: (inFlight) => deps.tuning.jobConcurrency - inFlight,
       fullNapMs: 100,
-      visibilitySeconds: () => deps.tuning.jobVisibilitySeconds,
+      visibilitySeconds: deps.tuning.jobVisibilitySeconds,
       maxIdleMs: deps.tuning.pollIdleMs,
       handle: (message) => this.handle(message),
     });
@@ -116,15 +116,17 @@ export class JobWorker {
     const { queue, store, tuning, clock, logger } = this.deps;
     const started = Date.now();
     let etag = job.etag;
-    let renewing = true;
-    // Keep the claim and the message alive while the handler runs; the wait between renewals ends
-    // as soon as the handler does, so a finished job does not hold its slot for a third of a lease.
-    let stopRenewing = () => {};
-    const handlerDone = new Promise<void>((resolve) => (stopRenewing = resolve));
+    // Keep the claim and the message alive while the handler runs; the wait between renewals is
+    // aborted as soon as the handler ends, so a finished job does not hold its slot (or a timer)
+    // for a third of a lease.
+    const handlerDone = new AbortController();
     const renewal = (async () => {
-      while (renewing) {
-        await Promise.race([sleep(tuning.jobLeaseMs / 3), handlerDone]);
-        if (!renewing) break;
+      for (;;) {
+        try {
+          await sleep(tuning.jobLeaseMs / 3, undefined, { signal: handlerDone.signal });
+        } catch {
+          break; // the handler has ended
+        }
         try {
           etag = await store.put({ ...job, status: 'running', runner: tuning.instanceId, leaseUntil: Date.now() + tuning.jobLeaseMs, updatedAt: clock.now() }, etag);
           await queue.delay(message, tuning.jobVisibilitySeconds);
@@ -141,8 +143,7 @@ export class JobWorker {
     } catch (e) {
       failure = e;
     }
-    renewing = false;
-    stopRenewing();
+    handlerDone.abort();
     await renewal;
 
     const durationMs = Date.now() - started;

@@ -14,6 +14,7 @@
 // Answers we do get are recorded as such: 429 releases the claim to retry after Retry-After (and
 // pauses the whole process), 403/404 fail for good, 5xx and network errors retry with exponential
 // backoff and jitter until `maxAttempts`, then go to the poison queue.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { DeliveryError, isDeliveryError, isFinal, type PersonalConversation, type ProactiveSender } from '../domain/notifications/delivery.js';
@@ -40,7 +41,6 @@ type Outcome = 'sent' | 'failed' | 'skipped' | 'unconfirmed' | 'throttled' | 're
 
 class Stopping extends Error {}
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 const POISON_TTL_S = 7 * 24 * 3600; // poison copies hold ids: kept a week, then gone
 
 export interface NotificationWorkerDeps {
@@ -77,7 +77,7 @@ export class NotificationWorker {
       // a held message never outlives its visibility timeout and storage is not swamped with reads.
       room: (inFlight) => Math.max(8, Math.ceil(this.ratePerSecond / 2)) - inFlight,
       fullNapMs: 50,
-      visibilitySeconds: () => deps.tuning.visibilitySeconds,
+      visibilitySeconds: deps.tuning.visibilitySeconds,
       maxIdleMs: deps.tuning.pollIdleMs,
       handle: (message) => this.handle(message),
     });

@@ -2,6 +2,7 @@
 // to the worker without waiting, back off while the queue is empty (25 ms doubling up to
 // `maxIdleMs`), and wake at once when a message is queued in this process or a slot frees up.
 // On stop it waits (bounded) for messages in hand to finish.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging.js';
 import { errorSummary } from '../teams/adapter.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
@@ -15,13 +16,11 @@ export interface QueuePollerOptions<T extends object> {
   room(inFlight: number): number;
   /** Wait this long before looking again when there is no room. */
   fullNapMs: number;
-  visibilitySeconds: () => number;
+  visibilitySeconds: number;
   maxIdleMs: number;
   /** Handles one message; a throw is logged and the message reappears after its visibility timeout. */
   handle(message: QueueMessage<T>): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 export class QueuePoller<T extends object> {
   private stopped = false;
@@ -63,7 +62,7 @@ export class QueuePoller<T extends object> {
       }
       let batch: QueueMessage<T>[];
       try {
-        batch = await queue.receive(room, this.o.visibilitySeconds());
+        batch = await queue.receive(room, this.o.visibilitySeconds);
       } catch (e) {
         logger.warn({ err: errorSummary(e) }, `${what} queue unavailable`);
         await this.nap(1000);
