@@ -17,7 +17,7 @@ import { DEMO_CHANNELS } from '../src/seed/channels.js';
 import { startTestApp, api } from '../tests/helpers/testApp.js';
 import { FakeConnector } from '../tests/helpers/fakeConnector.js';
 import { BotClient } from '../tests/helpers/botClient.js';
-import { StorageCalls, isBackground, summarise } from './storageCalls.js';
+import { StorageCalls, isBackground, summarise } from '../tests/helpers/storageCalls.js';
 import { percentile, runBench } from './stats.js';
 import { CALENDAR_EVENTS, seedCalendar } from './calendarData.js';
 

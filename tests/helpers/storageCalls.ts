@@ -4,8 +4,8 @@
 // belong to the background loops (the scheduler's lease, heartbeats, the due-job poll) rather than
 // to the request.
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
-import type { Storage } from '../src/storage/storage.js';
-import { QUEUES, TABLES, type QueueKey, type TableKey } from '../src/storage/tables.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { QUEUES, TABLES, type QueueKey, type TableKey } from '../../src/storage/tables.js';
 
 export interface StorageCall {
   /** Table or queue name without the prefix, e.g. "Events", "queue:jobs". */
