@@ -108,8 +108,9 @@ function parseTickets(json: string | undefined): number[] | undefined {
   }
 }
 
-function toEntity(ev: PltEvent, seats: Seats): EventEntity {
-  const entity: EventEntity = {
+/** The event's own properties as stored (on its row, and on the index lines that list it). */
+function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted' | 'lastTicket' | 'promotions' | 'anonBooked' | 'anonAttended' | 'leftTickets'> {
+  const entity: ReturnType<typeof eventProperties> = {
     title: ev.title,
     description: ev.description,
     category: ev.category,
@@ -128,6 +129,15 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     sequence: ev.sequence,
     createdAt: ev.createdAt,
     updatedAt: ev.updatedAt,
+  };
+  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
+  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
+  return entity;
+}
+
+function toEntity(ev: PltEvent, seats: Seats): EventEntity {
+  const entity: EventEntity = {
+    ...eventProperties(ev),
     booked: seats.booked,
     waitlisted: seats.waitlisted,
     lastTicket: seats.lastTicket,
@@ -136,8 +146,6 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     anonAttended: seats.anonAttended,
   };
   if (seats.leftTickets) entity.leftTickets = JSON.stringify(seats.leftTickets);
-  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
-  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
   return entity;
 }
 

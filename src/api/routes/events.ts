@@ -46,8 +46,8 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
   server.get(
     '/api/events/:id',
     route(services, auth, async ({ actor, params }) => {
-      const view = await events.view(actor, params.id);
-      return { body: { ...view, warnings: await events.warnings(actor, view) } };
+      const { view, warnings } = await events.detail(actor, params.id);
+      return { body: { ...view, warnings } };
     }),
   );
 
