@@ -100,11 +100,15 @@ async function main() {
   const list = async () => ok('list')(await api(app, '/api/events', reader));
   const firstList = await api(app, '/api/events', reader);
   if (firstList.body.items.length !== EVENTS) throw new Error(`expected ${EVENTS} events, got ${firstList.body.items.length}`);
-  const served = interleave(list, listQuery);
-  report('GET /api/events — 60 events, as served (per-instance cache of identical reads on)', 'one 60-entity partition query', await served, '≤ 3');
+  // Three ways to read the calendar: a different person each time (the shared month lines from this
+  // instance's short cache, the person's own lines from storage) — the goal's measure; the same
+  // person again within moments (their own reads cached too); every read from storage.
+  const someone = async () => ok('list')(await api(app, '/api/events', { user: randomUUID(), name: 'Bench Visitor' }));
+  report('GET /api/events — 60 events, a different person each time (as served: shared index lines cached per instance)', 'one 60-entity partition query', await interleave(someone, listQuery), '≤ 3');
+  report('GET /api/events again — the same person (booked on 4) within moments: all their reads cached', 'one 60-entity partition query', await interleave(list, listQuery), '≤ 3');
   const ttl = READ_CACHE_TTL_MS.eventLists;
   READ_CACHE_TTL_MS.eventLists = 0;
-  report('GET /api/events cold — the same with the list cache off (every read goes to storage)', 'one 60-entity partition query', await interleave(list, listQuery), '≤ 3');
+  report('GET /api/events cold — the person booked on 4, every read from storage (caches off)', 'one 60-entity partition query', await interleave(list, listQuery), '≤ 3');
   READ_CACHE_TTL_MS.eventLists = ttl;
 
   // ---- GET /api/events/{id} ----
@@ -132,7 +136,11 @@ async function main() {
 
   // ---- GET /api/channels ----
   const dir = async () => ok('channels')(await api(app, '/api/channels', reader));
-  report('GET /api/channels — 15 channels', 'one 15-entity partition query', await interleave(dir, channelQuery), '≤ 3');
+  report('GET /api/channels — 15 channels (as served: the directory cached per instance for 2 s)', 'one 15-entity partition query', await interleave(dir, channelQuery), '≤ 3');
+  const channelTtl = READ_CACHE_TTL_MS.channels;
+  READ_CACHE_TTL_MS.channels = 0;
+  report('GET /api/channels cold — every read from storage (one query: counts on the rows)', 'one 15-entity partition query', await interleave(dir, channelQuery), '≤ 3');
+  READ_CACHE_TTL_MS.channels = channelTtl;
 
   await app.close();
   await connector.close();

@@ -216,9 +216,22 @@ interface PersonEntity {
 }
 
 export class TablePersonIndex implements PersonIndex {
+  /** People's lines as lists read them (`recent`); dropped when this instance adds or removes theirs. */
+  private readonly recent = new TtlCache<PersonEntry[]>(() => READ_CACHE_TTL_MS.eventLists, 20_000);
+
   constructor(private readonly table: TableClient) {}
 
   async add(rows: (PersonEntry & { userId: string })[]): Promise<void> {
+    const people = [...new Set(rows.map((r) => r.userId))];
+    people.forEach((u) => this.recent.delete(u));
+    try {
+      await this.write(rows);
+    } finally {
+      people.forEach((u) => this.recent.delete(u));
+    }
+  }
+
+  private async write(rows: (PersonEntry & { userId: string })[]): Promise<void> {
     const byBucket = new Map<string, TransactionAction[]>();
     for (const r of rows) {
       const pk = personBucket(r.userId);
@@ -231,7 +244,12 @@ export class TablePersonIndex implements PersonIndex {
     await Promise.all(chunks.map((actions) => (actions.length === 1 ? this.table.upsertEntity(actions[0][1] as never, 'Replace') : this.table.submitTransaction(actions))));
   }
 
-  async list(userId: string): Promise<PersonEntry[]> {
+  async list(userId: string, options: { recent?: boolean } = {}): Promise<PersonEntry[]> {
+    if (options.recent) return (await this.recent.read(userId, () => this.read(userId))).map((e) => ({ ...e }));
+    return this.read(userId);
+  }
+
+  private async read(userId: string): Promise<PersonEntry[]> {
     const prefix = `${encodeKey(userId)}|`;
     const end = `${encodeKey(userId)}}`; // "}" sorts right after "|"
     const rows = await listAll(this.table.listEntities<PersonEntity>({ queryOptions: { filter: odata`PartitionKey eq ${personBucket(userId)} and RowKey ge ${prefix} and RowKey lt ${end}` } }));
@@ -239,6 +257,11 @@ export class TablePersonIndex implements PersonIndex {
   }
 
   async remove(userId: string, eventIds: string[]): Promise<void> {
-    await Promise.all(eventIds.map((id) => deleteIfPresent(this.table, personBucket(userId), personRow(userId, id))));
+    this.recent.delete(userId);
+    try {
+      await Promise.all(eventIds.map((id) => deleteIfPresent(this.table, personBucket(userId), personRow(userId, id))));
+    } finally {
+      this.recent.delete(userId);
+    }
   }
 }

@@ -25,6 +25,8 @@ export interface CommitResult {
 export interface EventRepository {
   /** The event row alone (point read). */
   get(eventId: string): Promise<StoredEvent | null>;
+  /** The event row and one person's registration, in one request. */
+  getWithRegistration(eventId: string, userId: UserId): Promise<{ stored: StoredEvent; reg: StoredRegistration | null } | null>;
   /** The event row and every registration: one partition query. */
   load(eventId: string): Promise<(PartitionSnapshot & { etag: string }) | null>;
   /** Inserts a new event with empty seats; false when the id is taken. */
@@ -34,7 +36,12 @@ export interface EventRepository {
    * Answers the new ETags, or null when someone else changed the partition first.
    */
   commit(eventId: string, etag: string, event: PltEvent, seats: Seats, writes: RowWrite[]): Promise<CommitResult | null>;
-  registration(eventId: string, userId: UserId): Promise<StoredRegistration | null>;
+  /**
+   * The person's registration. `recent`: may answer from this instance's read of the last
+   * READ_CACHE_TTL_MS.eventLists (lists read it again and again), never from before this instance's
+   * own change to it; another instance's change may be missed that long.
+   */
+  registration(eventId: string, userId: UserId, options?: { recent?: boolean }): Promise<StoredRegistration | null>;
   registrations(eventId: string): Promise<StoredRegistration[]>;
   /** Current place in the queue: 1 + the people waiting with an earlier ticket. */
   waitlistPlace(eventId: string, ticket: number): Promise<number>;
@@ -90,7 +97,8 @@ export interface PersonEntry {
 /** Which events a person has (or had) a row on: written before the registration commits. */
 export interface PersonIndex {
   add(rows: (PersonEntry & { userId: UserId })[]): Promise<void>;
-  list(userId: UserId): Promise<PersonEntry[]>;
+  /** `recent`: as for EventRepository.registration. */
+  list(userId: UserId, options?: { recent?: boolean }): Promise<PersonEntry[]>;
   remove(userId: UserId, eventIds: string[]): Promise<void>;
 }
 

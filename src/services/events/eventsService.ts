@@ -135,8 +135,8 @@ export class EventsService {
   readonly lines: SeatLines;
   /** What a sign-up's warnings need, read while it commits (see signUp), by person and event. */
   private readonly prefetched = new Map<string, { at: number; inputs: Promise<[ProfileRecord | null, PersonEntry[]]> }>();
-  /** Index refreshes under way, by event: the newest listing still to write. */
-  private readonly refreshing = new Map<string, { next?: Listing }>();
+  /** Index refreshes under way, by event: whether to go round again (a commit came in meanwhile). */
+  private readonly refreshing = new Map<string, { again: boolean }>();
 
   constructor(private readonly d: EventsDeps) {
     this.lines = new SeatLines({ repo: d.repo, people: d.personIndex, clock: d.clock, logger: d.logger, afterCommit: (c) => this.afterCommit(c) });
@@ -153,14 +153,14 @@ export class EventsService {
     return s;
   }
 
-  /** The event and the person's registration: two parallel point reads (or this instance's copy, just confirmed). */
+  /** The event and the person's registration: one request (or this instance's copy, just confirmed). */
   private async withRegistration(eventId: unknown, userId: UserId, useCopy = false): Promise<{ s: StoredEvent; reg: StoredRegistration | null }> {
     if (!isEventId(eventId)) throw notFound('No event with that id.');
     const copy = useCopy ? this.lines.peek(eventId, COPY_FRESH_MS) : undefined;
     if (copy) return { s: { event: copy.event, seats: copy.seats, etag: '' }, reg: copy.regs.get(userId) ?? null };
-    const [s, reg] = await Promise.all([this.d.repo.get(eventId), this.d.repo.registration(eventId, userId)]);
-    if (!s) throw notFound('No event with that id.');
-    return { s, reg };
+    const found = await this.d.repo.getWithRegistration(eventId, userId);
+    if (!found) throw notFound('No event with that id.');
+    return { s: found.stored, reg: found.reg };
   }
 
   /** Organisers and coordinators of the event's hub (never guests). */
@@ -179,7 +179,8 @@ export class EventsService {
 
   /** GET /api/events/{id}: the person's view and its warnings, every read in one parallel round. */
   async detail(actor: Actor, eventId: unknown): Promise<{ view: EventView; warnings: string[] }> {
-    const [{ s, reg }, profile, entries] = await Promise.all([this.withRegistration(eventId, actor.id), this.d.people.getProfile(actor.id), this.d.personIndex.list(actor.id)]);
+    // The person's other bookings only feed the clash warning: this instance's read of the last moments will do.
+    const [{ s, reg }, profile, entries] = await Promise.all([this.withRegistration(eventId, actor.id), this.d.people.getProfile(actor.id), this.d.personIndex.list(actor.id, { recent: true })]);
     const { view } = await this.viewWithReg(actor, s, reg);
     return { view, warnings: await this.warningsFrom(actor, view, profile, entries) };
   }
@@ -220,8 +221,9 @@ export class EventsService {
     c: { from: Date; to: Date; hub?: Hub; category?: Category; profession?: Profession; channelId?: string; status?: 'scheduled' | 'cancelled' },
     page: { limit: number; after?: string } = { limit: 200 },
   ): Promise<{ items: EventView[]; total: number; next?: string }> {
-    // The list and the person's own index lines in parallel: one round of partition queries.
-    const [stored, mine] = await Promise.all([this.inRange(c.from, c.to), this.d.personIndex.list(actor.id)]);
+    // The list and the person's own index lines in parallel: one round of partition queries (each
+    // may come from this instance's reads of the last moments: a list may lag a little).
+    const [stored, mine] = await Promise.all([this.inRange(c.from, c.to), this.d.personIndex.list(actor.id, { recent: true })]);
     const matching = stored.filter(({ event: e }) =>
       (!c.hub || e.hub === c.hub) &&
       (!c.category || e.category === c.category) &&
@@ -233,7 +235,11 @@ export class EventsService {
     const slice = ordered.slice(0, page.limit);
     // The person's place is read only where their index says they may have one.
     const maybeMine = new Set(mine.map((m) => m.eventId));
-    const items = await mapLimit(slice, 16, async (s) => (await this.viewWithReg(actor, s, maybeMine.has(s.event.id) ? undefined : null)).view);
+    const items = await mapLimit(slice, 16, async (s) => {
+      const copy = maybeMine.has(s.event.id) ? this.lines.peek(s.event.id, COPY_FRESH_MS) : undefined;
+      const reg = !maybeMine.has(s.event.id) ? null : copy ? (copy.regs.get(actor.id) ?? null) : await this.d.repo.registration(s.event.id, actor.id, { recent: true });
+      return (await this.viewWithReg(actor, s, reg)).view;
+    });
     const result: { items: EventView[]; total: number; next?: string } = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
@@ -282,30 +288,30 @@ export class EventsService {
   }
 
   /**
-   * Writes the event's listing to its index lines soon (after a seat commit, an upgrade, an edit),
-   * once per burst of commits, then checks the partition: if another instance committed meanwhile
-   * the lines are written again, so they settle on what the partition holds. Never throws.
+   * Brings the event's index lines up to its partition soon (after a seat commit, an upgrade), once
+   * per burst of commits: reads the event row and writes what it holds, then reads it again and
+   * goes round if another commit landed meanwhile — so lines settle on the partition whichever
+   * instance committed, and never go back to an older state than the one they had read. Never throws.
    */
   refreshIndex(listing: Listing): void {
     const id = listing.event.id;
     const running = this.refreshing.get(id);
     if (running) {
-      if (!running.next || listing.at >= running.next.at) running.next = listing;
+      running.again = true;
       return;
     }
-    const state: { next?: Listing } = { next: listing };
+    const state = { again: true };
     this.refreshing.set(id, state);
     void (async () => {
       try {
         await new Promise((r) => setTimeout(r, REFRESH_DELAY_MS));
-        for (let round = 0; state.next && round < 20; round++) {
-          const written = state.next;
-          state.next = undefined;
+        let head = await this.d.repo.get(id);
+        for (let round = 0; head && state.again && round < 20; round++) {
+          state.again = false;
+          const written = listingOf(head.event, head.seats);
           await this.d.index.refresh(written);
-          if (state.next) continue; // a newer commit of ours came in: write that
-          const head = await this.d.repo.get(id);
-          const truth = head ? listingOf(head.event, head.seats) : undefined;
-          if (truth && fingerprint(truth) !== fingerprint(written)) state.next = truth;
+          head = await this.d.repo.get(id);
+          if (head && fingerprint(listingOf(head.event, head.seats)) !== fingerprint(written)) state.again = true;
         }
       } catch (e) {
         this.d.logger.warn({ eventId: id, err: e instanceof Error ? e.message : String(e) }, 'could not refresh the event list lines; the next commit or read will');
