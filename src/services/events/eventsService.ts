@@ -135,8 +135,8 @@ export class EventsService {
   readonly lines: SeatLines;
   /** What a sign-up's warnings need, read while it commits (see signUp), by person and event. */
   private readonly prefetched = new Map<string, { at: number; inputs: Promise<[ProfileRecord | null, PersonEntry[]]> }>();
-  /** Index refreshes under way, by event: whether to go round again (a commit came in meanwhile). */
-  private readonly refreshing = new Map<string, { again: boolean }>();
+  /** Index refreshes under way, by event: the newest listing still to write. */
+  private readonly refreshing = new Map<string, { next?: Listing }>();
 
   constructor(private readonly d: EventsDeps) {
     this.lines = new SeatLines({ repo: d.repo, people: d.personIndex, clock: d.clock, logger: d.logger, afterCommit: (c) => this.afterCommit(c) });
@@ -288,30 +288,32 @@ export class EventsService {
   }
 
   /**
-   * Brings the event's index lines up to its partition soon (after a seat commit, an upgrade), once
-   * per burst of commits: reads the event row and writes what it holds, then reads it again and
-   * goes round if another commit landed meanwhile — so lines settle on the partition whichever
-   * instance committed, and never go back to an older state than the one they had read. Never throws.
+   * Writes the event's listing to its index lines soon (after a seat commit, an upgrade), once per
+   * burst of commits, then reads the event row and writes again if another instance committed
+   * meanwhile — so lines settle on the partition whichever instance committed. Two instances'
+   * refreshes crossing can put the older state back on a line for one round trip before the check
+   * corrects it (lists of this instance show its own commits from its copy anyway). Never throws.
    */
   refreshIndex(listing: Listing): void {
     const id = listing.event.id;
     const running = this.refreshing.get(id);
     if (running) {
-      running.again = true;
+      if (!running.next || listing.at >= running.next.at) running.next = listing;
       return;
     }
-    const state = { again: true };
+    const state: { next?: Listing } = { next: listing };
     this.refreshing.set(id, state);
     void (async () => {
       try {
         await new Promise((r) => setTimeout(r, REFRESH_DELAY_MS));
-        let head = await this.d.repo.get(id);
-        for (let round = 0; head && state.again && round < 20; round++) {
-          state.again = false;
-          const written = listingOf(head.event, head.seats);
+        for (let round = 0; state.next && round < 20; round++) {
+          const written = state.next;
+          state.next = undefined;
           await this.d.index.refresh(written);
-          head = await this.d.repo.get(id);
-          if (head && fingerprint(listingOf(head.event, head.seats)) !== fingerprint(written)) state.again = true;
+          if (state.next) continue; // a newer commit of ours came in meanwhile: write that
+          const head = await this.d.repo.get(id);
+          const truth = head ? listingOf(head.event, head.seats) : undefined;
+          if (truth && fingerprint(truth) !== fingerprint(written)) state.next = truth;
         }
       } catch (e) {
         this.d.logger.warn({ eventId: id, err: e instanceof Error ? e.message : String(e) }, 'could not refresh the event list lines; the next commit or read will');
