@@ -58,7 +58,7 @@ export class EventCalendars {
       description: [e.description, online, `${CATEGORY_NAMES[e.category]} · ${HUB_NAMES[e.hub]}`].filter(Boolean).join('\n\n'),
       location: e.location ?? (e.onlineMeetingUrl ? 'Online (Microsoft Teams)' : undefined),
       url: options.withLink ? e.onlineMeetingUrl : undefined,
-      organizer: e.organiserName ? { name: e.organiserName } : undefined,
+      organizer: e.organiserName ? { name: e.organiserName, email: '' } : undefined,
       status: options.forceStatus ?? (e.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'),
       stamp: e.updatedAt,
       categories: [CATEGORY_NAMES[e.category]],

@@ -47,7 +47,7 @@ export async function facilitationCalendar(deps: FacilitationDeps, token: string
         status,
         stamp: r.updatedAt,
         categories: ['Facilitation'],
-        organizer: { name: 'Virtual Café' },
+        organizer: { name: 'Virtual Café', email: '' },
       },
     ],
     { method },
