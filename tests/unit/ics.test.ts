@@ -3,7 +3,8 @@
 import { strict as assert } from 'node:assert';
 import ICAL from 'ical.js';
 import fc from 'fast-check';
-import { buildCalendar, foldLine, isMailbox, paramReadsAs, plainText, UNKNOWN_MAILBOX, uriValue, type IcsEvent, type IcsMethod } from '../../src/domain/calendar/ics.js';
+import { isMailbox } from '../../src/domain/people/person.js';
+import { buildCalendar, foldLine, paramReadsAs, plainText, UNKNOWN_MAILBOX, uriValue, type IcsEvent, type IcsMethod } from '../../src/domain/calendar/ics.js';
 
 const base: IcsEvent = {
   uid: 'event-123@virtual-cafe',

@@ -9,6 +9,7 @@
 // type — a title with a lone CR, say — can start a new line, property or event: every CR and LF
 // in the output is a line ending we wrote. Lines are folded at 75 octets, never inside a character.
 import { DateTime } from 'luxon';
+import { isMailbox } from '../people/person.js';
 
 export interface IcsPerson {
   name: string;
@@ -112,10 +113,6 @@ export const paramText = (value: string): string => paramReadsAs(value).replace(
 /** A URI value: no control characters and no spaces (a URI has neither). */
 // eslint-disable-next-line no-control-regex
 export const uriValue = (value: string): string => value.replace(LONE_SURROGATE, '').replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, '');
-
-// A plain mailbox: no quotes, no spaces, no `:;,"` that would need escaping in a calendar address.
-const MAILBOX = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
-export const isMailbox = (value: unknown): value is string => typeof value === 'string' && value.length <= 254 && MAILBOX.test(value);
 
 /** Folds a content line to at most 75 octets per line (RFC 5545 §3.1), never splitting a character. */
 export function foldLine(line: string): string {
