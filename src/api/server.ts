@@ -21,22 +21,23 @@ const FRAME_ANCESTORS =
 export function createHttpServer(parts: ServerParts): Server {
   const { services } = parts;
   const server = restify.createServer({ name: 'virtual-cafe', handleUncaughtExceptions: false, ignoreTrailingSlash: true });
-  server.pre((req: Request, _res: Response, next: Next) => {
+  const hsts = services.config.publicUrl.startsWith('https://');
+  // Before routing, so every answer carries them: matched routes, 404s and 405s, bodies refused by
+  // the parser, the bot endpoint and the tab's files (a route may still set its own CSP).
+  server.pre((req: Request, res: Response, next: Next) => {
     // Keep our own request id: never trust one sent by the client unless behind a trusted proxy.
     const incoming = services.config.trustProxy ? req.header('x-request-id') : undefined;
     (req as Request & { _vcId?: string })._vcId = incoming && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
     req.id = () => (req as Request & { _vcId?: string })._vcId as string;
-    return next();
-  });
-  server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, arrayLimit: 20, depth: 1, parameterLimit: 50 }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
-  server.use((req: Request, res: Response, next: Next) => {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'strict-origin-when-cross-origin');
     res.setHeader('content-security-policy', FRAME_ANCESTORS);
     res.setHeader('x-request-id', req.id());
+    if (hsts) res.setHeader('strict-transport-security', 'max-age=31536000');
     return next();
   });
+  server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, arrayLimit: 20, depth: 1, parameterLimit: 50 }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
 
   // One log line per request: id, method, route, status, time. No query strings, bodies or names.
   server.on('after', (req: Request, res: Response) => {
