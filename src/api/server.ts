@@ -5,7 +5,7 @@ import type { Services } from '../services/container.js';
 import type { Authenticator } from './auth.js';
 import { registerApiRoutes } from './routes/index.js';
 import { tabStaticHandler } from './tabStatic.js';
-import { sendError } from './http.js';
+import { MAX_BODY_BYTES, sendError } from './http.js';
 
 export interface ServerParts {
   services: Services;
@@ -37,7 +37,7 @@ export function createHttpServer(parts: ServerParts): Server {
     return next();
   });
   server.use(restify.plugins.queryParser({ mapParams: false, allowDots: false, arrayLimit: 20, depth: 1, parameterLimit: 50 }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 1_000_000, rejectUnknown: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
 
   // One log line per request: id, method, route, status, time. No query strings, bodies or names.
   server.on('after', (req: Request, res: Response) => {
@@ -50,7 +50,7 @@ export function createHttpServer(parts: ServerParts): Server {
     const status = err.statusCode ?? 500;
     const code = status === 404 ? 'NotFound' : status === 405 ? 'MethodNotAllowed' : status === 413 ? 'PayloadTooLarge' : status >= 500 ? 'InternalError' : 'BadRequest';
     const message =
-      status === 404 ? 'No such route.' : status === 405 ? 'That method is not allowed here.' : status === 413 ? 'The request body is too large.' : status >= 500 ? 'Something went wrong.' : 'The request could not be read (is the JSON valid?).';
+      status === 404 ? 'No such route.' : status === 405 ? 'That method is not allowed here.' : status === 413 ? `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.` : status >= 500 ? 'Something went wrong.' : 'The request could not be read (is the JSON valid?).';
     (err as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: { code, message } });
     (err as unknown as { toString: () => string }).toString = () => message;
     return cb();
