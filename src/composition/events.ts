@@ -48,7 +48,16 @@ export function createEventsArea(storage: Storage, config: Config, clock: Clock,
     },
   };
   const events = new EventsService(deps);
-  const calendars = new EventCalendars({ config, clock, repo, tokens, events });
+  const calendars = new EventCalendars({
+    config,
+    clock,
+    repo,
+    tokens,
+    events,
+    get people() {
+      return services().people;
+    },
+  });
   const importer = new EventImporter({ clock, get channels() { return services().channels; }, events });
   return {
     services: { events, eventRepository: repo, eventCalendars: calendars, eventImporter: importer },

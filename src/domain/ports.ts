@@ -76,6 +76,11 @@ export interface PersonRecord {
   name: string;
   tenantId?: string;
   guest: boolean;
+  /**
+   * Their mailbox, when a sign-in token said it (calendar invites name them with it). A save
+   * without one keeps the one stored: Teams activities never carry it.
+   */
+  email?: string;
   lastSeenAt: Date;
 }
 

@@ -16,6 +16,14 @@ export interface Identity {
   tenantId?: string;
   /** Teams said so (`userRole: guest`) or the token says so (`acct = 1`). */
   guest?: boolean;
+  /** Their mailbox, when the sign-in token names one (Teams activities never do). */
+  email?: string;
+}
+
+/** How calendar invites name someone: display name, and mailbox when one is known. */
+export interface Contact {
+  name: string;
+  email?: string;
 }
 
 export interface MeView {
@@ -38,7 +46,7 @@ export interface PeopleDeps {
 const REMEMBERED_LIMIT = 20_000;
 
 export class PeopleService {
-  private readonly remembered = new Map<UserId, string>();
+  private readonly remembered = new Map<UserId, { name: string; key: string; email?: string }>();
 
   constructor(private readonly deps: PeopleDeps) {}
 
@@ -55,7 +63,7 @@ export class PeopleService {
     // The roles, the known name (when not told) and remembering a told name are independent reads and writes.
     const [stored, known] = await Promise.all([
       this.deps.roles.list(identity.id),
-      told ? this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest }).then(() => told) : this.knownName(identity.id),
+      told ? this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).then(() => told) : this.knownName(identity.id),
     ]);
     return {
       id: identity.id,
@@ -69,17 +77,19 @@ export class PeopleService {
 
   private async knownName(userId: UserId): Promise<string | undefined> {
     const cached = this.remembered.get(userId);
-    if (cached !== undefined) return cached.slice(0, cached.indexOf('|'));
+    if (cached !== undefined) return cached.name;
     return (await this.deps.persons.get(userId))?.name;
   }
 
   /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */
-  private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'>): Promise<void> {
+  private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'> & { email?: string }): Promise<void> {
     const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
-    if (this.remembered.get(actor.id) === key) return;
-    await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, lastSeenAt: this.deps.clock.now() });
+    const known = this.remembered.get(actor.id);
+    // A call without the mailbox (the bot) keeps the stored one; a mailbox told anew is saved.
+    if (known?.key === key && (!actor.email || known.email === actor.email)) return;
+    await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, email: actor.email, lastSeenAt: this.deps.clock.now() });
     if (this.remembered.size >= REMEMBERED_LIMIT) this.remembered.delete(this.remembered.keys().next().value as UserId);
-    this.remembered.set(actor.id, key);
+    this.remembered.set(actor.id, { name: actor.name, key, email: actor.email ?? known?.email });
   }
 
   /** Forgets the in-process memory of a person (after "forget me"). */
@@ -96,6 +106,20 @@ export class PeopleService {
         if (person) return [id, person.name] as const;
         const profile = await this.deps.profiles.get(id);
         return [id, profile?.name ?? 'Unknown person'] as const;
+      }),
+    );
+    return new Map(found);
+  }
+
+  /** Names and known mailboxes for ids (calendar invites); people never met get "Unknown person". */
+  async contacts(ids: readonly UserId[]): Promise<Map<UserId, Contact>> {
+    const unique = [...new Set(ids)].filter(isValidUserId);
+    const found = await Promise.all(
+      unique.map(async (id) => {
+        const person = await this.deps.persons.get(id);
+        if (person) return [id, { name: person.name, ...(person.email ? { email: person.email } : {}) }] as const;
+        const profile = await this.deps.profiles.get(id);
+        return [id, { name: profile?.name ?? 'Unknown person' }] as const;
       }),
     );
     return new Map(found);

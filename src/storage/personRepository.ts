@@ -8,6 +8,7 @@ interface PersonEntity {
   name: string;
   tenantId: string;
   guest: boolean;
+  email?: string;
   lastSeenAt: Date;
 }
 
@@ -18,11 +19,14 @@ export class TablePersonRepository implements PersonRepository {
 
   async get(userId: string): Promise<PersonRecord | null> {
     const e = await getOrNull<PersonEntity>(this.table, userId, ROW);
-    return e ? { userId, name: e.name, tenantId: e.tenantId || undefined, guest: !!e.guest, lastSeenAt: new Date(e.lastSeenAt) } : null;
+    return e ? { userId, name: e.name, tenantId: e.tenantId || undefined, guest: !!e.guest, ...(e.email ? { email: e.email } : {}), lastSeenAt: new Date(e.lastSeenAt) } : null;
   }
 
+  /** Merge, so a save that does not know the mailbox (a Teams activity) keeps the stored one. */
   async save(r: PersonRecord): Promise<void> {
-    await this.table.upsertEntity({ partitionKey: r.userId, rowKey: ROW, name: r.name, tenantId: r.tenantId ?? '', guest: r.guest, lastSeenAt: r.lastSeenAt }, 'Replace');
+    const entity: PersonEntity & { partitionKey: string; rowKey: string } = { partitionKey: r.userId, rowKey: ROW, name: r.name, tenantId: r.tenantId ?? '', guest: r.guest, lastSeenAt: r.lastSeenAt };
+    if (r.email) entity.email = r.email;
+    await this.table.upsertEntity(entity, 'Merge');
   }
 
   async delete(userId: string): Promise<void> {

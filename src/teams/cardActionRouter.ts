@@ -17,10 +17,14 @@ export interface CardAction {
   run(turn: BotTurn, data: ActionData): Promise<CardActionResult>;
 }
 
-/** Action data as a fresh plain object (missing data = {}); null if it cannot be used. */
+/**
+ * Action data as a fresh plain object (missing data = {}); null if it cannot be used. Its size was
+ * checked with the whole activity by the body parser (MAX_BODY_BYTES): a second, smaller limit
+ * here refused pasted CSV the importer would take.
+ */
 export function readActionData(raw: unknown): ActionData | null {
   if (raw === undefined || raw === null) return {};
-  return plainObject(raw);
+  return plainObject(raw, Number.POSITIVE_INFINITY);
 }
 
 export function createCardActionRouter(actions: readonly CardAction[], onError: (verb: string, e: unknown) => void) {

@@ -112,6 +112,10 @@ describe('facilitation over the Bot Framework protocol', function () {
     assert.match(ics.text, /SEQUENCE:1/);
     assert.match(ics.text, new RegExp(`UID:facilitation-${requestId}@virtual-cafe`));
     assert.match(ics.text, /DTSTART;TZID=Europe\/London:\d{8}T140000/);
+    // RFC 5546: the lead runs the session (ORGANIZER); this copy is the facilitator's (ATTENDEE).
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nORGANIZER;CN="Leah Lead":mailto:[^\r]+\r\n/);
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Fran Match":mailto:[^\r]+@[^\r]+\.invalid\r\n/);
+    assert.match((await fetchCalendar(app, leadLink)).text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Leah Lead":mailto:/);
 
     const r = await stored(requestId);
     assert.equal(r.status, 'confirmed');
@@ -278,6 +282,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     const ics = await fetchCalendar(app, link);
     assert.match(ics.text, /METHOD:CANCEL/);
     assert.match(ics.text, /SEQUENCE:2/);
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Fran Match":mailto:/);
     // Someone else cannot withdraw Gus, and Fran cannot withdraw twice.
     assert.match(cardText((await bot.invoke(fran, 'facilitation.withdraw', { requestId })).card), /You have withdrawn/);
   });

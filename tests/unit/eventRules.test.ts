@@ -47,6 +47,11 @@ describe('event rules', () => {
     const text = 'title,location\r\n"Asthma, COPD","Room ""A"""\n\nNext,"multi\nline"\n';
     assert.deepEqual(parseCsv(text).rows.map((r) => [r.line, ...r.cells]), [[1, 'title', 'location'], [2, 'Asthma, COPD', 'Room "A"'], [4, 'Next', 'multi\nline']]);
     assert.equal(parseCsv('a,"b\nc').error?.line, 1);
+    // At most maxRows records: the last one counts too, with or without a final newline; blank lines don't.
+    for (const end of ['', '\n', '\r\n\r\n']) {
+      assert.equal(parseCsv('h\n1\n2' + end, 3).error, undefined);
+      assert.deepEqual(parseCsv('h\n1\n\n2\n3' + end, 3).error, { line: 5, message: 'At most 3 records can be read at once.', tooMany: true });
+    }
   });
 
   it('sums CPD hours per three-year NMC period, participatory next to the total', () => {

@@ -7,6 +7,10 @@ import type { RosterLine } from '../../services/events/eventsService.js';
 import type { ImportReport } from '../../services/events/importer.js';
 import { noTemplates, placesText, safe, whenText } from './events.js';
 import { formatLondonDate } from '../../domain/time/london.js';
+import { MAX_IMPORT_BYTES } from '../../domain/events/csv.js';
+
+/** Teams refuses cards much over 28 KB: a longer CSV is not pasted back into the form. */
+const MAX_ECHO_CHARS = 16_000;
 
 const SHOWN = 60;
 
@@ -65,9 +69,12 @@ export function importCard(options: { report?: ImportReport; error?: string; csv
     }
   }
   if (options.error) body.push({ type: 'TextBlock', text: safe(options.error), wrap: true, color: 'Attention' });
+  const echo = options.csv && options.csv.length <= MAX_ECHO_CHARS ? options.csv : '';
+  if (options.csv && !echo) body.push({ type: 'TextBlock', text: 'Your CSV is too long to show again here: correct your file and paste it again.', wrap: true, isSubtle: true });
   body.push(
     { type: 'TextBlock', text: `Paste CSV with this header line (dates YYYY-MM-DD, times HH:MM UK time, professions separated by ;):\n\n${options.header}`, wrap: true, isSubtle: true },
-    { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, isRequired: true, errorMessage: 'Paste the CSV', maxLength: 100000, value: safe(options.csv ?? '') },
+    // As long as the importer allows (its limit, with its message, is the one people meet).
+    { type: 'Input.Text', id: 'csv', label: 'CSV', isMultiline: true, isRequired: true, errorMessage: 'Paste the CSV', maxLength: MAX_IMPORT_BYTES, value: echo ? safe(echo) : '' },
     { type: 'Input.Toggle', id: 'dryRun', title: 'Check only (create nothing yet)', value: 'true', valueOn: 'true', valueOff: 'false' },
   );
   return noTemplates(card(body, [{ type: 'Action.Execute', title: 'Import', verb: Verbs.eventImport, associatedInputs: 'auto', style: 'positive' }], 'Import events from CSV'));

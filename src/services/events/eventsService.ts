@@ -361,7 +361,8 @@ export class EventsService {
 
   private async afterCommit({ eventId, plan }: Committed): Promise<void> {
     if (!plan.promoted.length) return;
-    const rows = new Map(plan.writes.filter((w) => w.type !== 'delete').map((w) => [(w as { reg: Registration }).reg.userId, (w as { reg: Registration }).reg]));
+    const rows = new Map<UserId, Registration>();
+    for (const w of plan.writes) if (w.type === 'create' || w.type === 'update') rows.set(w.reg.userId, w.reg);
     await mapLimit(plan.promoted, 8, async (p) => {
       const reg = rows.get(p.userId);
       const view = eventView(plan.event, plan.seats, { status: 'booked', position: null }, this.d.clock.now(), false);

@@ -9,7 +9,7 @@ import type { UserId } from '../../domain/people/person.js';
 import type { CommitResult, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import { planBatch, type Outcome, type PartitionSnapshot, type Plan, type SeatOp, type StoredRegistration } from '../../domain/events/seats.js';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import type { PltEvent, Seats } from '../../domain/events/event.js';
+import type { CancelledInvite, PltEvent, Seats } from '../../domain/events/event.js';
 
 /** An op's outcome and the event as it stood once the op was committed. */
 export interface Settled {
@@ -25,7 +25,7 @@ interface Waiting {
 }
 
 interface Copy {
-  snapshot: PartitionSnapshot & { regs: Map<UserId, StoredRegistration> };
+  snapshot: PartitionSnapshot & { regs: Map<UserId, StoredRegistration>; cancelled: Map<UserId, CancelledInvite> };
   etag: string;
   /** When this copy was last known to match storage (read, or our own commit). */
   confirmedAt: number;
@@ -108,7 +108,7 @@ export class SeatLines {
     const loaded = await this.deps.repo.load(line.eventId);
     if (!loaded) return null;
     const { etag, ...snapshot } = loaded;
-    return { snapshot: { ...snapshot, regs: new Map(snapshot.regs) }, etag, confirmedAt: Date.now() };
+    return { snapshot: { ...snapshot, regs: new Map(snapshot.regs), cancelled: new Map(snapshot.cancelled) }, etag, confirmedAt: Date.now() };
   }
 
   private async drain(line: Line): Promise<void> {
@@ -193,17 +193,19 @@ export class SeatLines {
 
   /** Brings our copy up to date with what we just committed. */
   private apply(line: Line, copy: Copy, plan: Plan, result: CommitResult) {
-    const regs = copy.snapshot.regs;
+    const { regs, cancelled } = copy.snapshot;
     let complete = !!result.etag;
     for (const w of plan.writes) {
       if (w.type === 'delete') regs.delete(w.userId);
+      else if (w.type === 'put-cancelled') cancelled.set(w.invite.userId, w.invite);
+      else if (w.type === 'delete-cancelled') cancelled.delete(w.userId);
       else {
         const etag = result.rows.get(w.reg.userId);
         if (!etag) complete = false;
         regs.set(w.reg.userId, { ...w.reg, etag: etag ?? '' });
       }
     }
-    copy.snapshot = { event: plan.event, seats: plan.seats, regs };
+    copy.snapshot = { event: plan.event, seats: plan.seats, regs, cancelled };
     copy.etag = result.etag;
     copy.confirmedAt = Date.now();
     // Never guard a later write with an unknown ETag: read the partition again instead.
