@@ -1,0 +1,34 @@
+// The shell's shape before anything is known (first load): a header bar, the navigation's row and
+// a page placeholder, so the real shell replaces it without the page jumping.
+import { Skeleton, SkeletonItem, makeStyles, tokens } from '@fluentui/react-components';
+import { PageSkeleton } from './Status';
+
+const useStyles = makeStyles({
+  top: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, minHeight: '36px' },
+  nav: { display: 'flex', gap: tokens.spacingHorizontalL, minHeight: '40px', alignItems: 'center', overflow: 'hidden' },
+  main: { padding: tokens.spacingHorizontalL, maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box', width: '100%' },
+  shell: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+});
+
+export function ShellSkeleton() {
+  const styles = useStyles();
+  return (
+    <div className={styles.shell}>
+      <Skeleton aria-hidden className={styles.top}>
+        <div className={styles.row}>
+          <SkeletonItem size={20} style={{ width: 110 }} />
+          <SkeletonItem size={16} style={{ width: 140 }} />
+        </div>
+        <div className={styles.nav}>
+          {[72, 96, 72, 88].map((w, i) => (
+            <SkeletonItem key={i} size={16} style={{ width: w, flexShrink: 0 }} />
+          ))}
+        </div>
+      </Skeleton>
+      <main className={styles.main}>
+        <PageSkeleton label="Opening the Virtual Café…" />
+      </main>
+    </div>
+  );
+}
