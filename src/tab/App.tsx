@@ -106,7 +106,7 @@ export function App() {
       <a href="#main" className={styles.skip}>
         Skip to content
       </a>
-      <div className={styles.top}>
+      <div className={styles.top} data-testid="shell-top">
         <header className={styles.header}>
           <Subtitle2 as="p" className={styles.title}>
             Virtual Café
