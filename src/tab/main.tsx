@@ -6,7 +6,7 @@
 // /api/me and the page's own first requests (the calendar's events) go out together; the page
 // picks those answers up when it asks (src/tab/api.ts, prefetch). A skeleton holds the layout
 // meanwhile.
-import { StrictMode, Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { StrictMode, Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Button, FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
 import { initialiseHost, initialTheme, onThemeChange, type HostInfo, type ThemeName } from './teams';
@@ -60,8 +60,13 @@ function Root() {
     }
     setNeedsDevUser(false);
     try {
-      setMe(await apiFetch<Me>('/api/me'));
-      setError(null);
+      const answer = await apiFetch<Me>('/api/me');
+      // Rendering the whole app is the largest piece of work on first load: as a transition React
+      // does it in slices, so the page stays responsive (no long task) while it fills in.
+      startTransition(() => {
+        setMe(answer);
+        setError(null);
+      });
     } catch (e) {
       setError(e);
     }
@@ -70,8 +75,10 @@ function Root() {
   useEffect(() => {
     void (async () => {
       const info = await firstHost;
-      setHost(info);
-      setTheme(info.theme);
+      startTransition(() => {
+        setHost(info);
+        setTheme(info.theme);
+      });
       onThemeChange(setTheme);
       await loadMe();
     })();

@@ -62,7 +62,7 @@ function preloadCalendar(): Plugin {
         if (!bundle) return;
         const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
         const entry = chunks.find((c) => c.isEntry);
-        const calendar = chunks.find((c) => c.facadeModuleId?.split(sep).join('/').endsWith(CALENDAR_MODULE));
+        const calendar = chunks.find((c) => c.moduleIds.some((id) => id.split(sep).join('/').endsWith(CALENDAR_MODULE)));
         if (!entry || !calendar) throw new Error(`preload-calendar: no chunk for ${CALENDAR_MODULE}`);
         // The entry's own static imports are preloaded by Vite already.
         const have = new Set([entry.fileName, ...entry.imports]);
@@ -97,11 +97,12 @@ export default defineConfig({
         chunkFileNames: (chunk) => (chunk.name.startsWith('ui~') ? 'assets/ui-[hash].js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
-            // Everything the entry needs from node_modules (React, Fluent's core) in one file
-            // rather than a dozen small ones: fewer requests on a slow phone connection.
-            { name: 'shell-libs', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
-            // Components that several pages share, grouped by the pages that use them.
-            { name: 'ui', test: /[\\/]node_modules[\\/]/, minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 12_000, priority: 1 },
+            // Everything the entry needs (React, Fluent's core, the shell) in one file rather than
+            // a dozen small ones: each request costs a round trip and headers on a slow network.
+            { name: 'shell', tags: ['$initial'], priority: 2 },
+            // Code that several pages share, grouped by the set of pages that use it; small groups
+            // merge into their nearest neighbour rather than becoming files of a few KB.
+            { name: 'ui', minShareCount: 2, entriesAware: true, entriesAwareMergeThreshold: 30_000, priority: 1 },
           ],
         },
       },

@@ -28,6 +28,8 @@ describe('tab in Chromium', function () {
     assert.equal(await nav.getByRole('link', { name: 'Calendar', exact: true }).getAttribute('aria-current'), 'page');
     await nav.getByRole('link', { name: 'Channels', exact: true }).click();
     await tab.page.waitForURL(/\/tab\/channels$/);
+    // The page's code arrives on first use: wait for it, then there is exactly one h1.
+    await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.equal(await tab.page.getByRole('heading', { level: 1 }).count(), 1);
   });
 

@@ -72,6 +72,7 @@ describe('tab static files', () => {
 
     for (const r of [br, gz, none]) {
       assert.equal(r.headers.vary, 'Accept-Encoding');
+      assert.equal(Number(r.headers['content-length']), r.body.length, 'a length, not chunked');
       assert.match(String(r.headers['content-type']), /^text\/javascript/);
     }
   });

@@ -3,11 +3,13 @@
 // clipped; the current section always stays in view.
 //
 // "More" is a disclosure (a button that shows a list of links), the WAI-ARIA pattern for site
-// navigation, rather than an ARIA menu: these are links to addresses, and it keeps Fluent's menu and
-// positioning code out of the first load.
-import { Button, Overflow, OverflowItem, makeStyles, mergeClasses, tokens, useIsOverflowItemVisible, useOverflowMenu } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+// navigation, rather than an ARIA menu: these are links to addresses. The fitting is measured here
+// (a few lines) rather than with Fluent's Overflow and Menu, which would add about 15 KB to every
+// first load.
+import { Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Link } from '../router';
+import { fitEntries } from './navFit';
 
 export interface NavEntry {
   id: string;
@@ -24,12 +26,14 @@ const useStyles = makeStyles({
     listStyle: 'none',
     margin: 0,
     padding: 0,
-    // Overflow measures against this width; nothing may spill past it.
+    // Belt and braces: whatever the measurement, nothing spills past the bar.
     overflow: 'hidden',
     minWidth: 0,
     flexGrow: 1,
   },
   item: { flexShrink: 0, display: 'flex' },
+  // Kept in the layout (to be measured) but neither seen nor reachable.
+  away: { visibility: 'hidden', position: 'absolute', pointerEvents: 'none' },
   link: {
     display: 'flex',
     alignItems: 'center',
@@ -80,34 +84,66 @@ const useStyles = makeStyles({
   popupCurrent: { fontWeight: tokens.fontWeightSemibold, borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorCompoundBrandStroke}` },
 });
 
+/** Room kept for the "More" button (its width once shown; a fair guess before). */
+const MORE_GUESS = 88;
+
 export function Nav({ entries, currentId }: { entries: NavEntry[]; currentId?: string }) {
   const styles = useStyles();
+  const barRef = useRef<HTMLDivElement>(null);
+  const itemRefs = useRef<(HTMLLIElement | null)[]>([]);
+  const moreRef = useRef<HTMLButtonElement>(null);
+  const widths = useRef<number[]>([]);
+  const [shown, setShown] = useState<boolean[]>(() => entries.map(() => true));
+  const currentIndex = entries.findIndex((e) => e.id === currentId);
+  const key = entries.map((e) => e.id).join() + '|' + currentId;
+
+  useLayoutEffect(() => {
+    const bar = barRef.current;
+    if (!bar) return;
+    const measure = () => {
+      // An item's width is measured while it is laid out (shown or kept "away"), never 0.
+      widths.current = itemRefs.current.slice(0, entries.length).map((li, i) => li?.getBoundingClientRect().width || widths.current[i] || 0);
+      const more = moreRef.current?.getBoundingClientRect().width || MORE_GUESS;
+      const next = fitEntries(widths.current, bar.clientWidth, more, currentIndex);
+      setShown((prev) => (prev.length === next.length && prev.every((v, i) => v === next[i]) ? prev : next));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(bar);
+    return () => observer.disconnect();
+    // key covers entries and the current one
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+
+  const hidden = entries.filter((_, i) => !shown[i]);
   return (
-    <Overflow padding={8}>
-      <div className={styles.bar}>
-        <ul className={styles.list} data-testid="nav-list">
-          {entries.map((e) => {
-            const current = e.id === currentId;
-            return (
-              <OverflowItem key={e.id} id={e.id} pinned={current}>
-                <li className={styles.item}>
-                  <Link href={e.path} className={mergeClasses(styles.link, current && styles.current)} aria-current={current ? 'page' : undefined}>
-                    {e.label}
-                  </Link>
-                </li>
-              </OverflowItem>
-            );
-          })}
-        </ul>
-        <More entries={entries} currentId={currentId} />
-      </div>
-    </Overflow>
+    <div ref={barRef} className={styles.bar}>
+      <ul className={styles.list} data-testid="nav-list">
+        {entries.map((e, i) => {
+          const current = e.id === currentId;
+          return (
+            <li
+              key={e.id}
+              ref={(el) => {
+                itemRefs.current[i] = el;
+              }}
+              className={mergeClasses(styles.item, !shown[i] && styles.away)}
+              aria-hidden={shown[i] ? undefined : true}
+            >
+              <Link href={e.path} className={mergeClasses(styles.link, current && styles.current)} aria-current={current ? 'page' : undefined} tabIndex={shown[i] ? undefined : -1}>
+                {e.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {hidden.length > 0 && <More entries={hidden} currentId={currentId} buttonRef={moreRef} />}
+    </div>
   );
 }
 
-function More({ entries, currentId }: { entries: NavEntry[]; currentId?: string }) {
+function More({ entries, currentId, buttonRef }: { entries: NavEntry[]; currentId?: string; buttonRef: React.RefObject<HTMLButtonElement | null> }) {
   const styles = useStyles();
-  const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const listId = useId();
@@ -120,7 +156,7 @@ function More({ entries, currentId }: { entries: NavEntry[]; currentId?: string 
     const onKey = (ev: KeyboardEvent) => {
       if (ev.key !== 'Escape') return;
       setOpen(false);
-      ref.current?.focus();
+      buttonRef.current?.focus();
     };
     document.addEventListener('pointerdown', close);
     document.addEventListener('focusin', close);
@@ -130,13 +166,12 @@ function More({ entries, currentId }: { entries: NavEntry[]; currentId?: string 
       document.removeEventListener('focusin', close);
       document.removeEventListener('keydown', onKey);
     };
-  }, [open, ref]);
+  }, [open, buttonRef]);
 
-  if (!isOverflowing) return null;
   return (
     <div ref={wrap} className={styles.moreWrap}>
       <Button
-        ref={ref}
+        ref={buttonRef}
         appearance="subtle"
         className={styles.more}
         icon={<Chevron />}
@@ -148,24 +183,18 @@ function More({ entries, currentId }: { entries: NavEntry[]; currentId?: string 
         More
       </Button>
       <ul id={listId} className={styles.popup} hidden={!open}>
-        {entries.map((e) => (
-          <MoreItem key={e.id} entry={e} current={e.id === currentId} onChosen={() => setOpen(false)} />
-        ))}
+        {entries.map((e) => {
+          const current = e.id === currentId;
+          return (
+            <li key={e.id}>
+              <Link href={e.path} className={mergeClasses(styles.popupLink, current && styles.popupCurrent)} aria-current={current ? 'page' : undefined} onClick={() => setOpen(false)}>
+                {e.label}
+              </Link>
+            </li>
+          );
+        })}
       </ul>
     </div>
-  );
-}
-
-function MoreItem({ entry, current, onChosen }: { entry: NavEntry; current: boolean; onChosen: () => void }) {
-  const styles = useStyles();
-  const visible = useIsOverflowItemVisible(entry.id);
-  if (visible) return null;
-  return (
-    <li>
-      <Link href={entry.path} className={mergeClasses(styles.popupLink, current && styles.popupCurrent)} aria-current={current ? 'page' : undefined} onClick={onChosen}>
-        {entry.label}
-      </Link>
-    </li>
   );
 }
 
