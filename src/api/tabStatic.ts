@@ -5,7 +5,7 @@
 //
 // - Compression: the build writes .br and .gz beside each text asset (src/tab/vite.config.ts); the
 //   variant the browser accepts is sent as is, never compressed per request. index.html, rewritten
-//   here once, is compressed once when first read.
+//   here, is compressed once per build.
 // - Caching: hashed files under assets/ are immutable for a year; everything else (index.html,
 //   favicon, privacy pages) is revalidated on every load (no-cache, with an ETag).
 // - Source maps are served in dev mode only (the production build has none; issue #15).
@@ -65,21 +65,27 @@ interface Variant {
 const etagOf = (body: Buffer) => `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
 
 export function tabStaticHandler(tabDir: string, config: Config) {
-  let index: Promise<Record<Encoding, Variant> | null> | undefined;
-  const loadIndex = () =>
-    (index ??= readFile(join(tabDir, 'index.html'), 'utf8').then(
-      (raw) => {
+  // index.html rewritten and compressed once per build: kept until the file changes (a rebuild
+  // while the server runs, as in development, must not leave it pointing at deleted chunks).
+  let index: { mtimeMs: number; variants: Promise<Record<Encoding, Variant>> } | undefined;
+  const loadIndex = async (): Promise<Record<Encoding, Variant> | null> => {
+    const file = join(tabDir, 'index.html');
+    const info = await stat(file).catch(() => null);
+    if (!info) return null;
+    if (index?.mtimeMs !== info.mtimeMs) {
+      const variants = readFile(file, 'utf8').then((raw) => {
         const meta = `<meta name="virtual-cafe-auth" content="${config.authMode}"><meta name="virtual-cafe-client-id" content="${escapeAttr(config.aadAppClientId)}">`;
         const html = Buffer.from(raw.replace('</head>', `${meta}</head>`));
         const variant = (body: Buffer): Variant => ({ body, etag: etagOf(body) });
         return { identity: variant(html), gzip: variant(gzipSync(html, { level: 9 })), br: variant(brotliCompressSync(html)) };
-      },
-      () => {
-        // Not built yet: try again on the next request rather than remembering the failure.
-        index = undefined;
-        return null;
-      },
-    ));
+      });
+      index = { mtimeMs: info.mtimeMs, variants };
+    }
+    return index.variants.catch(() => {
+      index = undefined;
+      return null;
+    });
+  };
 
   return async (req: Request, res: Response): Promise<void> => {
     const path = decodeSafe(req.getPath());

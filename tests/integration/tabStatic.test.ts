@@ -4,7 +4,7 @@
 // dev mode, never dot-folders (Vite's manifest), never the .br/.gz copies by name, never a path
 // out of the folder. (tests/e2e/tabAssets.test.ts checks the real build through the whole app.)
 import { strict as assert } from 'node:assert';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
@@ -128,6 +128,17 @@ describe('tab static files', () => {
       const r = await rawGet(`${prod.url}${path}`, {});
       assert.equal(r.status, 404, path);
     }
+  });
+
+  it('picks up a rebuilt index.html without a restart', async () => {
+    const before = await rawGet(`${prod.url}/tab/calendar`, {});
+    await writeFile(join(dir, 'index.html'), '<!doctype html><html><head><title>rebuilt</title></head><body></body></html>');
+    // A rebuild always moves the modification time on; make sure it differs here too.
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dir, 'index.html'), later, later);
+    const after = await rawGet(`${prod.url}/tab/calendar`, {});
+    assert.match(after.body.toString(), /<title>rebuilt<\/title>/);
+    assert.notEqual(after.headers.etag, before.headers.etag);
   });
 
   it('answers 503 with a hint until the tab is built', async () => {
