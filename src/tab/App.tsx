@@ -16,7 +16,11 @@ const PHONE = '@media (max-width: 599px)';
 const useStyles = makeStyles({
   shell: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
   top: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Header, navigation and page share one column (max 1200 px, centred), so they line up.
   header: {
+    maxWidth: '1200px',
+    margin: '0 auto',
+    boxSizing: 'border-box',
     display: 'flex',
     alignItems: 'center',
     justifyContent: 'space-between',
@@ -30,7 +34,7 @@ const useStyles = makeStyles({
   // On a phone the header is one short line: name and "Your data"; the roles wait for a wider screen.
   roles: { [PHONE]: { display: 'none' } },
   // Link padding (M) + this = the header's padding, so the first link lines up with the title.
-  nav: { padding: `0 ${tokens.spacingHorizontalXS}`, [PHONE]: { padding: 0 } },
+  nav: { maxWidth: '1200px', margin: '0 auto', boxSizing: 'border-box', padding: `0 ${tokens.spacingHorizontalXS}`, [PHONE]: { padding: 0 } },
   main: {
     flexGrow: 1,
     padding: tokens.spacingHorizontalL,

@@ -4,7 +4,8 @@ import { Link } from '../router';
 import { HUB_NAMES, type Me } from '../types';
 
 const useStyles = makeStyles({
-  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px' },
+  // The gap spaces the parts; their own margins would double it.
+  page: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '640px', '& > *': { margin: 0 } },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 

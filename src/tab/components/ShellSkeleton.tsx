@@ -5,6 +5,7 @@ import { Bone, PageSkeleton } from './Status';
 
 const useStyles = makeStyles({
   top: { backgroundColor: tokens.colorNeutralBackground1, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalL}` },
+  column: { maxWidth: '1200px', margin: '0 auto' },
   title: { margin: 0 },
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalM, minHeight: '36px' },
   nav: { display: 'flex', gap: tokens.spacingHorizontalL, minHeight: '40px', alignItems: 'center', overflow: 'hidden' },
@@ -17,16 +18,18 @@ export function ShellSkeleton() {
   return (
     <div className={styles.shell}>
       <div aria-hidden className={styles.top}>
-        <div className={styles.row}>
-          <Subtitle2 as="p" className={styles.title}>
-            Virtual Café
-          </Subtitle2>
-          <Bone style={{ width: 140 }} />
-        </div>
-        <div className={styles.nav}>
-          {[72, 96, 72, 88].map((w, i) => (
-            <Bone key={i} style={{ width: w, flexShrink: 0 }} />
-          ))}
+        <div className={styles.column}>
+          <div className={styles.row}>
+            <Subtitle2 as="p" className={styles.title}>
+              Virtual Café
+            </Subtitle2>
+            <Bone style={{ width: 140 }} />
+          </div>
+          <div className={styles.nav}>
+            {[72, 96, 72, 88].map((w, i) => (
+              <Bone key={i} style={{ width: w, flexShrink: 0 }} />
+            ))}
+          </div>
         </div>
       </div>
       <main className={styles.main}>
