@@ -17,17 +17,15 @@ import { loadavg } from 'node:os';
 import lighthouse from 'lighthouse';
 // The mobile preset's network figures, so a calibrated run changes only the CPU slowdown.
 import { throttling } from 'lighthouse/core/config/constants.js';
-import { chromium } from 'playwright-core';
 import { startDemoApp } from '../scripts/demoApp.js';
 import { freePort } from '../src/storage/azurite.js';
 import { projectRoot } from '../src/paths.js';
-import { CHROMIUM_PATH } from '../tests/helpers/browser.js';
+import { launchBrowser } from '../scripts/chromium.js';
 import { percentile, runBench } from './stats.js';
 
 const RUNS = Number(process.env.TAB_RUNS ?? 3);
 // A member (health care assistant, North Kent) opening the static tab's start page.
 const PERSON = 'devUser=6f1c2a7e-3b4d-4c5e-9f60-1a2b3c4d5e10&devName=Kirsty%20McLean';
-const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
 
 interface Run {
   benchmarkIndex: number;
@@ -106,7 +104,8 @@ async function main() {
   }
   const demo = await startDemoApp();
   const port = await freePort();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROME_FLAGS, `--remote-debugging-port=${port}`] });
+  // Lighthouse drives it over the DevTools protocol on this port.
+  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
   const runs: Run[] = [];
   let presetRun: Run | undefined;
   try {

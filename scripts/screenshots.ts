@@ -19,7 +19,7 @@ import { startDemoApp } from './demoApp.js';
 import { cardPage, cardStyles, hostConfig, type CardTheme } from './teamsCardHost.js';
 import { projectRoot } from '../src/paths.js';
 import { DEMO_PEOPLE } from '../src/seed/people.js';
-import { launchBrowser } from '../tests/helpers/browser.js';
+import { launchBrowser } from './chromium.js';
 
 const require = createRequire(import.meta.url);
 const OUT = join(projectRoot(), 'docs', 'screenshots');
