@@ -20,13 +20,16 @@ describe('tab in Chromium', function () {
   it('shows the signed-in person from /api/me and the coordinator’s sections', async () => {
     await tab.page.goto(`${app.url}/tab/calendar?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
     await tab.page.getByTestId('signed-in-user').getByText('Sam Okafor').waitFor();
-    assert.match(await tab.page.getByTestId('signed-in-user').innerText(), /coordinator/);
+    assert.match(await tab.page.getByTestId('signed-in-user').innerText(), /Coordinator · All of Kent & Medway/, 'role and hub by name, not code');
     const nav = tab.page.getByRole('navigation', { name: 'Virtual Café sections' });
     for (const name of ['Calendar', 'My bookings', 'Channels', 'Facilitation', 'Admin']) {
-      assert.equal(await nav.getByRole('tab', { name }).count(), 1, name);
+      assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, name);
     }
-    await nav.getByRole('tab', { name: 'Channels' }).click();
+    assert.equal(await nav.getByRole('link', { name: 'Calendar', exact: true }).getAttribute('aria-current'), 'page');
+    await nav.getByRole('link', { name: 'Channels', exact: true }).click();
     await tab.page.waitForURL(/\/tab\/channels$/);
+    // The page's code arrives on first use: wait for it, then there is exactly one h1.
+    await tab.page.getByRole('heading', { level: 1 }).first().waitFor();
     assert.equal(await tab.page.getByRole('heading', { level: 1 }).count(), 1);
   });
 
@@ -57,7 +60,7 @@ describe('tab in Chromium', function () {
   it('keeps the dev user for the session and hides Admin from a member', async () => {
     await tab.page.goto(`${app.url}/tab/bookings?devUser=member-123&devName=Morgan%20Member`);
     await tab.page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
-    assert.equal(await tab.page.getByRole('tab', { name: 'Admin' }).count(), 0);
+    assert.equal(await tab.page.getByRole('navigation', { name: 'Virtual Café sections' }).getByRole('link', { name: 'Admin' }).count(), 0);
     await tab.page.goto(`${app.url}/tab/calendar`);
     await tab.page.getByTestId('signed-in-user').getByText('Morgan Member').waitFor();
   });

@@ -7,11 +7,10 @@ import { useApp } from '../../MeContext';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { HUB_NAMES, PROFESSION_NAMES, hasRole } from '../../types';
-import { CATEGORY_NAMES, eventsApi, type EventView, type Filters } from './eventsApi';
-import { addDays, addMonths, formatDay, londonDay, londonTime, monthLabel, startOfMonth, startOfWeek, today } from './london';
+import { CATEGORY_NAMES, eventsApi, type EventView } from './eventsApi';
+import { addDays, addMonths, formatDay, londonDay, londonTime, startOfMonth, today } from './london';
+import { calendarAnchor, calendarFilters, calendarRange, calendarView } from './calendarRequest';
 import { BookingButton, StateBadge, whereText } from './EventBits';
-
-type View = 'month' | 'week' | 'list';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center', margin: `${tokens.spacingVerticalM} 0` },
@@ -42,28 +41,13 @@ const useStyles = makeStyles({
   itemText: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1, flexBasis: '220px' },
 });
 
-function range(view: View, anchor: string): { from: string; to: string; title: string } {
-  if (view === 'week') {
-    const from = startOfWeek(anchor);
-    return { from, to: addDays(from, 6), title: `Week of ${formatDay(from)}` };
-  }
-  if (view === 'month') {
-    const first = startOfMonth(anchor);
-    const from = startOfWeek(first);
-    const last = addDays(addMonths(first, 1), -1);
-    return { from, to: addDays(startOfWeek(last), 6), title: monthLabel(first) };
-  }
-  return { from: anchor, to: addDays(anchor, 89), title: `From ${formatDay(anchor)}` };
-}
-
 export function CalendarPage() {
   const styles = useStyles();
   const { me } = useApp();
   const { search } = useLocation();
-  // Month on a wide screen, the list on a phone, unless the address says.
-  const view = (['month', 'week', 'list'].includes(search.get('view') ?? '') ? search.get('view') : window.innerWidth >= 700 ? 'month' : 'list') as View;
-  const anchor = /^\d{4}-\d{2}-\d{2}$/.test(search.get('date') ?? '') ? (search.get('date') as string) : today();
-  const filters: Filters = { hub: search.get('hub') ?? '', category: search.get('category') ?? '', profession: search.get('profession') ?? '', channelId: search.get('channelId') ?? '' };
+  const view = calendarView(search, window.innerWidth);
+  const anchor = calendarAnchor(search);
+  const filters = calendarFilters(search);
   const [notice, setNotice] = useState('');
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
@@ -78,7 +62,7 @@ export function CalendarPage() {
     }
     navigate(`/tab/calendar?${next.toString()}`);
   };
-  const r = range(view, anchor);
+  const r = calendarRange(view, anchor);
   const key = JSON.stringify([r.from, r.to, filters]);
   const { data, error, loading, reload, setData } = useAsync(() => eventsApi.list(r.from, r.to, filters), [key]);
   const events = data?.items ?? [];
