@@ -4,7 +4,7 @@
 // re-run after a crash sends nobody the same reminder twice (the notifier is once-per-key).
 import type { JobHandler } from '../domain/ports.js';
 import type { Services } from '../services/container.js';
-import { eventView } from '../services/events/views.js';
+import { eventView } from '../contracts/events.js';
 import { noticeKeys, reminderNotice } from '../services/events/notices.js';
 import { mapLimit } from '../services/events/mapLimit.js';
 

@@ -8,15 +8,7 @@ import { formatLondonRange } from '../domain/time/london.js';
 import { welcomeCard, type WelcomeCardInput } from '../cards/builders/channels.js';
 import { noticeCard, joinRequestCard, type MemberLine } from '../cards/builders/channelLeads.js';
 import { Verbs } from '../cards/verbs.js';
-
-export interface Welcome {
-  channel: Channel;
-  leads: { id: string; name: string }[];
-  nextEvents: { eventId: string; title: string; start: Date; end: Date }[];
-  link: { url: string; inTeams: boolean };
-  /** The app added them in Teams just now (Graph on). */
-  addedInTeams: boolean;
-}
+import type { Welcome } from '../contracts/channels.js';
 
 export const professionsText = (c: Channel) => (c.professions.length ? c.professions.map((p) => PROFESSION_NAMES[p] ?? p).join(', ') : 'All professions');
 

@@ -6,7 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Services } from './container.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { Channel } from '../domain/channels/channel.js';
-import { proposalJson, readProposal, slugify, type ChannelProposal, type ProposalJson, type ProposalStatus } from '../domain/channels/proposal.js';
+import { readProposal, slugify, type ChannelProposal, type ProposalStatus } from '../domain/channels/proposal.js';
 import { coordinatesHub } from '../domain/channels/rules.js';
 import { normalise } from '../domain/channels/resolve.js';
 import { TeamsDirectoryError } from '../domain/channels/ports.js';
@@ -69,10 +69,6 @@ export class ChannelProposalService {
     const wanted: ProposalStatus[] | null = status === 'pending' ? ['pending', 'approving'] : status === 'approved' || status === 'rejected' ? [status] : null;
     const all = await this.d.channelProposals.list();
     return all.filter((p) => (!wanted || wanted.includes(p.status)) && coordinatesHub(actor, p.hub));
-  }
-
-  json(p: ChannelProposal): ProposalJson {
-    return proposalJson(p);
   }
 
   /** Names and labels for cards and the tab. */

@@ -19,35 +19,19 @@ import { isValidUserId } from '../domain/people/person.js';
 import { AppError, forbidden, invalid, notFound, unavailable } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
 import { runLimited } from '../domain/async.js';
-import { joinRequestNotice, newLeadNotice, newMemberNotice, personDetails, requestDeclinedNotice, welcomeMessage, type Welcome } from './channelMessages.js';
+import { joinRequestNotice, newLeadNotice, newMemberNotice, personDetails, requestDeclinedNotice, welcomeMessage } from './channelMessages.js';
+import type { DirectoryItem, MemberView, Welcome } from '../contracts/channels.js';
 
 export type ChannelDeps = Pick<
   Services,
   'config' | 'clock' | 'logger' | 'channels' | 'memberships' | 'teamsDirectory' | 'people' | 'profiles' | 'persons' | 'roles' | 'notifier' | 'upcomingEvents'
 >;
 
-export interface DirectoryItem {
-  channel: Channel;
-  leads: { id: UserId; name: string }[];
-  nextEvents: { eventId: string; title: string; start: Date; end: Date }[];
-  my: 'member' | 'requested' | 'none';
-}
-
 export interface JoinResult {
   status: JoinStatus;
   channel: Channel;
   /** Set when the person joined just now. */
   welcome?: Welcome;
-}
-
-export interface MemberView {
-  userId: UserId;
-  name: string;
-  guest: boolean;
-  joinedAt: Date;
-  /** Profile details for leads; never for guests. */
-  details: string;
-  profile?: { profession: string; hub: string; pcn: string; organisation: string };
 }
 
 export interface DecisionResult {

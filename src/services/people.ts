@@ -8,6 +8,7 @@ import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
 import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
 import { invalid, AppError, forbidden } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
+import { meJson, type MeJson } from '../contracts/people.js';
 
 /** Who the caller is, as told by Teams (activity) or the tab's token. */
 export interface Identity {
@@ -16,14 +17,6 @@ export interface Identity {
   tenantId?: string;
   /** Teams said so (`userRole: guest`) or the token says so (`acct = 1`). */
   guest?: boolean;
-}
-
-export interface MeView {
-  id: UserId;
-  name: string;
-  guest: boolean;
-  profile: { profession: string; hub: string; pcn: string; organisation: string } | null;
-  roles: RoleGrant[];
 }
 
 export interface PeopleDeps {
@@ -107,15 +100,8 @@ export class PeopleService {
     return hubs.length ? [{ role: 'coordinator', hubs }] : [];
   }
 
-  async me(actor: Actor): Promise<MeView> {
-    const profile = await this.deps.profiles.get(actor.id);
-    return {
-      id: actor.id,
-      name: actor.name,
-      guest: actor.guest || !!profile?.guest,
-      profile: profile ? { profession: profile.profession, hub: profile.hub, pcn: profile.pcn, organisation: profile.organisation } : null,
-      roles: actor.roles,
-    };
+  async me(actor: Actor): Promise<MeJson> {
+    return meJson(actor, await this.deps.profiles.get(actor.id));
   }
 
   getProfile(userId: UserId): Promise<ProfileRecord | null> {

@@ -4,13 +4,7 @@
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { PersonalDataHolder } from '../domain/ports.js';
 import type { Clock } from '../domain/ports.js';
-
-export interface PersonalDataExport {
-  exportedAt: string;
-  person: { id: UserId; name: string; guest: boolean };
-  /** What each area holds, by area name. */
-  data: Record<string, unknown>;
-}
+import type { PersonalDataExport } from '../contracts/privacy.js';
 
 export class PrivacyService {
   constructor(

@@ -6,7 +6,7 @@ import { myEventsCard } from '../cards/builders/myEvents.js';
 import { eventFormCard } from '../cards/builders/eventForm.js';
 import { parseEventQuery } from '../domain/events/query.js';
 import { hubsWithRole } from '../domain/people/authorisation.js';
-import type { EventView } from '../services/events/views.js';
+import type { EventView } from '../contracts/events.js';
 
 export const LIST_SIZE = 8;
 

@@ -8,7 +8,7 @@ import { eventCard, eventListCard } from '../../src/cards/builders/events.js';
 import { eventFormCard } from '../../src/cards/builders/eventForm.js';
 import { rosterCard, importCard } from '../../src/cards/builders/eventOrganiser.js';
 import { myEventsCard, calendarFeedCard } from '../../src/cards/builders/myEvents.js';
-import { eventView, type EventView } from '../../src/services/events/views.js';
+import { eventView, type EventView } from '../../src/contracts/events.js';
 import { cpdRecord } from '../../src/domain/events/cpd.js';
 import type { PltEvent, SeatState } from '../../src/domain/events/event.js';
 

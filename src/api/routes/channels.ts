@@ -5,9 +5,23 @@ import type { Server } from 'restify';
 import type { Services } from '../../services/container.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
-import { channelJson } from '../../domain/channels/channel.js';
 import { conflict, invalid } from '../../domain/errors.js';
-import { toLondonIso } from '../../domain/time/london.js';
+import type { ListResponse } from '../../contracts/common.js';
+import {
+  channelJson,
+  directoryItemJson,
+  memberJson,
+  proposalJson,
+  type ChannelJson,
+  type DirectoryAnswer,
+  type JoinAnswer,
+  type LeaveAnswer,
+  type MembersAnswer,
+  type ProposalDecisionAnswer,
+  type ProposalJson,
+  type ProposalListItem,
+  type RequestDecisionAnswer,
+} from '../../contracts/channels.js';
 
 /** ?limit= (1…100) and ?cursor= (an offset we handed out). */
 function readPaging(query: Record<string, string>, defaultLimit: number): { offset: number; limit: number } {
@@ -34,7 +48,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
       const all = await channels().list(readQ(query));
       const items = all.slice(page.offset, page.offset + page.limit).map(channelJson);
       const next = page.offset + page.limit < all.length ? String(page.offset + page.limit) : undefined;
-      return { body: { items, ...(next ? { next } : {}) } };
+      return { body: { items, ...(next ? { next } : {}) } satisfies ListResponse<ChannelJson> };
     }),
   );
 
@@ -56,7 +70,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     route(services, auth, async ({ actor, params }) => {
       const result = await channels().join(actor, params.id, { welcome: 'notify' });
       const status = result.status === 'already-requested' ? 'requested' : result.status;
-      return { status: 201, body: { status } };
+      return { status: 201, body: { status } satisfies JoinAnswer };
     }),
   );
 
@@ -64,7 +78,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     '/api/channels/:id/members/me',
     route(services, auth, async ({ actor, params }) => {
       const result = await channels().leave(actor, params.id);
-      return { body: { status: result.status, ...(result.teamsNote ? { note: result.teamsNote } : {}) } };
+      return { body: { status: result.status, ...(result.teamsNote ? { note: result.teamsNote } : {}) } satisfies LeaveAnswer };
     }),
   );
 
@@ -72,14 +86,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     '/api/channels/:id/members',
     route(services, auth, async ({ actor, params }) => {
       const { members, pending } = await channels().members(actor, params.id);
-      const shape = (m: (typeof members)[number], at: 'joinedAt' | 'requestedAt') => ({
-        userId: m.userId,
-        name: m.name,
-        guest: m.guest,
-        [at]: m.joinedAt.toISOString(),
-        ...(m.profile ?? {}),
-      });
-      return { body: { items: members.map((m) => shape(m, 'joinedAt')), pending: pending.map((m) => shape(m, 'requestedAt')) } };
+      return { body: { items: members.map((m) => memberJson(m, 'joinedAt')), pending: pending.map((m) => memberJson(m, 'requestedAt')) } satisfies MembersAnswer };
     }),
   );
 
@@ -90,7 +97,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
         const input = body === undefined || body === '' ? {} : bodyObject(body);
         const r = await channels().decideRequest(actor, params.id, params.userId, decision === 'approve', input.reason);
         if (r.outcome === 'already-decided') throw conflict(`This request was already ${r.request.status}.`);
-        return { body: { status: r.outcome } };
+        return { body: { status: r.outcome } satisfies RequestDecisionAnswer };
       }),
     );
   }
@@ -104,7 +111,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     '/api/me/channels',
     route(services, auth, async ({ actor }) => {
       const mine = await channels().mine(actor);
-      return { body: { items: mine.memberships.map((m) => channelJson(m.channel)) } };
+      return { body: { items: mine.memberships.map((m) => channelJson(m.channel)) } satisfies ListResponse<ChannelJson> };
     }),
   );
 
@@ -115,18 +122,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
       const page = readPaging(query, 100);
       const { total, items } = await channels().directory(actor, readQ(query), page);
       const next = page.offset + page.limit < total ? String(page.offset + page.limit) : undefined;
-      return {
-        body: {
-          total,
-          items: items.map((i) => ({
-            channel: channelJson(i.channel),
-            leads: i.leads,
-            nextEvents: i.nextEvents.map((e) => ({ eventId: e.eventId, title: e.title, start: toLondonIso(e.start), end: toLondonIso(e.end) })),
-            myStatus: i.my,
-          })),
-          ...(next ? { next } : {}),
-        },
-      };
+      return { body: { total, items: items.map(directoryItemJson), ...(next ? { next } : {}) } satisfies DirectoryAnswer };
     }),
   );
 
@@ -137,20 +133,14 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     route(services, auth, async ({ actor, query }) => {
       const list = await proposals().list(actor, query.status);
       const names = await services.people.names(list.flatMap((p) => [p.proposerId, ...p.proposedLeadIds]).filter(Boolean));
-      return {
-        body: {
-          items: list.map((p) => ({
-            ...proposals().json(p),
-            proposerName: p.proposerId ? (names.get(p.proposerId) ?? 'Unknown person') : 'Someone (erased)',
-          })),
-        },
-      };
+      const items: ProposalListItem[] = list.map((p) => ({ ...proposalJson(p), proposerName: p.proposerId ? (names.get(p.proposerId) ?? 'Unknown person') : 'Someone (erased)' }));
+      return { body: { items } satisfies ListResponse<ProposalListItem> };
     }),
   );
 
   server.post(
     '/api/channel-proposals',
-    route(services, auth, async ({ actor, body }) => ({ status: 201, body: proposals().json(await proposals().propose(actor, bodyObject(body))) })),
+    route(services, auth, async ({ actor, body }) => ({ status: 201, body: proposalJson(await proposals().propose(actor, bodyObject(body))) satisfies ProposalJson })),
   );
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -163,7 +153,7 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
           const p = result.proposal;
           throw conflict(p.status === 'approved' ? 'This proposal was already approved.' : p.status === 'rejected' ? 'This proposal was already rejected.' : 'Another coordinator is approving this proposal right now.');
         }
-        return { body: { proposal: proposals().json(result.proposal), ...(result.outcome === 'approved' ? { channel: channelJson(result.channel) } : {}) } };
+        return { body: { proposal: proposalJson(result.proposal), ...(result.outcome === 'approved' ? { channel: channelJson(result.channel) } : {}) } satisfies ProposalDecisionAnswer };
       }),
     );
   }

@@ -5,7 +5,7 @@ import { renderCard, type CardJson } from '../render.js';
 import { CATEGORIES, CATEGORY_NAMES } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
-import type { EventView } from '../../services/events/views.js';
+import type { EventView } from '../../contracts/events.js';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../domain/time/london.js';
 import { noTemplates, safe } from './events.js';

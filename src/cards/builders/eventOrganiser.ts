@@ -2,15 +2,14 @@
 // and the CSV import form and its line-by-line report.
 import { card, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
-import type { EventView } from '../../services/events/views.js';
-import type { RosterLine } from '../../services/events/eventsService.js';
-import type { ImportReport } from '../../services/events/importer.js';
+import type { Roster } from '../../contracts/events.js';
+import type { ImportReport } from '../../contracts/events.js';
 import { noTemplates, placesText, safe, whenText } from './events.js';
 import { formatLondonDate } from '../../domain/time/london.js';
 
 const SHOWN = 60;
 
-export function rosterCard(roster: { event: EventView; items: RosterLine[]; anonymousBooked: number }, options: { started: boolean; notice?: string }): CardJson {
+export function rosterCard(roster: Pick<Roster, 'event' | 'items' | 'anonymousBooked'>, options: { started: boolean; notice?: string }): CardJson {
   const v = roster.event;
   const booked = roster.items.filter((r) => r.status === 'booked');
   const waiting = roster.items.filter((r) => r.status === 'waitlisted');

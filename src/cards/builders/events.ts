@@ -3,7 +3,7 @@
 // `refresh` then shows each person their own state).
 import { card, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
-import type { EventView } from '../../services/events/views.js';
+import type { EventView } from '../../contracts/events.js';
 import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';

@@ -2,7 +2,7 @@
 // (participatory hours per NMC revalidation period next to the total).
 import { card, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
-import type { MyRegistration } from '../../services/events/eventsService.js';
+import type { MyRegistration } from '../../contracts/events.js';
 import type { CpdRecord } from '../../domain/events/cpd.js';
 import { CATEGORY_NAMES } from '../../domain/events/event.js';
 import { formatLondonDate } from '../../domain/time/london.js';

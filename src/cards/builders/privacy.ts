@@ -1,7 +1,7 @@
 // Cards for "my data" and "forget me".
 import { card, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
-import type { PersonalDataExport } from '../../services/privacy.js';
+import type { PersonalDataExport } from '../../contracts/privacy.js';
 
 /** One readable line per area: how many things of each kind are held. */
 export function summarise(data: Record<string, unknown>): { title: string; value: string }[] {

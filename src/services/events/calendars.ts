@@ -10,13 +10,9 @@ import { CATEGORY_NAMES, type PltEvent } from '../../domain/events/event.js';
 import { HUB_NAMES, parseHub } from '../../domain/people/hubs.js';
 import { notFound } from '../../domain/errors.js';
 import { newToken, type EventsService } from './eventsService.js';
+import type { FeedInfo } from '../../contracts/events.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
-
-export interface FeedInfo {
-  url: string;
-  createdAt: string;
-}
 
 export class EventCalendars {
   constructor(

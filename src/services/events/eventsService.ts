@@ -24,7 +24,7 @@ import { parseInstant, formatLondonRange, LONDON } from '../../domain/time/londo
 import { DateTime } from 'luxon';
 import type { PeopleService } from '../people.js';
 import { SeatLines, type Committed } from './seatLines.js';
-import { eventView, type EventView } from './views.js';
+import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
 import { cancelledNotice, noticeKeys, promotedNotice, updatedNotice } from './notices.js';
 import { mapLimit } from './mapLimit.js';
 
@@ -79,21 +79,6 @@ export interface SignupResult {
   view: EventView;
 }
 
-export interface RosterLine {
-  userId: UserId;
-  name: string;
-  status: 'booked' | 'waitlisted';
-  position: number | null;
-  joinedAt: string;
-  bookedAt?: string;
-  attended: boolean;
-}
-
-export interface MyRegistration {
-  event: EventView;
-  inviteUrl: string | undefined;
-}
-
 export const entryOf = (e: PltEvent): IndexEntry => ({
   eventId: e.id,
   start: e.start,
@@ -145,7 +130,7 @@ export class EventsService {
   }
 
   /** GET /api/events: events starting in a range, filtered, each with the person's own place. */
-  async list(actor: Actor, filters: EventFilters): Promise<{ items: EventView[]; total: number; next?: string }> {
+  async list(actor: Actor, filters: EventFilters): Promise<EventList> {
     const now = this.d.clock.now();
     const from = readBound(filters.from, 'from', false) ?? now;
     const to = readBound(filters.to, 'to', true) ?? DateTime.fromJSDate(from).plus({ days: DEFAULT_RANGE_DAYS }).toJSDate();
@@ -169,7 +154,7 @@ export class EventsService {
     actor: Actor,
     c: { from: Date; to: Date; hub?: Hub; category?: Category; profession?: Profession; channelId?: string; status?: 'scheduled' | 'cancelled' },
     page: { limit: number; after?: string } = { limit: 200 },
-  ): Promise<{ items: EventView[]; total: number; next?: string }> {
+  ): Promise<EventList> {
     const stored = await this.inRange(c.from, c.to);
     const matching = stored.filter(({ event: e }) =>
       (!c.hub || e.hub === c.hub) &&
@@ -181,7 +166,7 @@ export class EventsService {
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
     const items = await mapLimit(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
-    const result: { items: EventView[]; total: number; next?: string } = { items, total: matching.length };
+    const result: EventList = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
   }
@@ -371,7 +356,7 @@ export class EventsService {
 
   // ---- rosters and attendance -------------------------------------------------------------
 
-  async roster(actor: Actor, eventId: unknown): Promise<{ event: EventView; items: RosterLine[]; anonymousBooked: number; attendanceOpen: boolean }> {
+  async roster(actor: Actor, eventId: unknown): Promise<Roster> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can see the roster.');
     const regs = await this.d.repo.registrations(s.event.id);
@@ -391,7 +376,7 @@ export class EventsService {
     return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked, attendanceOpen };
   }
 
-  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<{ event: EventView; attended: number }> {
+  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<AttendanceAnswer> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can mark attendance.');
     const list = Array.isArray(attended) ? attended : typeof attended === 'string' ? attended.split(',').map((x) => x.trim()).filter(Boolean) : attended === undefined || attended === null ? [] : null;

@@ -10,22 +10,7 @@ import { readEventFields, type EventFields } from '../../domain/events/input.js'
 import { hasRole } from '../../domain/people/authorisation.js';
 import { AppError, invalid, forbidden } from '../../domain/errors.js';
 import type { EventsService } from './eventsService.js';
-
-export interface ImportLine {
-  line: number;
-  status: 'ok' | 'created' | 'exists' | 'error';
-  title?: string;
-  eventId?: string;
-  message?: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  created: number;
-  existing: number;
-  errors: number;
-  lines: ImportLine[];
-}
+import type { ImportReport } from '../../contracts/events.js';
 
 const COLUMNS: Record<string, string> = {
   title: 'title',

@@ -2,7 +2,7 @@
 // event cancelled or moved, reminders. Keys make each notice once-only per person and change.
 import type { OutboundMessage } from '../../domain/ports.js';
 import { eventCard, whenText, whereText } from '../../cards/builders/events.js';
-import type { EventView } from './views.js';
+import type { EventView } from '../../contracts/events.js';
 
 export const noticeKeys = {
   promoted: (eventId: string, userId: string, n: number) => `promoted:${eventId}:${userId}:${n}`,

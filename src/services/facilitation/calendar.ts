@@ -4,7 +4,7 @@
 import { buildCalendar, type IcsMethod } from '../../domain/calendar/ics.js';
 import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
 import type { FacilitationDeps } from './deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from '../../contracts/facilitation.js';
 
 export async function facilitationCalendar(deps: FacilitationDeps, token: string): Promise<string | null> {
   const ref = await deps.store.calendarToken(token);

@@ -4,12 +4,12 @@ import type { PersonalDataHolder } from '../../domain/ports.js';
 import type { FacilitationDeps } from './deps.js';
 import { FacilitationRequests } from './requests.js';
 import { FacilitatorPool } from './pool.js';
-import { buildDashboard, type Dashboard } from './dashboard.js';
+import { buildDashboard } from './dashboard.js';
 import { facilitationCalendar } from './calendar.js';
 import { facilitationDataHolder } from './personalData.js';
 import { isCoordinatorFor } from './deps.js';
-import { peopleIn, requestView, type RequestView } from './present.js';
-import type { FacilitationRequest } from '../../domain/facilitation/request.js';
+import { peopleIn, type FacilitationRequest } from '../../domain/facilitation/request.js';
+import { requestJson, type Dashboard, type FacilitationRequestJson, type LeadChannel } from '../../contracts/facilitation.js';
 
 export type { FacilitationDeps } from './deps.js';
 
@@ -33,15 +33,15 @@ export class FacilitationService {
   }
 
   /** Requests as this person may see them (JSON for the tab). */
-  async views(actor: Actor, requests: readonly FacilitationRequest[]): Promise<RequestView[]> {
+  async views(actor: Actor, requests: readonly FacilitationRequest[]): Promise<FacilitationRequestJson[]> {
     const s = this.deps.live();
     const [channels, names] = await Promise.all([s.channels.list(), s.people.names(requests.flatMap(peopleIn))]);
     const channelNames = new Map(channels.map((c) => [c.id, c.name]));
-    return requests.map((r) => requestView(r, { id: actor.id, coordinator: isCoordinatorFor(actor, r.hub) }, names, channelNames.get(r.channelId) ?? 'Unknown channel', s.config));
+    return requests.map((r) => requestJson(r, { id: actor.id, coordinator: isCoordinatorFor(actor, r.hub) }, names, channelNames.get(r.channelId) ?? 'Unknown channel', s.config.publicUrl));
   }
 
   /** Channels this person leads (the request form's choices). */
-  async leadChannels(actor: Actor): Promise<{ id: string; name: string; hub: string; teamsChannelId?: string }[]> {
+  async leadChannels(actor: Actor): Promise<LeadChannel[]> {
     const channels = await this.deps.live().channels.list();
     return channels.filter((c) => c.leadIds.includes(actor.id)).map((c) => ({ id: c.id, name: c.name, hub: c.hub, teamsChannelId: c.teamsChannelId }));
   }

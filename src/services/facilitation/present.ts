@@ -2,11 +2,11 @@
 // and the messages each step sends. Nothing here changes state.
 import type { Config } from '../../config.js';
 import type { CardJson } from '../../cards/render.js';
-import type { UserId } from '../../domain/people/person.js';
 import { HUB_NAMES, HUBS } from '../../domain/people/hubs.js';
-import { formatLondonDate, formatLondonRange, formatLondonTime, toLondonIso } from '../../domain/time/london.js';
+import { formatLondonRange, formatLondonShort, toLondonIso } from '../../domain/time/london.js';
+import { facilitationCalendarUrl, nameOf, statusText, type Names } from '../../contracts/facilitation.js';
 import { DAYS, DAY_NAMES, FORMAT_NAMES, FORMATS, availabilityText, dayRanges, skillLabel, type Facilitator } from '../../domain/facilitation/facilitator.js';
-import { isOpen, openOffer, statusLine, tokenOf, type FacilitationRequest, type Offer } from '../../domain/facilitation/request.js';
+import { isOpen, openOffer, tokenOf, type FacilitationRequest, type Offer } from '../../domain/facilitation/request.js';
 import {
   facilitationEscalationCard,
   facilitationOfferCard,
@@ -18,20 +18,15 @@ import {
   type Fact,
 } from '../../cards/builders/facilitation.js';
 
-export type Names = ReadonlyMap<UserId, string>;
-
 /** A notice: its text (preview, fallback) and its card. Fits the Notifier's OutboundMessage. */
 export interface CardMessage {
   text: string;
   card: CardJson;
 }
 
-export const nameOf = (names: Names, id: UserId | undefined, fallback = 'a former facilitator') => (id ? (names.get(id) ?? 'Unknown person') : fallback);
+export const shortWhen = formatLondonShort;
 
-/** "Thu 16 Jul 14:00" */
-export const shortWhen = (d: Date) => `${formatLondonDate(d).replace(/ \d{4}$/, '')} ${formatLondonTime(d)}`;
-
-export const calendarUrl = (config: Config, token: string) => `${config.publicUrl}/api/calendar/facilitation/${token}.ics`;
+export const calendarUrl = (config: Pick<Config, 'publicUrl'>, token: string) => facilitationCalendarUrl(config.publicUrl, token);
 
 export const STATUS_COLOUR: Record<FacilitationRequest['status'], Colour> = {
   matching: 'Accent',
@@ -52,94 +47,6 @@ export function requestFacts(r: FacilitationRequest, channelName: string, names:
   if (forWhom !== 'facilitator' && r.status === 'confirmed') facts.push({ title: 'Facilitator', value: nameOf(names, r.facilitatorId) });
   if (r.notes && forWhom !== 'lead') facts.push({ title: 'Notes', value: r.notes });
   return facts;
-}
-
-export const statusText = (r: FacilitationRequest, names: Names) => statusLine(r, names, shortWhen);
-
-/** Every person a request's cards and JSON may name. */
-export const peopleIn = (r: FacilitationRequest): UserId[] => [r.leadId, r.facilitatorId, ...r.offers.map((o) => o.facilitatorId), ...r.candidates.map((c) => c.userId)].filter((x): x is UserId => !!x);
-
-// ——— JSON for the tab API (interfaces.md: Facilitation request JSON, plus names and dates) ———
-
-export interface RequestView {
-  id: string;
-  channelId: string;
-  channelName: string;
-  hub: string;
-  leadId: string;
-  leadName: string;
-  start: string;
-  end: string;
-  format: string;
-  topic: string;
-  notes: string;
-  continuity: boolean;
-  status: FacilitationRequest['status'];
-  statusText: string;
-  facilitatorId?: string;
-  facilitatorName?: string;
-  offer?: { offerId: string; facilitatorId: string; facilitatorName: string; expiresAt: string };
-  candidates: { userId: string; name: string; reasons: string[] }[];
-  noMatchReasons: string[];
-  createdAt: string;
-  confirmedAt?: string;
-  cancelledAt?: string;
-  /** This viewer's "Add to calendar" link, when they have one. */
-  calendarUrl?: string;
-  /** What this viewer may do now. */
-  can: { cancel: boolean; withdraw: boolean; accept: boolean; assign: boolean };
-}
-
-export function requestView(r: FacilitationRequest, viewer: { id: UserId; coordinator: boolean }, names: Names, channelName: string, config: Config): RequestView {
-  const offer = openOffer(r);
-  const isLead = viewer.id === r.leadId;
-  const seesCandidates = isLead || viewer.coordinator;
-  const token = tokenOf(r, viewer.id);
-  const hasCalendar = !!token && (r.status === 'confirmed' || r.status === 'cancelled' || r.offers.some((o) => o.facilitatorId === viewer.id && o.outcome !== 'open'));
-  return {
-    id: r.id,
-    channelId: r.channelId,
-    channelName,
-    hub: r.hub,
-    leadId: r.leadId,
-    leadName: nameOf(names, r.leadId, 'a former member'),
-    start: toLondonIso(r.start),
-    end: toLondonIso(r.end),
-    format: r.format,
-    topic: r.topic,
-    notes: r.notes,
-    continuity: r.continuity,
-    status: r.status,
-    statusText: statusText(r, names),
-    ...(r.status === 'confirmed' && r.facilitatorId ? { facilitatorId: r.facilitatorId, facilitatorName: nameOf(names, r.facilitatorId) } : {}),
-    ...(offer ? { offer: { offerId: offer.offerId, facilitatorId: offer.facilitatorId, facilitatorName: nameOf(names, offer.facilitatorId), expiresAt: toLondonIso(offer.expiresAt) } } : {}),
-    candidates: seesCandidates ? r.candidates.map((c) => ({ userId: c.userId, name: nameOf(names, c.userId), reasons: c.reasons })) : [],
-    noMatchReasons: seesCandidates ? r.noMatchReasons : [],
-    createdAt: toLondonIso(r.createdAt),
-    ...(r.confirmedAt ? { confirmedAt: toLondonIso(r.confirmedAt) } : {}),
-    ...(r.cancelledAt ? { cancelledAt: toLondonIso(r.cancelledAt) } : {}),
-    ...(hasCalendar && token ? { calendarUrl: calendarUrl(config, token) } : {}),
-    can: {
-      cancel: (isLead || viewer.coordinator) && (isOpen(r.status) || r.status === 'confirmed'),
-      withdraw: r.status === 'confirmed' && r.facilitatorId === viewer.id,
-      accept: !!offer && offer.facilitatorId === viewer.id,
-      assign: viewer.coordinator && isOpen(r.status),
-    },
-  };
-}
-
-export function facilitatorView(f: Facilitator, names: Names) {
-  return {
-    userId: f.userId,
-    name: nameOf(names, f.userId, 'Unknown person'),
-    hubs: f.hubs,
-    skills: f.skills,
-    formats: f.formats,
-    availability: f.availability,
-    away: f.away,
-    maxPerMonth: f.maxPerMonth,
-    paused: f.paused,
-  };
 }
 
 // ——— Cards and messages ———

@@ -9,11 +9,12 @@ import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import { conflict, forbidden, invalid, isAppError, notFound } from '../../domain/errors.js';
 import { hasRole } from '../../domain/people/authorisation.js';
-import { isOpen, openOffer, parseRequestInput, tokenOf, type FacilitationRequest, type Offer } from '../../domain/facilitation/request.js';
+import { isOpen, openOffer, parseRequestInput, peopleIn, tokenOf, type FacilitationRequest, type Offer } from '../../domain/facilitation/request.js';
 import { rankCandidates, summariseRejections, type MatchResult } from '../../domain/facilitation/matching.js';
 import type { Channel } from '../../domain/channels/channel.js';
 import { isCoordinatorFor, newCalendarToken, newOfferId, newRequestId, NOTICE_KIND, OFFER_EXPIRY_JOB, type FacilitationDeps } from './deps.js';
-import { confirmedMessage, escalationMessage, nameOf, noticeMessage, offerMessage, peopleIn, type Names } from './present.js';
+import { confirmedMessage, escalationMessage, noticeMessage, offerMessage } from './present.js';
+import { nameOf, type AcceptResult, type AssignResult, type CancelResult, type DeclineResult, type Names, type WithdrawResult } from '../../contracts/facilitation.js';
 
 type Effect = () => Promise<void>;
 type Decision<T> = { next: FacilitationRequest; effects: Effect[]; result: T } | { result: T };
@@ -23,10 +24,6 @@ const KEPT_CANDIDATES = 20;
 /** Bookings and sessions a year back are enough for fairness (90 days) and continuity. */
 const HISTORY_MS = 366 * 86_400_000;
 
-export type AcceptResult = 'confirmed' | 'already-yours' | 'filled' | 'expired' | 'cancelled' | 'closed';
-export type DeclineResult = 'declined' | 'already-declined' | 'accepted' | 'closed';
-export type CancelResult = 'cancelled' | 'already-cancelled' | 'withdrawn' | 'already-withdrawn';
-export type WithdrawResult = 'withdrawn' | 'already-withdrawn';
 
 const ID = /^[\w-]{1,64}$/;
 
@@ -475,7 +472,7 @@ export class FacilitationRequests {
   }
 
   /** A coordinator assigns someone from the pool by hand (after an escalation, or at any time before confirmation). */
-  async assign(actor: Actor, requestId: unknown, userId: unknown): Promise<{ request: FacilitationRequest; result: 'assigned' | 'already' }> {
+  async assign(actor: Actor, requestId: unknown, userId: unknown): Promise<{ request: FacilitationRequest; result: AssignResult }> {
     const id = checkId(requestId, 'request');
     // Only coordinators assign; anyone else is told so before anything about their input.
     if (!hasRole(actor, 'coordinator')) throw forbidden('Only a coordinator of this hub can assign a facilitator by hand.');

@@ -5,7 +5,7 @@ import type { BotTurn } from '../turn.js';
 import { Verbs } from '../../cards/verbs.js';
 import { tokenOf, type FacilitationRequest } from '../../domain/facilitation/request.js';
 import { confirmedMessage, facilitatorCard, leadStatusCard, noticeMessage, shortWhen } from '../../services/facilitation/present.js';
-import type { AcceptResult, DeclineResult } from '../../services/facilitation/requests.js';
+import type { AcceptResult, DeclineResult } from '../../contracts/facilitation.js';
 import { myRequestsCard } from '../commands/facilitation.js';
 
 async function notice(turn: BotTurn, r: FacilitationRequest, title: string, text: string, forWhom: 'lead' | 'facilitator' | 'coordinator', calendarToken?: string): Promise<CardActionResult> {

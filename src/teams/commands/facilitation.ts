@@ -4,7 +4,7 @@ import type { BotTurn } from '../turn.js';
 import { cardMessage } from '../replies.js';
 import type { CardJson } from '../../cards/render.js';
 import { facilitatorCard, leadListCard, requestFormCard } from '../../services/facilitation/present.js';
-import { peopleIn } from '../../services/facilitation/present.js';
+import { peopleIn } from '../../domain/facilitation/request.js';
 
 /** In a channel, the Virtual Café channel this conversation is (so the form can preselect it). */
 function teamsChannelIdOf(turn: BotTurn): string | undefined {
