@@ -180,6 +180,13 @@ export interface ProposalDecisionAnswer {
   channel?: ChannelJson;
 }
 
+/** What a join did, and the welcome when the person joined just now. */
+export interface JoinResult {
+  status: JoinStatus;
+  channel: Channel;
+  welcome?: Welcome;
+}
+
 /** Everything a welcome says: the channel, its leads and next events, how to open it. */
 export interface Welcome {
   channel: Channel;

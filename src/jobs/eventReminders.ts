@@ -5,7 +5,8 @@
 import type { JobHandler } from '../domain/ports.js';
 import type { Services } from '../services/container.js';
 import { eventView } from '../contracts/events.js';
-import { noticeKeys, reminderNotice } from '../services/events/notices.js';
+import { reminderNotice } from '../cards/events/notices.js';
+import { noticeKeys } from '../services/events/keys.js';
 import { mapLimit } from '../services/events/mapLimit.js';
 
 /** A job whose due time is this far from start − offset belongs to an earlier start. */

@@ -4,12 +4,12 @@ import type { Services } from '../services/container.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';
-import { TELL_REGISTRANTS_KIND } from '../services/events/eventsService.js';
+import { REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
   return {
     ...facilitationJobHandlers(services),
-    'event.reminders': eventRemindersJob(services),
+    [REMINDER_KIND]: eventRemindersJob(services),
     [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
   };
 }

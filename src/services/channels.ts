@@ -5,7 +5,7 @@
 import type { Services } from './container.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { Channel } from '../domain/channels/channel.js';
-import type { JoinRequest, JoinStatus, LeaveStatus, Membership } from '../domain/channels/membership.js';
+import type { JoinRequest, LeaveStatus, Membership } from '../domain/channels/membership.js';
 import type { DirectoryUser } from '../domain/channels/ports.js';
 import type { Hub } from '../domain/people/hubs.js';
 import { TeamsDirectoryError } from '../domain/channels/ports.js';
@@ -19,20 +19,15 @@ import { isValidUserId } from '../domain/people/person.js';
 import { AppError, forbidden, invalid, notFound, unavailable } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
 import { runLimited } from '../domain/async.js';
-import { joinRequestNotice, newLeadNotice, newMemberNotice, personDetails, requestDeclinedNotice, welcomeMessage } from './channelMessages.js';
-import type { DirectoryItem, MemberView, Welcome } from '../contracts/channels.js';
+import { joinRequestNotice, newLeadNotice, newMemberNotice, requestDeclinedNotice } from '../cards/channels/notices.js';
+import { welcomeMessage } from '../cards/channels/welcome.js';
+import { personDetails } from '../cards/channels/words.js';
+import type { DirectoryItem, JoinResult, MemberView, Welcome } from '../contracts/channels.js';
 
 export type ChannelDeps = Pick<
   Services,
   'config' | 'clock' | 'logger' | 'channels' | 'memberships' | 'teamsDirectory' | 'people' | 'profiles' | 'persons' | 'roles' | 'notifier' | 'upcomingEvents'
 >;
-
-export interface JoinResult {
-  status: JoinStatus;
-  channel: Channel;
-  /** Set when the person joined just now. */
-  welcome?: Welcome;
-}
 
 export interface DecisionResult {
   outcome: 'approved' | 'declined' | 'already-decided';

@@ -12,6 +12,7 @@ import { isAppError } from '../domain/errors.js';
 import { isStorageUnavailable } from '../storage/errors.js';
 import { errorSummary } from './adapter.js';
 import { sendHelp } from './commands/help.js';
+import { helpAnswers } from '../cards/help/help.js';
 
 export interface BotOptions {
   services: Services;
@@ -42,7 +43,7 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.saveReference(context, true);
       const turn = await this.makeTurn(context);
-      await sendHelp(turn, this.commands, 'Thanks for adding me. Here is what I can do.');
+      await sendHelp(turn, this.commands, helpAnswers.installed);
       await next();
     });
 
@@ -84,13 +85,7 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     const match = matchCommand(this.commands, text);
     try {
       if (match.kind === 'command') await match.command.run(turn, match.args);
-      else {
-        const shown = match.text.length > 40 ? match.text.slice(0, 40) + '…' : match.text;
-        const notice = match.suggestion
-          ? `I didn’t recognise “${shown}”. Did you mean “${match.suggestion.usage}”?`
-          : `I didn’t recognise “${shown}”. Here is what I can do.`;
-        await sendHelp(turn, this.commands, notice);
-      }
+      else await sendHelp(turn, this.commands, helpAnswers.unrecognised(match.text, match.suggestion?.usage));
     } catch (e) {
       await this.replyWithError(context, e);
     }

@@ -25,15 +25,10 @@ import { DateTime } from 'luxon';
 import type { PeopleService } from '../people.js';
 import { SeatLines, type Committed } from './seatLines.js';
 import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
-import { cancelledNotice, noticeKeys, promotedNotice, updatedNotice } from './notices.js';
+import { cancelledNotice, promotedNotice, updatedNotice } from '../../cards/events/notices.js';
+import { noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
 import { mapLimit } from './mapLimit.js';
 
-export const REMINDER_KIND = 'event.reminders';
-export const reminderKey = (eventId: string, offsetMs: number) => `event-reminders:${eventId}:${offsetMs}`;
-/** The safety net behind telling registrants of a change or cancellation (see `tellRegistrants`). */
-export const TELL_REGISTRANTS_KIND = 'event.tell-registrants';
-export const tellRegistrantsKey = (eventId: string, what: RegistrantNews, sequence: number) => `event-tell:${eventId}:${what}:${sequence}`;
-export type RegistrantNews = 'cancelled' | 'moved' | 'changed';
 /** How long the in-process fan-out has before the durable job does it instead. */
 const TELL_SAFETY_NET_MS = 60_000;
 

@@ -46,6 +46,16 @@ export class FacilitationService {
     return channels.filter((c) => c.leadIds.includes(actor.id)).map((c) => ({ id: c.id, name: c.name, hub: c.hub, teamsChannelId: c.teamsChannelId }));
   }
 
+  /** Reading requests (split out of FacilitationRequests with the wiring). */
+  get lookups() {
+    return {
+      context: (r: FacilitationRequest) => this.requests.context(r),
+      ledBy: (actor: Actor) => this.requests.ledBy(actor),
+      offersFor: (actor: Actor) => this.requests.offersFor(actor),
+      leadChannels: (actor: Actor) => this.leadChannels(actor),
+    };
+  }
+
   dataHolder(): PersonalDataHolder {
     return facilitationDataHolder(this.deps, this.requests);
   }

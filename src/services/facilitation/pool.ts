@@ -6,7 +6,7 @@ import { hubsWithRole, isAdmin, requireRole } from '../../domain/people/authoris
 import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import { applyFacilitatorInput, newFacilitator, parseHubs, type Facilitator } from '../../domain/facilitation/facilitator.js';
 import { NOTICE_KIND, type FacilitationDeps } from './deps.js';
-import { welcomeMessage } from './present.js';
+import { poolWelcomeMessage } from '../../cards/facilitation/profile.js';
 import type { FacilitationRequests } from './requests.js';
 
 export class FacilitatorPool {
@@ -38,7 +38,7 @@ export class FacilitatorPool {
     if (await this.deps.pool.create(fresh)) {
       this.s.logger.info({ hubs }, 'facilitator added');
       try {
-        await this.s.notifier.notify(userId, welcomeMessage(fresh), `facilitator-added:${userId}:${now.getTime()}`, NOTICE_KIND);
+        await this.s.notifier.notify(userId, poolWelcomeMessage(fresh), `facilitator-added:${userId}:${now.getTime()}`, NOTICE_KIND);
       } catch (e) {
         this.s.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'facilitator welcome not sent');
       }

@@ -13,8 +13,11 @@ import { isOpen, openOffer, parseRequestInput, peopleIn, tokenOf, type Facilitat
 import { rankCandidates, summariseRejections, type MatchResult } from '../../domain/facilitation/matching.js';
 import type { Channel } from '../../domain/channels/channel.js';
 import { isCoordinatorFor, newCalendarToken, newOfferId, newRequestId, NOTICE_KIND, OFFER_EXPIRY_JOB, type FacilitationDeps } from './deps.js';
-import { confirmedMessage, escalationMessage, noticeMessage, offerMessage } from './present.js';
-import { nameOf, type AcceptResult, type AssignResult, type CancelResult, type DeclineResult, type Names, type WithdrawResult } from '../../contracts/facilitation.js';
+import { offerMessage } from '../../cards/facilitation/offer.js';
+import { escalationMessage } from '../../cards/facilitation/escalation.js';
+import { facilitationNotices } from '../../cards/facilitation/notices.js';
+import type { RequestContext } from '../../cards/facilitation/common.js';
+import { nameOf, type AcceptResult, type AssignResult, type CancelResult, type DeclineResult, type WithdrawResult } from '../../contracts/facilitation.js';
 
 type Effect = () => Promise<void>;
 type Decision<T> = { next: FacilitationRequest; effects: Effect[]; result: T } | { result: T };
@@ -93,9 +96,9 @@ export class FacilitationRequests {
   }
 
   /** The channel and the names a request's cards need. */
-  async context(r: FacilitationRequest, extra: UserId[] = []): Promise<{ channel: Channel | null; channelName: string; names: Names }> {
+  async context(r: FacilitationRequest, extra: UserId[] = []): Promise<RequestContext & { channel: Channel | null }> {
     const [channel, names] = await Promise.all([this.s.channels.get(r.channelId), this.s.people.names([...peopleIn(r), ...extra])]);
-    return { channel, channelName: channel?.name ?? 'a channel', names };
+    return { channel, channelName: channel?.name ?? 'a channel', names, publicUrl: this.s.config.publicUrl };
   }
 
   private notify(userId: UserId, message: { text: string; card?: object }, key: string): Promise<void> {
@@ -169,15 +172,11 @@ export class FacilitationRequests {
       r.noMatchReasons = match.rejected.length ? summariseRejections(match.rejected) : ['the facilitator pool is empty'];
       const n = r.escalations;
       effects.push(async () => {
-        const [{ channelName, names }, coordinators, pool] = await Promise.all([this.context(r), this.coordinatorsFor(r), this.deps.pool.list()]);
+        const [ctx, coordinators, pool] = await Promise.all([this.context(r), this.coordinatorsFor(r), this.deps.pool.list()]);
         const poolNames = await this.s.people.names(pool.map((f) => f.userId));
-        const all = new Map([...names, ...poolNames]);
-        for (const c of coordinators) await this.notify(c, escalationMessage(r, channelName, all, pool), `facilitation-escalation:${r.id}:${n}:${c}`);
-        await this.notify(
-          r.leadId,
-          noticeMessage(r, { title: 'Still looking for a facilitator', text: `Nobody in the pool is free for your ${channelName} session, so we have asked the hub coordinators to arrange someone.`, forWhom: 'lead', canCancel: true }, channelName, names, this.s.config),
-          `facilitation-escalated:${r.id}:${n}`,
-        );
+        const all = new Map([...ctx.names, ...poolNames]);
+        for (const c of coordinators) await this.notify(c, escalationMessage(r, ctx.channelName, all, pool), `facilitation-escalation:${r.id}:${n}:${c}`);
+        await this.notify(r.leadId, facilitationNotices.escalatedToLead(r, ctx), `facilitation-escalated:${r.id}:${n}`);
       });
     }
   }
@@ -214,8 +213,7 @@ export class FacilitationRequests {
           r.cancelReason = 'lapsed';
           r.candidates = [];
           effects.push(async () => {
-            const { channelName, names } = await this.context(r);
-            await this.notify(r.leadId, noticeMessage(r, { title: 'No facilitator this time', text: `Your ${channelName} session started before a facilitator could be confirmed, so the request has closed.`, forWhom: 'lead' }, channelName, names, this.s.config), `facilitation-lapsed:${r.id}`);
+            await this.notify(r.leadId, facilitationNotices.lapsedToLead(r, await this.context(r)), `facilitation-lapsed:${r.id}`);
           });
           return { next: r, effects, result: undefined };
         }
@@ -353,10 +351,10 @@ export class FacilitationRequests {
       const effects: Effect[] = [
         this.cancelExpiry(r, offer),
         async () => {
-          const { channelName, names } = await this.context(r);
-          await this.notify(r.leadId, confirmedMessage(r, 'lead', channelName, names, this.s.config), `facilitation-confirmed:${r.id}:${offer.offerId}:lead`);
+          const ctx = await this.context(r);
+          await this.notify(r.leadId, facilitationNotices.confirmedToLead(r, ctx), `facilitation-confirmed:${r.id}:${offer.offerId}:lead`);
           // Accepting on the card turns that card into the confirmation; from the tab, send one.
-          if (via !== 'card') await this.notify(offer.facilitatorId, confirmedMessage(r, 'facilitator', channelName, names, this.s.config), `facilitation-confirmed:${r.id}:${offer.offerId}:facilitator`);
+          if (via !== 'card') await this.notify(offer.facilitatorId, facilitationNotices.confirmedToFacilitator(r, ctx), `facilitation-confirmed:${r.id}:${offer.offerId}:facilitator`);
         },
       ];
       return { next: r, effects, result: 'confirmed' };
@@ -406,14 +404,8 @@ export class FacilitationRequests {
       r.status = 'matching';
       const effects: Effect[] = [
         async () => {
-          const { channelName, names } = await this.context(r);
-          const who = nameOf(names, actor.id, 'Your facilitator');
-          const next = r.status === 'offered' ? 'We have offered the session to someone else and will tell you when they confirm.' : 'Nobody else is free yet, so the hub coordinators will arrange someone.';
-          await this.notify(
-            r.leadId,
-            noticeMessage(r, { title: 'Your facilitator has withdrawn', text: `${who} can no longer facilitate your ${channelName} session. ${next}`, forWhom: 'lead', calendarToken: tokenOf(r, r.leadId), canCancel: true }, channelName, names, this.s.config),
-            `facilitation-withdrawn:${r.id}:${accepted?.offerId ?? 'none'}`,
-          );
+          const ctx = await this.context(r);
+          await this.notify(r.leadId, facilitationNotices.withdrawnToLead(r, ctx, nameOf(ctx.names, actor.id, 'Your facilitator')), `facilitation-withdrawn:${r.id}:${accepted?.offerId ?? 'none'}`);
         },
       ];
       await this.offerNext(r, now, effects);
@@ -449,22 +441,13 @@ export class FacilitationRequests {
       const effects: Effect[] = [
         this.cancelExpiry(r, offer),
         async () => {
-          const { channelName, names } = await this.context(r);
-          const when = `${channelName} session`;
-          if (offer) {
-            await this.notify(offer.facilitatorId, noticeMessage(r, { title: 'Offer withdrawn: no longer needed', text: `The ${when} no longer needs a facilitator. Thank you for considering it.`, forWhom: 'facilitator' }, channelName, names, this.s.config), `facilitation-cancelled:${r.id}:${offer.offerId}`);
-          }
+          const ctx = await this.context(r);
+          if (offer) await this.notify(offer.facilitatorId, facilitationNotices.noLongerNeededToOfferee(r, ctx), `facilitation-cancelled:${r.id}:${offer.offerId}`);
           if (confirmedWith) {
             const accepted = r.offers.find((o) => o.outcome === 'accepted' && o.facilitatorId === confirmedWith);
-            await this.notify(
-              confirmedWith,
-              noticeMessage(r, { title: 'Session cancelled', text: `The ${when} you were going to facilitate has been cancelled. Open the calendar link to remove it from your calendar.`, forWhom: 'facilitator', calendarToken: tokenOf(r, confirmedWith) }, channelName, names, this.s.config),
-              `facilitation-cancelled:${r.id}:${accepted?.offerId ?? 'confirmed'}`,
-            );
+            await this.notify(confirmedWith, facilitationNotices.cancelledToFacilitator(r, ctx, confirmedWith), `facilitation-cancelled:${r.id}:${accepted?.offerId ?? 'confirmed'}`);
           }
-          if (!byLead) {
-            await this.notify(r.leadId, noticeMessage(r, { title: 'Facilitation request cancelled', text: `A hub coordinator cancelled the facilitation request for your ${when}.`, forWhom: 'lead', calendarToken: confirmedWith ? tokenOf(r, r.leadId) : undefined }, channelName, names, this.s.config), `facilitation-cancelled:${r.id}:lead`);
-          }
+          if (!byLead) await this.notify(r.leadId, facilitationNotices.cancelledByCoordinatorToLead(r, ctx, !!confirmedWith), `facilitation-cancelled:${r.id}:lead`);
         },
       ];
       return { next: r, effects, result: 'cancelled' };
@@ -498,12 +481,10 @@ export class FacilitationRequests {
       const effects: Effect[] = [
         this.cancelExpiry(r, previous),
         async () => {
-          const { channelName, names } = await this.context(r);
-          if (previous && previous.facilitatorId !== userId) {
-            await this.notify(previous.facilitatorId, noticeMessage(r, { title: 'Offer withdrawn: no longer needed', text: `A hub coordinator has arranged a facilitator for this ${channelName} session. Thank you for considering it.`, forWhom: 'facilitator' }, channelName, names, this.s.config), `facilitation-cancelled:${r.id}:${previous.offerId}`);
-          }
-          await this.notify(r.leadId, confirmedMessage(r, 'lead', channelName, names, this.s.config), `facilitation-confirmed:${r.id}:${offer.offerId}:lead`);
-          await this.notify(userId, confirmedMessage(r, 'facilitator', channelName, names, this.s.config, 'A coordinator has arranged a session for you'), `facilitation-confirmed:${r.id}:${offer.offerId}:facilitator`);
+          const ctx = await this.context(r);
+          if (previous && previous.facilitatorId !== userId) await this.notify(previous.facilitatorId, facilitationNotices.arrangedByCoordinatorToOfferee(r, ctx), `facilitation-cancelled:${r.id}:${previous.offerId}`);
+          await this.notify(r.leadId, facilitationNotices.confirmedToLead(r, ctx), `facilitation-confirmed:${r.id}:${offer.offerId}:lead`);
+          await this.notify(userId, facilitationNotices.assignedToFacilitator(r, ctx), `facilitation-confirmed:${r.id}:${offer.offerId}:facilitator`);
         },
       ];
       return { next: r, effects, result: 'assigned' as const };
@@ -604,12 +585,7 @@ export class FacilitationRequests {
             r.status = 'matching';
             needsNext = true;
             effects.push(async () => {
-              const { channelName, names } = await this.context(r);
-              await this.notify(
-                r.leadId,
-                noticeMessage(r, { title: 'Your facilitator is no longer available', text: `Your facilitator for the ${channelName} session is no longer in the Virtual Café. ${r.status === 'offered' ? 'We have offered the session to someone else.' : 'The hub coordinators will arrange someone.'}`, forWhom: 'lead', canCancel: true }, channelName, names, this.s.config),
-                `facilitation-withdrawn:${r.id}:erased-${r.sequence}`,
-              );
+              await this.notify(r.leadId, facilitationNotices.facilitatorGoneToLead(r, await this.context(r)), `facilitation-withdrawn:${r.id}:erased-${r.sequence}`);
             });
           } else {
             r.facilitatorId = '';
@@ -647,14 +623,8 @@ export class FacilitationRequests {
           r.cancelReason = 'erased';
           const notifyIds = [offer?.facilitatorId, confirmedWith].filter((x): x is string => !!x);
           effects.push(async () => {
-            const { channelName, names } = await this.context(r);
-            for (const fid of notifyIds) {
-              await this.notify(
-                fid,
-                noticeMessage(r, { title: 'Session cancelled', text: `The ${channelName} session no longer needs a facilitator: the lead has left the Virtual Café.`, forWhom: 'facilitator', calendarToken: fid === confirmedWith ? tokenOf(r, fid) : undefined }, channelName, names, this.s.config),
-                `facilitation-cancelled:${r.id}:erased`,
-              );
-            }
+            const ctx = await this.context(r);
+            for (const fid of notifyIds) await this.notify(fid, facilitationNotices.leadGoneToFacilitator(r, ctx, fid, fid === confirmedWith), `facilitation-cancelled:${r.id}:erased`);
           });
         }
         r.leadId = '';

@@ -1,15 +1,15 @@
 // Cards for channel leads and coordinators: edit purpose and guidelines, see members, decide join
-// requests, propose a channel and review proposals, and the notices that go with them.
+// requests (and what the bot says about each decision), and the one-line notice card.
 import { card, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
-import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
-import { HUBS, HUB_NAMES } from '../../domain/people/hubs.js';
 import { PURPOSE_MAX, GUIDELINES_MAX } from '../../domain/channels/rules.js';
-import { NAME_MAX } from '../../domain/channels/proposal.js';
+import type { JoinRequestStatus } from '../../domain/channels/membership.js';
+import type { Channel } from '../../domain/channels/channel.js';
+import type { MemberView } from '../../contracts/channels.js';
 
-const heading = (text: string) => ({ type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
-const line = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
-const statusLines = (status?: string, error?: string) => [
+export const heading = (text: string) => ({ type: 'TextBlock', text, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' });
+export const line = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
+export const statusLines = (status?: string, error?: string) => [
   ...(status ? [line(status, { color: 'Good', weight: 'Bolder' })] : []),
   ...(error ? [line(error, { color: 'Attention' })] : []),
 ];
@@ -66,6 +66,22 @@ export function membersCard(input: { channelId: string; name: string; memberCoun
   return card(body, [], `Members of ${input.name}: ${input.members.map((m) => m.name).slice(0, 20).join(', ')}`);
 }
 
+/** How many members a members card lists (the tab shows everyone). */
+const MEMBERS_SHOWN = 40;
+
+/** The members card from what the channels service answers. */
+export function membersCardOf(found: { channel: Pick<Channel, 'id' | 'name' | 'memberCount'>; members: MemberView[]; pending: MemberView[] }): CardJson {
+  const lineOf = (m: MemberView): MemberLine => ({ userId: m.userId, name: m.name, details: m.details });
+  return membersCard({
+    channelId: found.channel.id,
+    name: found.channel.name,
+    memberCount: found.channel.memberCount,
+    members: found.members.map(lineOf),
+    pending: found.pending.map(lineOf),
+    shownLimit: MEMBERS_SHOWN,
+  });
+}
+
 export function joinRequestCard(input: {
   channelId: string;
   channelName: string;
@@ -90,86 +106,6 @@ export function joinRequestCard(input: {
   return card(body, actions, `${input.requester.name} asked to join ${input.channelName}.${input.outcome ? ' ' + input.outcome : ''}`);
 }
 
-export function proposalFormCard(input: { status?: string; error?: string; values?: Record<string, string> } = {}): CardJson {
-  const v = input.values ?? {};
-  return card(
-    [
-      heading('Propose a new channel'),
-      line('Start a Community of Practice when a need appears. A hub coordinator reviews each proposal; once approved the channel is created and you become its lead.', { isSubtle: true }),
-      ...statusLines(input.status, input.error),
-      { type: 'Input.Text', id: 'name', label: 'Channel name', isRequired: true, errorMessage: 'Give the channel a name', maxLength: NAME_MAX, placeholder: 'e.g. Menopause Care', value: v.name ?? '' },
-      { type: 'Input.Text', id: 'purpose', label: 'Purpose', isRequired: true, errorMessage: 'Describe what the channel is for', isMultiline: true, maxLength: PURPOSE_MAX, value: v.purpose ?? '' },
-      {
-        type: 'Input.ChoiceSet',
-        id: 'hub',
-        label: 'Hub',
-        isRequired: true,
-        errorMessage: 'Choose the hub',
-        value: v.hub ?? 'kent-medway',
-        choices: HUBS.map((h) => ({ title: HUB_NAMES[h], value: h })),
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: 'professions',
-        label: 'Professions it serves',
-        isMultiSelect: true,
-        value: v.professions ?? '',
-        choices: PROFESSIONS.map((p) => ({ title: PROFESSION_NAMES[p], value: p })),
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: 'channelType',
-        label: 'Who can see it',
-        value: v.channelType ?? 'standard',
-        choices: [
-          { title: 'Everyone in the Virtual Café (standard)', value: 'standard' },
-          { title: 'Members only (private)', value: 'private' },
-        ],
-      },
-      { type: 'Input.Text', id: 'leadIds', label: 'Other proposed leads (Entra object ids, comma separated; optional)', maxLength: 400, value: v.leadIds ?? '' },
-    ],
-    [{ type: 'Action.Execute', title: 'Send proposal', verb: Verbs.channelPropose, associatedInputs: 'auto', style: 'positive', data: {} }],
-    'Propose a new channel: name, purpose, hub, professions and leads.',
-  );
-}
-
-export interface ProposalView {
-  id: string;
-  name: string;
-  purpose: string;
-  hubName: string;
-  professions: string;
-  proposer: string;
-  leads: string;
-  channelType: string;
-}
-
-export function proposalReviewCard(input: { proposal: ProposalView; state: 'pending' | 'approved' | 'rejected'; outcome?: string; error?: string }): CardJson {
-  const p = input.proposal;
-  const body: unknown[] = [
-    heading(`New channel proposed: ${p.name}`),
-    line(p.purpose),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Hub', value: p.hubName },
-        { title: 'Professions', value: p.professions || 'Everyone' },
-        { title: 'Proposed by', value: p.proposer },
-        { title: 'Leads', value: p.leads },
-        { title: 'Type', value: p.channelType },
-      ],
-    },
-    ...statusLines(input.outcome, input.error),
-  ];
-  const actions: unknown[] = [];
-  if (input.state === 'pending') {
-    body.push({ type: 'Input.Text', id: 'reason', label: 'Reason (required to reject; shown to the proposer)', isMultiline: true, maxLength: 500 });
-    actions.push({ type: 'Action.Execute', title: 'Approve', verb: Verbs.channelProposalApprove, style: 'positive', associatedInputs: 'auto', data: { proposalId: p.id } });
-    actions.push({ type: 'Action.Execute', title: 'Reject', verb: Verbs.channelProposalReject, style: 'destructive', associatedInputs: 'auto', data: { proposalId: p.id } });
-  }
-  return card(body, actions, `New channel proposed: ${p.name} (${p.hubName}) by ${p.proposer}.${input.outcome ? ' ' + input.outcome : ''}`);
-}
-
 /** A one-line notice with an optional button (to leads, requesters, proposers). */
 export function noticeCard(title: string, text: string, button?: { title: string; verb: string; data: Record<string, unknown> }): CardJson {
   return card(
@@ -177,4 +113,11 @@ export function noticeCard(title: string, text: string, button?: { title: string
     button ? [{ type: 'Action.Execute', title: button.title, verb: button.verb, data: button.data }] : [],
     `${title} ${text}`,
   );
+}
+
+/** What the lead who decided a join request reads on the request card afterwards. */
+export function requestDecisionText(outcome: 'approved' | 'declined' | 'already-decided', requesterName: string, status: JoinRequestStatus): string {
+  if (outcome === 'approved') return `Approved by you. ${requesterName} is now a member and has their welcome.`;
+  if (outcome === 'declined') return `Declined by you. ${requesterName} has been told.`;
+  return `This request was already ${status === 'approved' ? 'approved' : 'declined'}.`;
 }

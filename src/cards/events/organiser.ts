@@ -1,10 +1,10 @@
 // Organisers' cards: the roster (booked and waitlist, attendance once the event has started)
 // and the CSV import form and its line-by-line report.
-import { card, type CardJson } from '../render.js';
+import { card, noTemplates, safe, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
 import type { Roster } from '../../contracts/events.js';
 import type { ImportReport } from '../../contracts/events.js';
-import { noTemplates, placesText, safe, whenText } from './events.js';
+import { placesText, whenText } from './event.js';
 import { formatLondonDate } from '../../domain/time/london.js';
 
 const SHOWN = 60;

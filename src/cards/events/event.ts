@@ -1,24 +1,13 @@
 // PLT event cards: one event as a person sees it (their own place, warnings, the buttons that fit),
 // a list of events, and the same card without a person (what everyone in a channel first sees;
 // `refresh` then shows each person their own state).
-import { card, type CardJson } from '../render.js';
+import { card, noTemplates, safe, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
 import type { EventView } from '../../contracts/events.js';
 import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
 import { formatLondonDate, formatLondonRange } from '../../domain/time/london.js';
-
-/** Person-supplied text never reaches the card as a template expression. */
-export const safe = (text: string) => text.replace(/\$\{/g, '$\u200b{');
-
-/** The same for every string in a finished card (titles reach fallbacks, data and notices too). */
-export function noTemplates<T>(value: T): T {
-  if (typeof value === 'string') return safe(value) as T;
-  if (Array.isArray(value)) return value.map(noTemplates) as T;
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, noTemplates(v)])) as T;
-  return value;
-}
 
 export interface EventCardOptions {
   /** Teams user ids (29:…) whose client refreshes the card by itself. */

@@ -1,12 +1,15 @@
-// Shared by the events commands and card actions: builds each person's cards from the services.
-import type { BotTurn } from './turn.js';
-import type { CardJson } from '../cards/render.js';
-import { eventCard, eventListCard } from '../cards/builders/events.js';
-import { myEventsCard } from '../cards/builders/myEvents.js';
-import { eventFormCard } from '../cards/builders/eventForm.js';
-import { parseEventQuery } from '../domain/events/query.js';
-import { hubsWithRole } from '../domain/people/authorisation.js';
-import type { EventView } from '../contracts/events.js';
+// What a person sees of events in Teams, shared by the events commands and card actions: gathers
+// what each card needs from the services and hands it to the builders in src/cards/events/ (which
+// hold every word).
+import type { BotTurn } from '../turn.js';
+import type { CardJson } from '../../cards/render.js';
+import { eventCard, eventListCard } from '../../cards/events/event.js';
+import { calendarFeedCard, myEventsCard } from '../../cards/events/mine.js';
+import { eventFormCard } from '../../cards/events/form.js';
+import { parseEventQuery } from '../../domain/events/query.js';
+import { hubsWithRole } from '../../domain/people/authorisation.js';
+import { HUBS, HUB_NAMES } from '../../domain/people/hubs.js';
+import type { EventView } from '../../contracts/events.js';
 
 export const LIST_SIZE = 8;
 
@@ -60,4 +63,11 @@ export async function eventFormFor(turn: BotTurn, event?: EventView, error?: str
   const hubs = hubsWithRole(turn.actor, 'organiser');
   const channels = (await turn.services.channels.list()).map((c) => ({ id: c.id, name: c.name }));
   return eventFormCard({ hubs, channels, event, error });
+}
+
+export async function calendarCardFor(turn: BotTurn, options: { replace?: boolean; revoked?: boolean; notice?: string } = {}): Promise<CardJson> {
+  const calendars = turn.services.eventCalendars;
+  const personal = turn.scope === 'personal';
+  const feed = personal && !options.revoked ? await calendars.feed(turn.actor, options.replace) : undefined;
+  return calendarFeedCard({ personal, feedUrl: feed?.url, hubFeeds: HUBS.map((h) => ({ name: HUB_NAMES[h], url: calendars.hubFeedUrl(h) })), notice: options.notice });
 }

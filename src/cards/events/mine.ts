@@ -1,12 +1,12 @@
 // "my events": bookings and waitlist places with Cancel, and the CPD record from attended events
 // (participatory hours per NMC revalidation period next to the total).
-import { card, type CardJson } from '../render.js';
+import { card, noTemplates, safe, type CardJson } from '../render.js';
 import { Verbs } from '../verbs.js';
 import type { MyRegistration } from '../../contracts/events.js';
 import type { CpdRecord } from '../../domain/events/cpd.js';
 import { CATEGORY_NAMES } from '../../domain/events/event.js';
 import { formatLondonDate } from '../../domain/time/london.js';
-import { noTemplates, primaryAction, safe, whenText, whereText } from './events.js';
+import { primaryAction, whenText, whereText } from './event.js';
 
 export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: string): CardJson {
   const body: unknown[] = [];

@@ -1,10 +1,12 @@
 // The notification settings card: one switch per kind a person may turn off, and a line on why
-// facilitation notices stay on.
-import template from '../templates/notificationSettings.json' with { type: 'json' };
+// facilitation notices stay on; what the bot says when settings change in chat.
+import template from './settings.json' with { type: 'json' };
+import type { PreferenceView } from '../../contracts/notifications.js';
 import { renderCard, type CardJson } from '../render.js';
+import { KIND_TITLES, type OptionalKind } from '../../domain/notifications/preferences.js';
 
 export interface NotificationSettingsCardInput {
-  kinds: { kind: string; title: string; description: string; on: boolean; optional: boolean }[];
+  kinds: PreferenceView[];
   status?: string;
   error?: string;
 }
@@ -29,3 +31,13 @@ export function notificationSettingsCard(input: NotificationSettingsCardInput): 
     fallback,
   );
 }
+
+export const settingsAnswers = {
+  changed: (kind: OptionalKind, on: boolean) => `${KIND_TITLES[kind]} are now ${on ? 'on' : 'off'}.`,
+  notUnderstood(args: string): string {
+    const shown = args.length > 40 ? args.slice(0, 40) + '…' : args;
+    return `I didn’t understand “${shown}”. Try “settings reminders off” or “settings booking on”.`;
+  },
+  arePersonal: 'Your notification settings are personal: message me “settings” in our 1:1 chat, or open the Virtual Café tab and choose Notifications.',
+  saved: 'Saved. Thank you!',
+};

@@ -1,14 +1,13 @@
 // The event form: create (with an optional weekly/monthly series) or edit. Times are entered as
 // UK (Europe/London) wall-clock times; the server stores the instant.
-import formTemplate from '../templates/eventForm.json' with { type: 'json' };
-import { renderCard, type CardJson } from '../render.js';
+import formTemplate from './form.json' with { type: 'json' };
+import { renderCard, noTemplates, safe, type CardJson } from '../render.js';
 import { CATEGORIES, CATEGORY_NAMES } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
 import type { EventView } from '../../contracts/events.js';
 import { DateTime } from 'luxon';
 import { LONDON } from '../../domain/time/london.js';
-import { noTemplates, safe } from './events.js';
 
 /** The form's "no channel" choice (a choice needs a value). */
 export const NO_CHANNEL = 'none';

@@ -1,5 +1,5 @@
 // The profile card: profession, hub, PCN, organisation. Filled once before a first join.
-import profileTemplate from '../templates/profile.json' with { type: 'json' };
+import profileTemplate from './profile.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
 import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
 import { HUBS, HUB_NAMES } from '../../domain/people/hubs.js';
@@ -34,3 +34,7 @@ export function profileCard(input: ProfileCardInput): CardJson {
     p ? `Your profile: ${PROFESSION_NAMES[p.profession as keyof typeof PROFESSION_NAMES] ?? p.profession}, ${p.hub}, ${p.pcn}, ${p.organisation}` : 'Tell us about you: profession, hub, PCN and organisation.',
   );
 }
+
+export const profileAnswers = {
+  saved: 'Saved. Thank you!',
+};

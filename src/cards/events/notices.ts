@@ -1,15 +1,8 @@
 // What people are told about their bookings without asking: promotion from the waitlist, an
-// event cancelled or moved, reminders. Keys make each notice once-only per person and change.
+// event cancelled or moved, reminders (the keys that make each once-only: services/events/keys.ts).
 import type { OutboundMessage } from '../../domain/ports.js';
-import { eventCard, whenText, whereText } from '../../cards/builders/events.js';
+import { eventCard, whenText, whereText } from './event.js';
 import type { EventView } from '../../contracts/events.js';
-
-export const noticeKeys = {
-  promoted: (eventId: string, userId: string, n: number) => `promoted:${eventId}:${userId}:${n}`,
-  cancelled: (eventId: string, userId: string) => `event-cancelled:${eventId}:${userId}`,
-  updated: (eventId: string, userId: string, sequence: number) => `event-updated:${eventId}:${userId}:${sequence}`,
-  reminder: (eventId: string, userId: string, offsetMs: number) => `reminder:${eventId}:${userId}:${offsetMs}`,
-};
 
 export function promotedNotice(v: EventView, inviteUrl?: string): OutboundMessage {
   const text = `Good news: a place came up on “${v.title}” (${whenText(v)}) and you’re now booked. If you can no longer go, please cancel so the next person gets it.`;

@@ -1,5 +1,6 @@
-// The help card: what the bot does and every command, grouped by who may use it.
-import helpTemplate from '../templates/help.json' with { type: 'json' };
+// The help card: what the bot does and every command, grouped by who may use it, and what the bot
+// says when it is added or does not recognise what was typed.
+import helpTemplate from './help.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
 
 export interface HelpCommandLine {
@@ -47,3 +48,19 @@ export function helpCard(input: HelpCardInput): CardJson {
     fallback,
   );
 }
+
+/** One-click buttons on the help card, shown when the command exists. */
+export const QUICK_BUTTONS = [
+  { title: 'Browse channels', command: 'channels' },
+  { title: 'Upcoming events', command: 'events' },
+  { title: 'My profile', command: 'profile' },
+];
+
+export const helpAnswers = {
+  installed: 'Thanks for adding me. Here is what I can do.',
+  /** Text that is no command: the nearest command's usage when one is close. */
+  unrecognised(text: string, suggestedUsage?: string): string {
+    const shown = text.length > 40 ? text.slice(0, 40) + '…' : text;
+    return suggestedUsage ? `I didn’t recognise “${shown}”. Did you mean “${suggestedUsage}”?` : `I didn’t recognise “${shown}”. Here is what I can do.`;
+  },
+};
