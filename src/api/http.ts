@@ -1,8 +1,9 @@
 // The tab API's route wrapper: authenticate, run the handler, answer JSON. Every failure becomes
 // `{ error: { code, message } }` with 400/401/403/404/409/503 — handlers never write responses.
+import { errorSummary } from '../logging.js';
 import type { Request, Response } from 'restify';
 import type { Actor } from '../domain/people/person.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Authenticator } from './auth.js';
 import { AppError, isAppError, type ErrorKind } from '../domain/errors.js';
 import { isStorageUnavailable } from '../storage/errors.js';
@@ -46,7 +47,7 @@ export function sendAppError(res: Response, e: unknown, services: Services, req:
     return sendError(res, status, code, e.message);
   }
   if (isStorageUnavailable(e)) return sendError(res, 503, 'ServiceUnavailable', 'Storage is unavailable; try again shortly.');
-  services.logger.error({ reqId: req.id(), err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'request failed');
+  services.logger.error({ reqId: req.id(), err: errorSummary(e) }, 'request failed');
   sendError(res, 500, 'InternalError', 'Something went wrong. Please try again.');
 }
 

@@ -3,7 +3,7 @@
 // a new job) and reminds everyone booked at that moment. Each notice has a stable key, so a
 // re-run after a crash sends nobody the same reminder twice (the notifier is once-per-key).
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import { eventView } from '../contracts/events.js';
 import { reminderNotice } from '../cards/events/notices.js';
 import { noticeKeys } from '../services/events/keys.js';

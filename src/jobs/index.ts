@@ -1,6 +1,6 @@
 // Every job handler, by kind. Areas add theirs here (e.g. 'event.reminders', 'facilitation.offer.expire').
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';

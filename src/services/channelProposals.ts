@@ -3,7 +3,12 @@
 // through Graph when it is connected, and in the directory), makes the proposer a lead and a member,
 // then marks it approved. If creation fails the claim is released and nothing else has changed.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Services } from './container.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging.js';
+import type { Clock, Notifier, PersonRepository } from '../domain/ports.js';
+import type { ChannelRepository, MembershipRepository, ProposalRepository, TeamsDirectory } from '../domain/channels/ports.js';
+import type { PeopleService } from './people.js';
+import type { ChannelService } from './channels.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { Channel } from '../domain/channels/channel.js';
 import { readProposal, slugify, type ChannelProposal, type ProposalStatus } from '../domain/channels/proposal.js';
@@ -15,7 +20,21 @@ import { AppError, forbidden, invalid, notFound, unavailable } from '../domain/e
 import { cleanText } from '../domain/text.js';
 import { proposalApprovedNotice, proposalNotice, proposalRejectedNotice, proposalView, proposedLeadNotice, type ProposalView } from '../cards/channels/proposals.js';
 
-export type ProposalDeps = Pick<Services, 'config' | 'clock' | 'logger' | 'channels' | 'memberships' | 'channelProposals' | 'teamsDirectory' | 'people' | 'persons' | 'notifier' | 'channelService'>;
+/** Everything the proposal service may touch. */
+export interface ProposalDeps {
+  config: Pick<Config, 'virtualCafeTeamId'>;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelRepository;
+  memberships: MembershipRepository;
+  channelProposals: ProposalRepository;
+  teamsDirectory: TeamsDirectory;
+  people: Pick<PeopleService, 'names' | 'coordinatorsFor'>;
+  persons: PersonRepository;
+  notifier: Notifier;
+  /** The welcome an approved channel's proposer gets. */
+  welcomes: Pick<ChannelService, 'welcome'>;
+}
 
 /** An "approving" claim older than this was left by a crash: another coordinator may take over. */
 const STALE_CLAIM_MS = 2 * 60_000;
@@ -25,11 +44,7 @@ const DEFAULT_GUIDELINES = 'Be kind and curious. Share learning and resources, n
 export type DecideOutcome = { outcome: 'approved'; proposal: ChannelProposal; channel: Channel } | { outcome: 'rejected'; proposal: ChannelProposal } | { outcome: 'already'; proposal: ChannelProposal };
 
 export class ChannelProposalService {
-  constructor(private readonly deps: () => ProposalDeps) {}
-
-  private get d(): ProposalDeps {
-    return this.deps();
-  }
+  constructor(private readonly d: ProposalDeps) {}
 
   async propose(actor: Actor, input: Record<string, unknown>): Promise<ChannelProposal> {
     const fields = readProposal(input);
@@ -49,7 +64,7 @@ export class ChannelProposalService {
     };
     await this.d.channelProposals.create(proposal);
     const message = proposalNotice(await this.view(proposal));
-    const coordinators = await this.d.channelService.coordinatorsFor(proposal.hub);
+    const coordinators = await this.d.people.coordinatorsFor(proposal.hub);
     await Promise.all(coordinators.map((id) => this.d.notifier.notify(id, message, `channel-proposal:${proposal.id}:${id}`, 'channel')));
     return proposal;
   }
@@ -118,7 +133,7 @@ export class ChannelProposalService {
 
   private async tellApproved(p: ChannelProposal, channel: Channel): Promise<void> {
     const fresh = (await this.d.channels.get(channel.id)) ?? channel;
-    const welcome = await this.d.channelService.welcome(fresh, this.d.teamsDirectory.live && !!fresh.teamsChannelId);
+    const welcome = await this.d.welcomes.welcome(fresh, this.d.teamsDirectory.live && !!fresh.teamsChannelId);
     if (p.proposerId) await this.d.notifier.notify(p.proposerId, proposalApprovedNotice(welcome), `channel-proposal-approved:${p.id}`, 'channel');
     const message = proposedLeadNotice(channel);
     await Promise.all(channel.leadIds.filter((id) => id !== p.proposerId).map((id) => this.d.notifier.notify(id, message, `channel-lead:${channel.id}:${id}:${p.id}`, 'channel')));

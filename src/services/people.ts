@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import type { Clock, PersonRepository, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
 import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
-import { HUBS, parseHub, type Hub } from '../domain/people/hubs.js';
+import { HUBS, hubCovers, parseHub, type Hub } from '../domain/people/hubs.js';
 import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
 import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
 import { invalid, AppError, forbidden } from '../domain/errors.js';
@@ -19,8 +19,9 @@ export interface Identity {
   guest?: boolean;
 }
 
+/** Everything the people service may touch. */
 export interface PeopleDeps {
-  config: Config;
+  config: Pick<Config, 'homeTenantId' | 'admins'>;
   clock: Clock;
   profiles: ProfileRepository;
   roles: RoleRepository;
@@ -98,6 +99,14 @@ export class PeopleService {
   configGrants(userId: UserId): RoleGrant[] {
     const hubs = this.deps.config.admins.filter((a) => a.objectId.toLowerCase() === userId.toLowerCase()).map((a) => a.hub ?? 'kent-medway');
     return hubs.length ? [{ role: 'coordinator', hubs }] : [];
+  }
+
+  /** Coordinators of a hub (granted roles and ADMIN_AAD_OBJECT_IDS); all of Kent & Medway covers everyone. */
+  async coordinatorsFor(hub: Hub): Promise<UserId[]> {
+    const holders = await this.deps.roles.listHolders('coordinator');
+    const ids = holders.filter((h) => h.hubs.some((x) => hubCovers(hub, x))).map((h) => h.userId);
+    for (const admin of this.deps.config.admins) if (!admin.hub || hubCovers(hub, admin.hub)) ids.push(admin.objectId);
+    return [...new Set(ids)];
   }
 
   async me(actor: Actor): Promise<MeJson> {

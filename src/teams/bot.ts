@@ -1,7 +1,7 @@
 // The Teams activity handler: text → command router, adaptiveCard/action → card-action router,
 // installs and first messages → conversation references saved for proactive messages later.
 import { TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { BotTurn } from './turn.js';
 import { identityOf, scopeOf } from './turn.js';
 import { matchCommand, type Command } from './commandRouter.js';

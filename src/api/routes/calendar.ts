@@ -1,7 +1,7 @@
 // Calendar feeds and invites (public: the unguessable token in the path is the credential), and
 // the person's own feed link (signed in). /api/calendar/facilitation/ belongs to facilitation.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { publicRoute, route } from '../http.js';
 import { notFound } from '../../domain/errors.js';

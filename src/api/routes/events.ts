@@ -1,7 +1,7 @@
 // The events API for the tab (interfaces.md): browse, book, cancel, organise, rosters (JSON or
 // CSV), attendance, my bookings and CPD record, bulk import.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route, type ApiContext } from '../http.js';
 import { cpdRecordJson, eventJson, myRegistrationJson, rosterAnswer, type AttendanceAnswer, type BookingCancelAnswer, type CreatedEvent, type EventDetail, type EventList, type EventView, type ImportReport, type MyRegistrationJson, type CpdRecordJson, type RosterAnswer, type SignupAnswer } from '../../contracts/events.js';

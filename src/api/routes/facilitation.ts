@@ -2,7 +2,7 @@
 // offers, the pool (coordinators), a facilitator's own profile, the dashboard, and the public
 // "Add to calendar" link (the token is the credential).
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, publicRoute, route } from '../http.js';
 import { notFound } from '../../domain/errors.js';
@@ -13,7 +13,7 @@ import type { Actor } from '../../domain/people/person.js';
 
 export function registerFacilitationRoutes(server: Server, services: Services, auth: Authenticator): void {
   const f = services.facilitation;
-  const view = async (actor: Actor, r: Parameters<typeof f.views>[1][number]) => (await f.views(actor, [r]))[0];
+  const view = async (actor: Actor, r: Parameters<typeof f.lookups.views>[1][number]) => (await f.lookups.views(actor, [r]))[0];
   const named = async (x: Facilitator): Promise<FacilitatorJson> => facilitatorJson(x, await services.people.names([x.userId]));
 
   server.post(
@@ -27,14 +27,14 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
   server.get(
     '/api/facilitation-requests',
     route(services, auth, async ({ actor, query }) => {
-      const requests = query.mine === 'true' ? await f.requests.ledBy(actor) : query.offers === 'true' ? await f.requests.offersFor(actor) : await f.requests.visibleTo(actor);
-      return { body: { items: await f.views(actor, requests) } satisfies ListResponse<FacilitationRequestJson> };
+      const requests = query.mine === 'true' ? await f.lookups.ledBy(actor) : query.offers === 'true' ? await f.lookups.offersFor(actor) : await f.lookups.visibleTo(actor);
+      return { body: { items: await f.lookups.views(actor, requests) } satisfies ListResponse<FacilitationRequestJson> };
     }),
   );
 
   server.get(
     '/api/facilitation-requests/:id',
-    route(services, auth, async ({ actor, params }) => ({ body: await view(actor, await f.requests.get(actor, params.id)) })),
+    route(services, auth, async ({ actor, params }) => ({ body: await view(actor, await f.lookups.get(actor, params.id)) })),
   );
 
   server.del(
@@ -111,7 +111,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
 
   server.get('/api/facilitation/dashboard', route(services, auth, async ({ actor }) => ({ body: (await f.dashboard(actor)) satisfies Dashboard })));
 
-  server.get('/api/facilitation/lead-channels', route(services, auth, async ({ actor }) => ({ body: { items: await f.leadChannels(actor) } satisfies ListResponse<LeadChannel> })));
+  server.get('/api/facilitation/lead-channels', route(services, auth, async ({ actor }) => ({ body: { items: await f.lookups.leadChannels(actor) } satisfies ListResponse<LeadChannel> })));
 
   server.get(
     '/api/calendar/facilitation/:token.ics',

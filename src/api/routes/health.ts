@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import { publicRoute } from '../http.js';
 import type { HealthAnswer } from '../../contracts/common.js';
 

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
 import type { MeJson } from '../../contracts/people.js';

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { route } from '../http.js';
 import type { PersonalDataExport } from '../../contracts/privacy.js';

@@ -16,7 +16,7 @@ const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 
 export class EventCalendars {
   constructor(
-    private readonly d: { config: Config; clock: Clock; repo: EventRepository; tokens: CalendarTokenRepository; events: EventsService },
+    private readonly d: { config: Pick<Config, 'publicUrl'>; clock: Clock; repo: EventRepository; tokens: CalendarTokenRepository; events: EventsService },
   ) {}
 
   feedUrl(token: string): string {

@@ -3,12 +3,12 @@
 // rosters, attendance and CPD, and the notices and reminders that follow.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../logging.js';
+import { errorSummary, type Logger } from '../../logging.js';
 import type { Clock, JobScheduler, Notifier } from '../../domain/ports.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { CalendarTokenRepository, EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
+import type { EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
 import { hoursOf, waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/events/event.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
@@ -40,16 +40,18 @@ export const newToken = (bytes = 24) => randomBytes(bytes).toString('base64url')
 
 const MAX_RANGE_DAYS = 400;
 
+/** Everything the events service may touch. */
 export interface EventsDeps {
-  config: Config;
+  config: Pick<Config, 'publicUrl' | 'reminderOffsetsMs'>;
   clock: Clock;
   logger: Logger;
   repo: EventRepository;
   index: EventIndex;
   personIndex: PersonIndex;
-  tokens: CalendarTokenRepository;
-  channels: ChannelRepository;
-  people: PeopleService;
+  /** Checks that an event's channel exists. */
+  channels: Pick<ChannelRepository, 'get'>;
+  /** A person's profession, for the "not aimed at you" warning. */
+  people: Pick<PeopleService, 'getProfile'>;
   notifier: Notifier;
   scheduler: JobScheduler;
 }
@@ -278,11 +280,11 @@ export class EventsService {
       await this.d.scheduler.schedule({ key, kind: TELL_REGISTRANTS_KIND, dueAt, payload: { eventId: event.id, what, sequence: event.sequence, reason: reason ?? '' } });
     } catch (e) {
       safetyNet = false;
-      this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not set the registrants job; telling them now only');
+      this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not set the registrants job; telling them now only');
     }
     void this.notifyRegistrants(event.id, what, event.sequence, reason)
       .then(() => (safetyNet ? this.d.scheduler.cancel(key) : undefined))
-      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not tell every registrant yet; the job will finish it'));
+      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not tell every registrant yet; the job will finish it'));
   }
 
   /**

@@ -41,7 +41,7 @@ export const IMPORT_HEADER = 'title,description,category,hub,professions,channel
 export const MAX_IMPORT_LINES = 200;
 
 export class EventImporter {
-  constructor(private readonly d: { clock: Clock; channels: ChannelRepository; events: EventsService }) {}
+  constructor(private readonly d: { clock: Clock; channels: Pick<ChannelRepository, 'list'>; events: EventsService }) {}
 
   async import(actor: Actor, csv: unknown, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
     if (actor.guest || !hasRole(actor, 'organiser')) throw forbidden('Only organisers and coordinators can import events.');

@@ -6,14 +6,14 @@ import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
 import type { FacilitationDeps } from './deps.js';
 import { nameOf } from '../../contracts/facilitation.js';
 
-export async function facilitationCalendar(deps: FacilitationDeps, token: string): Promise<string | null> {
+export async function facilitationCalendar(deps: Pick<FacilitationDeps, 'store' | 'channels' | 'people'>, token: string): Promise<string | null> {
   const ref = await deps.store.calendarToken(token);
   if (!ref) return null;
   const stored = await deps.store.get(ref.requestId);
   if (!stored) return null;
   const r = stored.request;
   if (!r.calendarTokens.some((t) => t.token === token && t.userId === ref.userId)) return null;
-  const s = deps.live();
+  const s = deps;
   const [channel, names] = await Promise.all([s.channels.get(r.channelId), s.people.names([r.leadId, r.facilitatorId ?? ''].filter(Boolean))]);
   const channelName = channel?.name ?? 'Virtual Café';
   const isLead = ref.userId === r.leadId;

@@ -16,9 +16,9 @@ export const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 };
 
-export async function buildDashboard(deps: FacilitationDeps, actor: Actor): Promise<Dashboard> {
+export async function buildDashboard(deps: Pick<FacilitationDeps, 'config' | 'clock' | 'store' | 'pool' | 'channels' | 'people'>, actor: Actor): Promise<Dashboard> {
   requireRole(actor, 'coordinator', undefined, 'see the facilitation dashboard');
-  const s = deps.live();
+  const s = deps;
   const now = s.clock.now();
   const all = isAdmin(actor);
   const mine = hubsWithRole(actor, 'coordinator');
