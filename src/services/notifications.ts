@@ -7,6 +7,7 @@ import { readPreferenceChanges, type OptionalKind } from '../domain/notification
 import { preferencesView, type PreferencesView } from '../contracts/notifications.js';
 import { requireRole } from '../domain/people/authorisation.js';
 import { invalid } from '../domain/errors.js';
+import { runLimited } from '../domain/async.js';
 
 export class NotificationService {
   constructor(
@@ -71,14 +72,8 @@ export async function notifyEach(
   kind: string,
   concurrency = 4,
 ): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, recipients.length) }, async () => {
-      while (next < recipients.length) {
-        const userId = recipients[next++];
-        const { message, key } = build(userId);
-        await notifier.notify(userId, message, key, kind);
-      }
-    }),
-  );
+  await runLimited(recipients, concurrency, async (userId) => {
+    const { message, key } = build(userId);
+    await notifier.notify(userId, message, key, kind);
+  });
 }

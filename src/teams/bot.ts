@@ -6,11 +6,10 @@ import type { BotTurn } from './turn.js';
 import { identityOf, scopeOf } from './turn.js';
 import { matchCommand, type Command } from './commandRouter.js';
 import { createCardActionRouter, type CardAction, type CardActionRouter } from './cardActionRouter.js';
-import { errorResponse } from './invokeResponses.js';
+import { errorResponse, errorResponseFor } from './invokeResponses.js';
 import { textMessage } from './replies.js';
-import { isAppError } from '../domain/errors.js';
-import { isStorageUnavailable } from '../storage/errors.js';
-import { errorSummary } from './adapter.js';
+import { isAppError, messageFor } from '../domain/errors.js';
+import { errorSummary } from '../logging.js';
 import { sendHelp } from './commands/help.js';
 import { helpAnswers } from '../cards/help/help.js';
 
@@ -92,16 +91,8 @@ export class VirtualCafeBot extends TeamsActivityHandler {
   }
 
   private async replyWithError(context: TurnContext, e: unknown): Promise<void> {
-    if (isAppError(e)) {
-      await context.sendActivity(textMessage(e.message));
-      return;
-    }
-    if (isStorageUnavailable(e)) {
-      await context.sendActivity(textMessage('Sorry, I can’t reach my storage right now. Please try again in a minute.'));
-      return;
-    }
-    this.services.logger.error({ err: errorSummary(e), activityId: context.activity.id }, 'command failed');
-    await context.sendActivity(textMessage('Sorry, something went wrong on my side. Please try again.'));
+    if (!isAppError(e)) this.services.logger.error({ err: errorSummary(e), activityId: context.activity.id }, 'command failed');
+    await context.sendActivity(textMessage(messageFor(e)));
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -116,8 +107,8 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     try {
       turn = await this.makeTurn(context);
     } catch (e) {
-      if (isAppError(e)) return asInvoke(errorResponse(401, 'Unauthorized', e.message));
-      if (isStorageUnavailable(e)) return asInvoke(errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.'));
+      // Who is acting could not be told (401) or read (storage unavailable, 503).
+      if (isAppError(e)) return asInvoke(errorResponseFor(e));
       throw e;
     }
     // Saving where to reach the person runs beside the action: it must not slow the answer.

@@ -27,7 +27,7 @@ import { SeatLines, type Committed } from './seatLines.js';
 import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
 import { cancelledNotice, promotedNotice, updatedNotice } from '../../cards/events/notices.js';
 import { noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
-import { mapLimit } from './mapLimit.js';
+import { runLimited } from '../../domain/async.js';
 
 /** How long the in-process fan-out has before the durable job does it instead. */
 const TELL_SAFETY_NET_MS = 60_000;
@@ -162,7 +162,7 @@ export class EventsService {
     );
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
-    const items = await mapLimit(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
+    const items = await runLimited(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
     const result: EventList = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
@@ -172,7 +172,7 @@ export class EventsService {
   async inRange(from: Date, to: Date): Promise<StoredEvent[]> {
     const entries = await this.d.index.range(from, to);
     const ids = [...new Set(entries.map((e) => e.eventId))];
-    const heads = await mapLimit(ids, 16, (id) => this.d.repo.get(id));
+    const heads = await runLimited(ids, 16, (id) => this.d.repo.get(id));
     return heads
       .filter((s): s is StoredEvent => !!s && s.event.start >= from && s.event.start < to)
       // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
@@ -301,7 +301,7 @@ export class EventsService {
     if (what === 'moved') {
       await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId, start: event.start, end: event.end }))).catch(() => undefined);
     }
-    await mapLimit(regs, 8, async (r) => {
+    await runLimited(regs, 8, async (r) => {
       const { view } = await this.viewWithReg({ id: r.userId, guest: true, roles: [] }, stored, r);
       if (what === 'cancelled') await this.d.notifier.notify(r.userId, cancelledNotice(view, reason || undefined), noticeKeys.cancelled(eventId, r.userId), 'booking');
       else await this.d.notifier.notify(r.userId, updatedNotice(view, r.status === 'booked' ? this.inviteUrl(eventId, r) : undefined), noticeKeys.updated(eventId, r.userId, event.sequence), 'booking');
@@ -344,7 +344,7 @@ export class EventsService {
   private async afterCommit({ eventId, plan }: Committed): Promise<void> {
     if (!plan.promoted.length) return;
     const rows = new Map(plan.writes.filter((w) => w.type !== 'delete').map((w) => [(w as { reg: Registration }).reg.userId, (w as { reg: Registration }).reg]));
-    await mapLimit(plan.promoted, 8, async (p) => {
+    await runLimited(plan.promoted, 8, async (p) => {
       const reg = rows.get(p.userId);
       const view = eventView(plan.event, plan.seats, { status: 'booked', position: null }, this.d.clock.now(), false);
       await this.d.notifier.notify(p.userId, promotedNotice(view, reg ? this.inviteUrl(eventId, reg) : undefined), noticeKeys.promoted(eventId, p.userId, p.number), 'booking');
@@ -390,7 +390,7 @@ export class EventsService {
     const now = this.d.clock.now();
     const entries = await this.d.personIndex.list(actor.id);
     const ids = [...new Set(entries.map((e) => e.eventId))];
-    const found = await mapLimit(ids, 16, async (id): Promise<MyRegistration | null> => {
+    const found = await runLimited(ids, 16, async (id): Promise<MyRegistration | null> => {
       const s = await this.d.repo.get(id);
       if (!s || (!options.past && s.event.end < now)) return null;
       const reg = await this.d.repo.registration(id, actor.id);
@@ -406,7 +406,7 @@ export class EventsService {
     const entries = await this.d.personIndex.list(userId);
     const margin = 7 * 86_400_000;
     const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.end.getTime() >= from.getTime() - margin && e.start.getTime() <= to.getTime() + margin).map((e) => e.eventId))];
-    const busy = await mapLimit(near, 16, async (id) => {
+    const busy = await runLimited(near, 16, async (id) => {
       const s = await this.d.repo.get(id);
       if (!s || s.event.status !== 'scheduled' || !(s.event.start < to && s.event.end > from)) return null;
       const reg = await this.d.repo.registration(id, userId);
