@@ -1,7 +1,7 @@
 // The one HTTP server: /api/messages (bot), /api/* (tab API), /tab/* (the built tab).
 import restify, { type Server, type Request, type Response, type Next } from 'restify';
 import { randomUUID } from 'node:crypto';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Authenticator } from './auth.js';
 import { registerApiRoutes } from './routes/index.js';
 import { tabStaticHandler } from './tabStatic.js';

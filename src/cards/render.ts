@@ -41,6 +41,17 @@ export function conformInputs<T>(node: T): T {
   return node;
 }
 
+/** Person-supplied text never reaches the card as a template expression. */
+export const safe = (text: string) => text.replace(/\$\{/g, '$\u200b{');
+
+/** The same for every string in a finished card (titles reach fallbacks, data and notices too). */
+export function noTemplates<T>(value: T): T {
+  if (typeof value === 'string') return safe(value) as T;
+  if (Array.isArray(value)) return value.map(noTemplates) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, noTemplates(v)])) as T;
+  return value;
+}
+
 /** A card built in code (no template), with the same fallback rule. */
 export function card(body: unknown[], actions: unknown[] = [], fallbackText: string, extra: Record<string, unknown> = {}): CardJson {
   return conformInputs({

@@ -22,7 +22,7 @@ import { ConversationLimiter, Pacer, backoffMs } from '../domain/notifications/p
 import { wantsNotice } from '../domain/notifications/preferences.js';
 import { isNoticeRowKey, noticeRowKey, type NotificationChanges, type NotificationRecord, type TableNotificationStore } from '../storage/notificationStore.js';
 import { isPreconditionFailed } from '../storage/errors.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
 import { QueuePoller } from './queuePoller.js';

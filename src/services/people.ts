@@ -3,11 +3,12 @@ import type { Config } from '../config.js';
 import type { Clock, PersonRepository, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
 import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
-import { HUBS, parseHub, type Hub } from '../domain/people/hubs.js';
+import { HUBS, hubCovers, parseHub, type Hub } from '../domain/people/hubs.js';
 import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
 import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
 import { invalid, AppError, forbidden } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
+import { meJson, type MeJson } from '../contracts/people.js';
 
 /** Who the caller is, as told by Teams (activity) or the tab's token. */
 export interface Identity {
@@ -26,16 +27,9 @@ export interface Contact {
   email?: string;
 }
 
-export interface MeView {
-  id: UserId;
-  name: string;
-  guest: boolean;
-  profile: { profession: string; hub: string; pcn: string; organisation: string } | null;
-  roles: RoleGrant[];
-}
-
+/** Everything the people service may touch. */
 export interface PeopleDeps {
-  config: Config;
+  config: Pick<Config, 'homeTenantId' | 'admins'>;
   clock: Clock;
   profiles: ProfileRepository;
   roles: RoleRepository;
@@ -131,15 +125,16 @@ export class PeopleService {
     return hubs.length ? [{ role: 'coordinator', hubs }] : [];
   }
 
-  async me(actor: Actor): Promise<MeView> {
-    const profile = await this.deps.profiles.get(actor.id);
-    return {
-      id: actor.id,
-      name: actor.name,
-      guest: actor.guest || !!profile?.guest,
-      profile: profile ? { profession: profile.profession, hub: profile.hub, pcn: profile.pcn, organisation: profile.organisation } : null,
-      roles: actor.roles,
-    };
+  /** Coordinators of a hub (granted roles and ADMIN_AAD_OBJECT_IDS); all of Kent & Medway covers everyone. */
+  async coordinatorsFor(hub: Hub): Promise<UserId[]> {
+    const holders = await this.deps.roles.listHolders('coordinator');
+    const ids = holders.filter((h) => h.hubs.some((x) => hubCovers(hub, x))).map((h) => h.userId);
+    for (const admin of this.deps.config.admins) if (!admin.hub || hubCovers(hub, admin.hub)) ids.push(admin.objectId);
+    return [...new Set(ids)];
+  }
+
+  async me(actor: Actor): Promise<MeJson> {
+    return meJson(actor, await this.deps.profiles.get(actor.id));
   }
 
   getProfile(userId: UserId): Promise<ProfileRecord | null> {

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { schemaProblems } from '../helpers/cards.js';
 import { card, conformInputs } from '../../src/cards/render.js';
-import { eventFormCard } from '../../src/cards/builders/eventForm.js';
-import { eventView } from '../../src/services/events/views.js';
+import { eventFormCard } from '../../src/cards/events/form.js';
+import { eventView } from '../../src/contracts/events.js';
 import { EMPTY_SEATS, type PltEvent } from '../../src/domain/events/event.js';
 
 const now = new Date('2027-01-15T10:00:00Z');

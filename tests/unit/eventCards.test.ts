@@ -4,11 +4,11 @@ import { strict as assert } from 'node:assert';
 import { cardProblems } from '../helpers/cards.js';
 import { checkCard } from '../helpers/rootHooks.js';
 import { cardVerbs } from '../helpers/botClient.js';
-import { eventCard, eventListCard } from '../../src/cards/builders/events.js';
-import { eventFormCard } from '../../src/cards/builders/eventForm.js';
-import { rosterCard, importCard } from '../../src/cards/builders/eventOrganiser.js';
-import { myEventsCard, calendarFeedCard } from '../../src/cards/builders/myEvents.js';
-import { eventView, type EventView } from '../../src/services/events/views.js';
+import { eventCard, eventListCard } from '../../src/cards/events/event.js';
+import { eventFormCard } from '../../src/cards/events/form.js';
+import { rosterCard, importCard } from '../../src/cards/events/organiser.js';
+import { myEventsCard, calendarFeedCard } from '../../src/cards/events/mine.js';
+import { eventView, type EventView } from '../../src/contracts/events.js';
 import { cpdRecord } from '../../src/domain/events/cpd.js';
 import type { PltEvent, SeatState } from '../../src/domain/events/event.js';
 

@@ -1,6 +1,6 @@
 // Every tab API route group. Areas add theirs here.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMeRoutes } from './me.js';

@@ -16,21 +16,17 @@ import { notFound } from '../../domain/errors.js';
 import { newToken, type EventsService } from './eventsService.js';
 import type { Contact } from '../people.js';
 import { attendee, organizer } from '../calendarAddresses.js';
+import type { FeedInfo } from '../../contracts/events.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 /** How often subscribers should fetch a feed again. */
 export const FEED_REFRESH_MINUTES = 60;
 
 
-export interface FeedInfo {
-  url: string;
-  createdAt: string;
-}
-
 export class EventCalendars {
   constructor(
     private readonly d: {
-      config: Config;
+      config: Pick<Config, 'publicUrl' | 'calendarMailbox'>;
       clock: Clock;
       repo: EventRepository;
       tokens: CalendarTokenRepository;

@@ -3,12 +3,12 @@
 // rosters, attendance and CPD, and the notices and reminders that follow.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../logging.js';
+import { errorSummary, type Logger } from '../../logging.js';
 import type { Clock, JobScheduler, Notifier } from '../../domain/ports.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { CalendarTokenRepository, EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
+import type { EventIndex, EventRepository, IndexEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
 import { hoursOf, waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/events/event.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
@@ -24,16 +24,11 @@ import { parseInstant, formatLondonRange, LONDON } from '../../domain/time/londo
 import { DateTime } from 'luxon';
 import type { PeopleService } from '../people.js';
 import { SeatLines, type Committed } from './seatLines.js';
-import { eventView, type EventView } from './views.js';
-import { cancelledNotice, noticeKeys, promotedNotice, updatedNotice } from './notices.js';
-import { mapLimit } from './mapLimit.js';
+import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
+import { cancelledNotice, promotedNotice, updatedNotice } from '../../cards/events/notices.js';
+import { noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
+import { runLimited } from '../../domain/async.js';
 
-export const REMINDER_KIND = 'event.reminders';
-export const reminderKey = (eventId: string, offsetMs: number) => `event-reminders:${eventId}:${offsetMs}`;
-/** The safety net behind telling registrants of a change or cancellation (see `tellRegistrants`). */
-export const TELL_REGISTRANTS_KIND = 'event.tell-registrants';
-export const tellRegistrantsKey = (eventId: string, what: RegistrantNews, sequence: number) => `event-tell:${eventId}:${what}:${sequence}`;
-export type RegistrantNews = 'cancelled' | 'moved' | 'changed';
 /** How long the in-process fan-out has before the durable job does it instead. */
 const TELL_SAFETY_NET_MS = 60_000;
 
@@ -45,16 +40,18 @@ export const newToken = (bytes = 24) => randomBytes(bytes).toString('base64url')
 
 const MAX_RANGE_DAYS = 400;
 
+/** Everything the events service may touch. */
 export interface EventsDeps {
-  config: Config;
+  config: Pick<Config, 'publicUrl' | 'reminderOffsetsMs'>;
   clock: Clock;
   logger: Logger;
   repo: EventRepository;
   index: EventIndex;
   personIndex: PersonIndex;
-  tokens: CalendarTokenRepository;
-  channels: ChannelRepository;
-  people: PeopleService;
+  /** Checks that an event's channel exists. */
+  channels: Pick<ChannelRepository, 'get'>;
+  /** A person's profession, for the "not aimed at you" warning. */
+  people: Pick<PeopleService, 'getProfile'>;
   notifier: Notifier;
   scheduler: JobScheduler;
 }
@@ -77,21 +74,6 @@ export interface SignupResult {
   already: boolean;
   /** The person's view of the event as the booking left it. */
   view: EventView;
-}
-
-export interface RosterLine {
-  userId: UserId;
-  name: string;
-  status: 'booked' | 'waitlisted';
-  position: number | null;
-  joinedAt: string;
-  bookedAt?: string;
-  attended: boolean;
-}
-
-export interface MyRegistration {
-  event: EventView;
-  inviteUrl: string | undefined;
 }
 
 export const entryOf = (e: PltEvent): IndexEntry => ({
@@ -145,7 +127,7 @@ export class EventsService {
   }
 
   /** GET /api/events: events starting in a range, filtered, each with the person's own place. */
-  async list(actor: Actor, filters: EventFilters): Promise<{ items: EventView[]; total: number; next?: string }> {
+  async list(actor: Actor, filters: EventFilters): Promise<EventList> {
     const now = this.d.clock.now();
     const from = readBound(filters.from, 'from', false) ?? now;
     const to = readBound(filters.to, 'to', true) ?? DateTime.fromJSDate(from).plus({ days: DEFAULT_RANGE_DAYS }).toJSDate();
@@ -169,7 +151,7 @@ export class EventsService {
     actor: Actor,
     c: { from: Date; to: Date; hub?: Hub; category?: Category; profession?: Profession; channelId?: string; status?: 'scheduled' | 'cancelled' },
     page: { limit: number; after?: string } = { limit: 200 },
-  ): Promise<{ items: EventView[]; total: number; next?: string }> {
+  ): Promise<EventList> {
     const stored = await this.inRange(c.from, c.to);
     const matching = stored.filter(({ event: e }) =>
       (!c.hub || e.hub === c.hub) &&
@@ -180,8 +162,8 @@ export class EventsService {
     );
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
-    const items = await mapLimit(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
-    const result: { items: EventView[]; total: number; next?: string } = { items, total: matching.length };
+    const items = await runLimited(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
+    const result: EventList = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
   }
@@ -190,7 +172,7 @@ export class EventsService {
   async inRange(from: Date, to: Date): Promise<StoredEvent[]> {
     const entries = await this.d.index.range(from, to);
     const ids = [...new Set(entries.map((e) => e.eventId))];
-    const heads = await mapLimit(ids, 16, (id) => this.d.repo.get(id));
+    const heads = await runLimited(ids, 16, (id) => this.d.repo.get(id));
     return heads
       .filter((s): s is StoredEvent => !!s && s.event.start >= from && s.event.start < to)
       // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
@@ -298,11 +280,11 @@ export class EventsService {
       await this.d.scheduler.schedule({ key, kind: TELL_REGISTRANTS_KIND, dueAt, payload: { eventId: event.id, what, sequence: event.sequence, reason: reason ?? '' } });
     } catch (e) {
       safetyNet = false;
-      this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not set the registrants job; telling them now only');
+      this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not set the registrants job; telling them now only');
     }
     void this.notifyRegistrants(event.id, what, event.sequence, reason)
       .then(() => (safetyNet ? this.d.scheduler.cancel(key) : undefined))
-      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not tell every registrant yet; the job will finish it'));
+      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not tell every registrant yet; the job will finish it'));
   }
 
   /**
@@ -319,7 +301,7 @@ export class EventsService {
     if (what === 'moved') {
       await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId, start: event.start, end: event.end }))).catch(() => undefined);
     }
-    await mapLimit(regs, 8, async (r) => {
+    await runLimited(regs, 8, async (r) => {
       const { view } = await this.viewWithReg({ id: r.userId, guest: true, roles: [] }, stored, r);
       if (what === 'cancelled') await this.d.notifier.notify(r.userId, cancelledNotice(view, reason || undefined), noticeKeys.cancelled(eventId, r.userId), 'booking');
       else await this.d.notifier.notify(r.userId, updatedNotice(view, r.status === 'booked' ? this.inviteUrl(eventId, r) : undefined), noticeKeys.updated(eventId, r.userId, event.sequence), 'booking');
@@ -363,7 +345,7 @@ export class EventsService {
     if (!plan.promoted.length) return;
     const rows = new Map<UserId, Registration>();
     for (const w of plan.writes) if (w.type === 'create' || w.type === 'update') rows.set(w.reg.userId, w.reg);
-    await mapLimit(plan.promoted, 8, async (p) => {
+    await runLimited(plan.promoted, 8, async (p) => {
       const reg = rows.get(p.userId);
       const view = eventView(plan.event, plan.seats, { status: 'booked', position: null }, this.d.clock.now(), false);
       await this.d.notifier.notify(p.userId, promotedNotice(view, reg ? this.inviteUrl(eventId, reg) : undefined), noticeKeys.promoted(eventId, p.userId, p.number), 'booking');
@@ -372,7 +354,7 @@ export class EventsService {
 
   // ---- rosters and attendance -------------------------------------------------------------
 
-  async roster(actor: Actor, eventId: unknown): Promise<{ event: EventView; items: RosterLine[]; anonymousBooked: number; attendanceOpen: boolean }> {
+  async roster(actor: Actor, eventId: unknown): Promise<Roster> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can see the roster.');
     const regs = await this.d.repo.registrations(s.event.id);
@@ -392,7 +374,7 @@ export class EventsService {
     return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked, attendanceOpen };
   }
 
-  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<{ event: EventView; attended: number }> {
+  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<AttendanceAnswer> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can mark attendance.');
     const list = Array.isArray(attended) ? attended : typeof attended === 'string' ? attended.split(',').map((x) => x.trim()).filter(Boolean) : attended === undefined || attended === null ? [] : null;
@@ -409,7 +391,7 @@ export class EventsService {
     const now = this.d.clock.now();
     const entries = await this.d.personIndex.list(actor.id);
     const ids = [...new Set(entries.map((e) => e.eventId))];
-    const found = await mapLimit(ids, 16, async (id): Promise<MyRegistration | null> => {
+    const found = await runLimited(ids, 16, async (id): Promise<MyRegistration | null> => {
       const s = await this.d.repo.get(id);
       if (!s || (!options.past && s.event.end < now)) return null;
       const reg = await this.d.repo.registration(id, actor.id);
@@ -425,7 +407,7 @@ export class EventsService {
     const entries = await this.d.personIndex.list(userId);
     const margin = 7 * 86_400_000;
     const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.end.getTime() >= from.getTime() - margin && e.start.getTime() <= to.getTime() + margin).map((e) => e.eventId))];
-    const busy = await mapLimit(near, 16, async (id) => {
+    const busy = await runLimited(near, 16, async (id) => {
       const s = await this.d.repo.get(id);
       if (!s || s.event.status !== 'scheduled' || !(s.event.start < to && s.event.end > from)) return null;
       const reg = await this.d.repo.registration(id, userId);

@@ -10,22 +10,7 @@ import { readEventFields, type EventFields } from '../../domain/events/input.js'
 import { hasRole } from '../../domain/people/authorisation.js';
 import { AppError, invalid, forbidden } from '../../domain/errors.js';
 import type { EventsService } from './eventsService.js';
-
-export interface ImportLine {
-  line: number;
-  status: 'ok' | 'created' | 'exists' | 'error';
-  title?: string;
-  eventId?: string;
-  message?: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  created: number;
-  existing: number;
-  errors: number;
-  lines: ImportLine[];
-}
+import type { ImportReport } from '../../contracts/events.js';
 
 const COLUMNS: Record<string, string> = {
   title: 'title',
@@ -56,7 +41,7 @@ export const IMPORT_HEADER = 'title,description,category,hub,professions,channel
 export { MAX_IMPORT_BYTES, MAX_IMPORT_LINES };
 
 export class EventImporter {
-  constructor(private readonly d: { clock: Clock; channels: ChannelRepository; events: EventsService }) {}
+  constructor(private readonly d: { clock: Clock; channels: Pick<ChannelRepository, 'list'>; events: EventsService }) {}
 
   async import(actor: Actor, csv: unknown, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
     if (actor.guest || !hasRole(actor, 'organiser')) throw forbidden('Only organisers and coordinators can import events.');

@@ -3,7 +3,7 @@
 import type { BookingCalendar, PersonalDataHolder, UpcomingEvents, Clock } from '../../domain/ports.js';
 import type { EventIndex, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import type { Logger } from '../../logging.js';
-import { mapLimit } from './mapLimit.js';
+import { runLimited } from '../../domain/async.js';
 import { entryOf, type EventsService } from './eventsService.js';
 import type { EventCalendars } from './calendars.js';
 
@@ -46,7 +46,7 @@ export function eventsDataHolder(d: Deps): PersonalDataHolder {
       // Future bookings are cancelled (the waitlist moves up); past ones leave only counts.
       const entries = await d.personIndex.list(userId);
       const ids = [...new Set(entries.map((e) => e.eventId))];
-      await mapLimit(ids, 4, async (id) => {
+      await runLimited(ids, 4, async (id) => {
         try {
           await d.events.lines.submit(id, { kind: 'erase', userId });
         } catch (e) {
@@ -83,7 +83,7 @@ export function upcomingEvents(d: { index: EventIndex; repo: EventRepository; cl
     async forChannel(channelId, limit) {
       const now = d.clock.now();
       const entries = await d.index.forChannel(channelId, new Date(now.getTime() - 7 * 86_400_000), Math.max(limit, 1) * 4 + 10);
-      const heads = await mapLimit([...new Set(entries.map((e) => e.eventId))], 8, (id) => d.repo.get(id));
+      const heads = await runLimited([...new Set(entries.map((e) => e.eventId))], 8, (id) => d.repo.get(id));
       return heads
         .filter((s) => !!s && s.event.status === 'scheduled' && s.event.channelId === channelId && s.event.end > now)
         .map((s) => s!.event)

@@ -3,7 +3,7 @@
 // of the partition (planBatch) and commits it as one Table transaction (group commit). Other
 // server instances are kept honest by the event row's ETag: if one of them committed first, the
 // transaction fails as a whole, the line re-reads the partition and plans again.
-import type { Logger } from '../../logging.js';
+import { errorSummary, type Logger } from '../../logging.js';
 import type { Clock } from '../../domain/ports.js';
 import type { UserId } from '../../domain/people/person.js';
 import type { CommitResult, EventRepository, PersonIndex } from '../../domain/events/ports.js';
@@ -169,13 +169,13 @@ export class SeatLines {
         // Storage trouble: everyone in this batch hears about it; the copy may be stale now.
         line.copy = undefined;
         line.waiting.splice(0, batch.length).forEach((w) => w.reject(e));
-        if (!(e instanceof AppError)) this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'seat batch failed');
+        if (!(e instanceof AppError)) this.deps.logger.warn({ eventId: line.eventId, err: errorSummary(e) }, 'seat batch failed');
         return;
       }
       this.finish(line, batch, plan);
       if (plan.needsReconcile) line.waiting.push({ op: { kind: 'reconcile' }, resolve: () => undefined, reject: () => undefined });
       void this.deps.afterCommit({ eventId: line.eventId, plan, ops: batch.slice(0, plan.consumed).map((w) => w.op) }).catch((e: unknown) =>
-        this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'after-commit work failed'),
+        this.deps.logger.warn({ eventId: line.eventId, err: errorSummary(e) }, 'after-commit work failed'),
       );
       return;
     }

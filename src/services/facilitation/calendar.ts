@@ -6,16 +6,16 @@ import { buildCalendar, type IcsMethod } from '../../domain/calendar/ics.js';
 import { attendee, organizer } from '../calendarAddresses.js';
 import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
 import type { FacilitationDeps } from './deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from '../../contracts/facilitation.js';
 
-export async function facilitationCalendar(deps: FacilitationDeps, token: string): Promise<string | null> {
+export async function facilitationCalendar(deps: Pick<FacilitationDeps, 'store' | 'channels' | 'people' | 'config'>, token: string): Promise<string | null> {
   const ref = await deps.store.calendarToken(token);
   if (!ref) return null;
   const stored = await deps.store.get(ref.requestId);
   if (!stored) return null;
   const r = stored.request;
   if (!r.calendarTokens.some((t) => t.token === token && t.userId === ref.userId)) return null;
-  const s = deps.live();
+  const s = deps;
   const [channel, names, contacts] = await Promise.all([
     s.channels.get(r.channelId),
     s.people.names([r.leadId, r.facilitatorId ?? ''].filter(Boolean)),

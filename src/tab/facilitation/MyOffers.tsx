@@ -7,6 +7,7 @@ import { ErrorBar, Loading, Notice } from '../components/Status';
 import { shortWhen, sessionWhen, type FacilitationRequest } from './types';
 import { RequestCard } from './MyRequests';
 import type { ListResponse } from '../types';
+import type { AcceptResult, DeclineResult, RequestActionAnswer } from '../../contracts/facilitation';
 
 const useStyles = makeStyles({ list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -33,7 +34,7 @@ export function MyOffers() {
     setError(null);
     setMessage('');
     try {
-      const res = await apiFetch<{ result: string }>(path, { method: 'POST', body: {} });
+      const res = await apiFetch<RequestActionAnswer<AcceptResult | DeclineResult>>(path, { method: 'POST', body: {} });
       setMessage(RESULTS[res.result] ?? 'Done.');
       await offers.reload();
     } catch (e) {

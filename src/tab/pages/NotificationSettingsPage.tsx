@@ -4,19 +4,8 @@ import { Body1, Caption1, Switch, Title2, makeStyles, tokens } from '@fluentui/r
 import { apiFetch } from '../api';
 import { useAsync } from '../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../components/Status';
+import type { PreferenceView as KindView, PreferencesView as SettingsView } from '../../contracts/notifications';
 
-interface KindView {
-  kind: string;
-  title: string;
-  description: string;
-  on: boolean;
-  optional: boolean;
-}
-
-interface SettingsView {
-  settings: Record<string, boolean>;
-  kinds: KindView[];
-}
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL, maxWidth: '640px' },

@@ -4,13 +4,14 @@ import { Body1, Button, Field, Select, Textarea, makeStyles, tokens } from '@flu
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
-import type { Channel, DirectoryItem } from '../channels/types';
+import type { Channel } from '../channels/types';
+import type { DirectoryAnswer } from '../../../contracts/channels';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '560px' } });
 
 export function ChannelLeadsSection() {
   const styles = useStyles();
-  const { data, error, loading, reload } = useAsync(() => apiFetch<{ items: DirectoryItem[] }>('/api/channel-directory'), []);
+  const { data, error, loading, reload } = useAsync(() => apiFetch<DirectoryAnswer>('/api/channel-directory'), []);
   const [channelId, setChannelId] = useState('');
   const [leadIds, setLeadIds] = useState('');
   const [saveError, setSaveError] = useState<unknown>(null);

@@ -4,7 +4,7 @@ import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, Tabl
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
-import type { DeliverySummary } from '../../../domain/notifications/ports';
+import type { DeliverySummary } from '../../../contracts/notifications';
 
 const REASONS: Record<string, string> = {
   'http-403': 'App not installed or blocked (403)',

@@ -10,7 +10,8 @@ import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { ChannelCard } from './ChannelCard';
 import { ProfileDialog } from './ProfileDialog';
 import { ProposalDialog } from './ProposalDialog';
-import type { Channel, DirectoryItem } from './types';
+import type { Channel } from './types';
+import type { DirectoryAnswer, JoinAnswer, LeaveAnswer } from '../../../contracts/channels';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', margin: `${tokens.spacingVerticalM} 0` },
@@ -38,7 +39,7 @@ export function ChannelsPage() {
   }, [text]);
 
   // The answer carries the words it answers, so the count never describes an older list.
-  const directory = useAsync(async () => ({ query, ...(await apiFetch<{ total: number; items: DirectoryItem[] }>(`/api/channel-directory${qs({ q: query })}`)) }), [query]);
+  const directory = useAsync(async () => ({ query, ...(await apiFetch<DirectoryAnswer>(`/api/channel-directory${qs({ q: query })}`)) }), [query]);
 
   useEffect(() => {
     if (highlight && directory.data) document.getElementById(`card-${highlight}`)?.scrollIntoView({ block: 'center' });
@@ -52,7 +53,7 @@ export function ChannelsPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await apiFetch<{ status: string }>(`/api/channels/${encodeURIComponent(channel.id)}/members`, { method: 'POST' });
+      const res = await apiFetch<JoinAnswer>(`/api/channels/${encodeURIComponent(channel.id)}/members`, { method: 'POST' });
       setNotice(
         res.status === 'requested'
           ? `Your request to join ${channel.name} has gone to its leads.`
@@ -72,7 +73,7 @@ export function ChannelsPage() {
     setBusy(true);
     setError(null);
     try {
-      const res = await apiFetch<{ status: string; note?: string }>(`/api/channels/${encodeURIComponent(channel.id)}/members/me`, { method: 'DELETE' });
+      const res = await apiFetch<LeaveAnswer>(`/api/channels/${encodeURIComponent(channel.id)}/members/me`, { method: 'DELETE' });
       setNotice(res.status === 'request-withdrawn' ? `Your request to join ${channel.name} is withdrawn.` : `You have left ${channel.name}.${res.note ? ' ' + res.note : ''}`);
       await directory.reload();
     } catch (err) {
@@ -140,7 +141,7 @@ export function ChannelsPage() {
   async function joinAfterProfile(channel: Channel) {
     setBusy(true);
     try {
-      const res = await apiFetch<{ status: string }>(`/api/channels/${encodeURIComponent(channel.id)}/members`, { method: 'POST' });
+      const res = await apiFetch<JoinAnswer>(`/api/channels/${encodeURIComponent(channel.id)}/members`, { method: 'POST' });
       setNotice(res.status === 'requested' ? `Thank you. Your request to join ${channel.name} has gone to its leads.` : `Thank you. You joined ${channel.name}. Your welcome is in your chat with the Virtual Café bot.`);
       await directory.reload();
     } catch (err) {

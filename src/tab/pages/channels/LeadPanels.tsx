@@ -7,6 +7,7 @@ import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { HUB_NAMES, PROFESSION_NAMES, type Hub } from '../../types';
 import type { Channel, MemberRow } from './types';
+import type { MembersAnswer } from '../../../contracts/channels';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, marginTop: tokens.spacingVerticalS },
@@ -59,7 +60,7 @@ const details = (m: MemberRow) =>
 
 export function MembersPanel({ channel, onChanged }: { channel: Channel; onChanged: () => void }) {
   const styles = useStyles();
-  const { data, error, loading, reload } = useAsync(() => apiFetch<{ items: MemberRow[]; pending: MemberRow[] }>(`/api/channels/${encodeURIComponent(channel.id)}/members`), [channel.id]);
+  const { data, error, loading, reload } = useAsync(() => apiFetch<MembersAnswer>(`/api/channels/${encodeURIComponent(channel.id)}/members`), [channel.id]);
   const [actionError, setActionError] = useState<unknown>(null);
   const decide = async (userId: string, decision: 'approve' | 'decline') => {
     setActionError(null);

@@ -8,7 +8,7 @@ import { navigate, Link } from '../../router';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
-import { CATEGORY_NAMES, eventsApi, type EventView } from './eventsApi';
+import { CATEGORY_NAMES, eventsApi, type EventDetail as EventWithWarnings } from './eventsApi';
 import { formatWhen } from './london';
 import { BookingButton, StateBadge, whereText } from './EventBits';
 
@@ -27,7 +27,7 @@ export function EventDetail({ id }: { id: string }) {
 
   if (loading && !event) return <Loading label="Loading the event…" />;
   if (error || !event) return <ErrorBar error={error ?? 'Not found'} title="Could not open this event" />;
-  const e: EventView = event;
+  const e: EventWithWarnings = event;
   const places = e.capacity === null ? `Unlimited · ${e.booked} booked` : `${e.booked} of ${e.capacity} booked${e.waitlisted ? ` · ${e.waitlisted} on the waitlist` : ''}`;
 
   const cancelEvent = async () => {
