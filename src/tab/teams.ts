@@ -1,6 +1,6 @@
-// The Teams host, when there is one: initialise teams-js, read the theme and context, get an SSO
-// token. In a plain browser (dev mode) initialisation fails fast and the tab runs on its own.
-import { app, authentication } from '@microsoft/teams-js';
+// The Teams host, when there is one: initialise teams-js, read the theme and context. In a plain
+// browser (dev mode) initialisation fails fast and the tab runs on its own. (Sign-in: auth.ts.)
+import { app } from '@microsoft/teams-js';
 
 export type ThemeName = 'default' | 'dark' | 'contrast';
 
@@ -48,8 +48,3 @@ export function onThemeChange(handler: (theme: ThemeName) => void): void {
 }
 
 export const isInTeams = () => inTeams;
-
-/** Teams SSO: an Entra ID token for this app, for the API. */
-export function getSsoToken(): Promise<string> {
-  return authentication.getAuthToken();
-}
