@@ -1,6 +1,5 @@
 // The tab's only way to the server: JSON over /api with the caller's identity attached.
-import { authMode, devUser } from './session';
-import { getSsoToken } from './teams';
+import { identityHeaders as signedIn } from './auth';
 
 export class ApiError extends Error {
   constructor(
@@ -13,15 +12,8 @@ export class ApiError extends Error {
 }
 
 async function identityHeaders(): Promise<Record<string, string>> {
-  if (authMode() === 'dev') {
-    const user = devUser();
-    if (!user) return {};
-    const h: Record<string, string> = { 'x-dev-user': user.id, 'x-dev-name': encodeURIComponent(user.name) };
-    if (user.tenant) h['x-dev-tenant'] = user.tenant;
-    return h;
-  }
   try {
-    return { authorization: `Bearer ${await getSsoToken()}` };
+    return await signedIn();
   } catch {
     throw new ApiError(401, 'Unauthorized', 'Teams could not sign you in to the Virtual Café. Try reopening the tab.');
   }

@@ -73,10 +73,3 @@ export function onThemeChange(handler: (theme: ThemeName) => void): void {
 }
 
 export const isInTeams = () => inTeams;
-
-/** Teams SSO: an Entra ID token for this app, for the API. */
-export async function getSsoToken(): Promise<string> {
-  if (!teamsJs) throw new Error('Not inside Teams');
-  const { authentication } = await teamsJs;
-  return authentication.getAuthToken();
-}

@@ -388,7 +388,8 @@ describe('facilitation offers expire and move on', function () {
 
   it('moves on after a restart even when the scheduled job was lost (start-up sweep)', async () => {
     const recorder = new FacilitationRecorder();
-    const forgetful = () => ({ schedule: async () => undefined, cancel: async () => undefined });
+    // A scheduler that forgets every job: only the start-up sweep can move the request on.
+    const forgetful = () => ({ schedule: sinon.stub().resolves(), cancel: sinon.stub().resolves() });
     const env = { ADMIN_AAD_OBJECT_IDS: coordinator.id, OFFER_TTL: '1s' };
     const first = await startTestApp(env, { wrapNotifier: (queued) => recorder.wrap(queued), scheduler: forgetful });
     let requestId: string;

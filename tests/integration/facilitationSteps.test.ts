@@ -15,7 +15,8 @@ describe('facilitation steps under a controlled clock', function () {
   let now = new Date('2030-03-01T09:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
   const recorder = new FacilitationRecorder();
-  const forgetful = () => ({ schedule: async () => undefined, cancel: async () => undefined });
+  // A scheduler that forgets every job (the test runs the steps itself).
+  const forgetful = () => ({ schedule: sinon.stub().resolves(), cancel: sinon.stub().resolves() });
   let a: TestApp;
   let b: TestApp;
   const admin: Actor = { id: person('Ada').id, name: 'Ada Admin', guest: false, roles: [{ role: 'coordinator', hubs: ['kent-medway'] }] };
