@@ -13,6 +13,8 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
+import { TablePersonNameIndex } from './storage/personNameIndex.js';
+import { KnownPeople, PeopleSearch } from './services/peopleSearch.js';
 import { TableMembershipRepository } from './storage/membershipRepository.js';
 import { TableProposalRepository } from './storage/proposalRepository.js';
 import { ChannelService } from './services/channels.js';
@@ -99,10 +101,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const notifier = options.notifier ? options.notifier(messenger, logger) : (options.wrapNotifier?.(background.notifier) ?? background.notifier);
     const profiles = new TableProfileRepository(storage.table('profiles'));
     const roles = new TableRoleRepository(storage.table('roles'));
-    const persons = new TablePersonRepository(storage.table('profiles'));
+    const peopleNames = new TablePersonNameIndex(storage.table('peopleNames'));
+    const persons = new TablePersonRepository(storage.table('profiles'), peopleNames);
     const people = new PeopleService({ config, clock, profiles, roles, persons });
     const personalData: PersonalDataHolder[] = [peopleDataHolder({ profiles, persons, roles, conversations })];
     const memberships = new TableMembershipRepository(storage.table('channelMembers'), () => clock.now());
+    const channels = new TableChannelRepository(storage.table('channels'), memberships);
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
@@ -120,7 +124,8 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
       roles,
       persons,
       people,
-      channels: new TableChannelRepository(storage.table('channels'), memberships),
+      peopleSearch: new PeopleSearch({ sources: [new KnownPeople({ index: peopleNames, persons, profiles })], channels }),
+      channels,
       memberships,
       channelProposals: new TableProposalRepository(storage.table('channelProposals')),
       teamsDirectory: createTeamsDirectory(config, logger),

@@ -5,6 +5,7 @@ import type { BookingCalendar, UpcomingEvents, Clock, ConversationReferenceStore
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import type { PeopleService } from './people.js';
+import type { PeopleSearch } from './peopleSearch.js';
 import type { PrivacyService } from './privacy.js';
 import type { ChannelRepository, MembershipRepository, ProposalRepository, TeamsDirectory } from '../domain/channels/ports.js';
 import type { ChannelService } from './channels.js';
@@ -29,6 +30,8 @@ export interface Services {
   roles: RoleRepository;
   persons: PersonRepository;
   people: PeopleService;
+  /** Finding people by name (the people picker). */
+  peopleSearch: PeopleSearch;
   channels: ChannelRepository;
   /** Channel memberships and join requests. */
   memberships: MembershipRepository;
