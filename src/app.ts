@@ -13,7 +13,7 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { TableChannelRepository } from './storage/channelRepository.js';
 import { TablePersonRepository } from './storage/personRepository.js';
-import { TablePersonNameIndex } from './storage/personNameIndex.js';
+import { TablePersonNameIndex, indexEarlierPeople } from './storage/personNameIndex.js';
 import { KnownPeople, PeopleSearch } from './services/peopleSearch.js';
 import { TableMembershipRepository } from './storage/membershipRepository.js';
 import { TableProposalRepository } from './storage/proposalRepository.js';
@@ -153,6 +153,10 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+    // People met before the name index existed become findable; in the background (it reads them all).
+    const earlierPeople = indexEarlierPeople(storage.table('profiles'), peopleNames, services.meta)
+      .then((count) => count && logger.info({ count }, 'people names indexed'))
+      .catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'people names not indexed yet'));
     await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
@@ -193,6 +197,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         if (closed) return;
         closed = true;
         await facilitationSweep.stop();
+        await earlierPeople;
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

@@ -6,7 +6,7 @@ import { odata, type TableClient, type TransactionAction } from '@azure/data-tab
 import type { PersonNameIndex } from '../domain/people/search.js';
 import { nameWords } from '../domain/people/search.js';
 import { encodeKey } from './keys.js';
-import { deleteIfPresent } from './etag.js';
+import { deleteIfPresent, getOrNull } from './etag.js';
 
 const PARTITION = 'names';
 const wordRow = (word: string, userId: string) => `w|${word}|${encodeKey(userId)}`;
@@ -64,4 +64,24 @@ export class TablePersonNameIndex implements PersonNameIndex {
     }
     return out.slice(0, limit);
   }
+}
+
+/**
+ * Indexes the people saved before the index existed, once per store (a marker in Meta, written when
+ * done, so an interrupted run starts again; putting a name twice is harmless). A scan, but one.
+ */
+export async function indexEarlierPeople(profiles: TableClient, index: TablePersonNameIndex, meta: { get(key: string): Promise<string | null>; set(key: string, value: string): Promise<void> }): Promise<number> {
+  const MARKER = 'people-names:v1';
+  if (await meta.get(MARKER)) return 0;
+  let count = 0;
+  const rows = profiles.listEntities<{ name: string; guest: boolean }>({ queryOptions: { filter: odata`RowKey eq ${'person'}`, select: ['PartitionKey', 'name', 'guest'] } });
+  for await (const row of rows) {
+    const userId = String(row.partitionKey);
+    await index.put({ userId, name: String(row.name ?? ''), guest: !!row.guest });
+    // Forgotten meanwhile? Then the words go again (erasure must leave nothing behind).
+    if (!(await getOrNull(profiles, userId, 'person'))) await index.remove(userId);
+    count++;
+  }
+  await meta.set(MARKER, new Date().toISOString());
+  return count;
 }

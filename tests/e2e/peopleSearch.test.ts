@@ -7,6 +7,8 @@ import { newUserId } from '../helpers/ids.js';
 import { rowsMentioning } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
 import { DEMO_CHANNELS } from '../../src/seed/channels.js';
+import { TablePersonRepository } from '../../src/storage/personRepository.js';
+import { TablePersonNameIndex, indexEarlierPeople } from '../../src/storage/personNameIndex.js';
 
 describe('people search (GET /api/people)', function () {
   this.timeout(60_000);
@@ -107,5 +109,18 @@ describe('people search (GET /api/people)', function () {
     assert.deepEqual(await rowsMentioning(connectionString, app.prefix, [zoe, 'ashworth']), [], 'no index row keeps their id or name');
     assert.equal((await api(app, '/api/me', { method: 'DELETE', user: renamed, name: 'Robin Newname' })).status, 204);
     assert.deepEqual(await rowsMentioning(connectionString, app.prefix, [renamed, 'oldname', 'newname']), [], 'earlier names go too');
+  });
+
+  it('indexes people saved before the index existed, once', async () => {
+    const earlier = newUserId();
+    // A person row written the old way: no index rows.
+    await new TablePersonRepository(app.services.storage.table('profiles')).save({ userId: earlier, name: 'Wendy Earlier', guest: false, lastSeenAt: new Date() });
+    assert.deepEqual(await names(coordinator, 'wendy'), []);
+    const marks = new Map<string, string>();
+    const meta = { get: async (k: string) => marks.get(k) ?? null, set: async (k: string, v: string) => void marks.set(k, v) };
+    const index = new TablePersonNameIndex(app.services.storage.table('peopleNames'));
+    assert.ok((await indexEarlierPeople(app.services.storage.table('profiles'), index, meta)) >= 1);
+    assert.deepEqual(await names(coordinator, 'wendy'), ['Wendy Earlier']);
+    assert.equal(await indexEarlierPeople(app.services.storage.table('profiles'), index, meta), 0, 'once per store');
   });
 });
