@@ -45,6 +45,7 @@ export interface FacilitationRequest {
   noMatchReasons: string[];
   createdAt: string;
   confirmedAt?: string;
+  cancelledAt?: string;
   calendarUrl?: string;
   can: { cancel: boolean; withdraw: boolean; accept: boolean; assign: boolean };
 }
