@@ -42,10 +42,13 @@ export interface ImportReport {
 }
 
 export interface Filters {
+  /** One hub code, or several separated by commas ("For you": my hub and all of Kent & Medway). */
   hub?: string;
   category?: string;
   profession?: string;
   channelId?: string;
+  /** Words to find in the title, description, location or organiser. */
+  q?: string;
 }
 
 export const CATEGORY_NAMES: Record<string, string> = {
