@@ -169,16 +169,31 @@ export function MyRequests({ leadChannels }: { leadChannels: { id: string; name:
   const items = requests.data?.items ?? [];
   const upcoming = items.filter((r) => !hasStarted(r));
   const past = items.filter((r) => hasStarted(r));
+  // The form opens by itself only for a lead with no requests yet; otherwise their requests come first.
+  const [formOpen, setFormOpen] = useState<boolean | null>(null);
+  const showForm = formOpen ?? (requests.data ? requests.data.items.length === 0 : false);
   return (
     <div className={styles.list}>
       {leadChannels.length > 0 ? (
-        <RequestForm
-          channels={leadChannels}
-          onCreated={(r) => {
-            if (requests.data) requests.setData({ items: [r, ...requests.data.items.filter((x) => x.id !== r.id)] });
-            void requests.reload();
-          }}
-        />
+        <div className={styles.list}>
+          <div>
+            <Button appearance={showForm ? 'secondary' : 'primary'} aria-expanded={showForm} aria-controls="request-form" onClick={() => setFormOpen(!showForm)}>
+              Request a facilitator
+            </Button>
+          </div>
+          {showForm && (
+            <div id="request-form">
+              <RequestForm
+                channels={leadChannels}
+                onCreated={(r) => {
+                  setFormOpen(true); // keep the form, and the result beside its button, in view
+                  if (requests.data) requests.setData({ items: [r, ...requests.data.items.filter((x) => x.id !== r.id)] });
+                  void requests.reload();
+                }}
+              />
+            </div>
+          )}
+        </div>
       ) : (
         <Body1 as="p">You no longer lead a channel, so you cannot send new requests. Your earlier requests are below.</Body1>
       )}

@@ -1,7 +1,7 @@
 // Coordinators see who holds a role and grant or change organiser/coordinator roles for their hubs,
 // choosing the person by name (GET /api/roles, PUT /api/users/{id}/roles).
 import { useState } from 'react';
-import { Body1, Button, Checkbox, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
@@ -39,7 +39,15 @@ export function RolesSection() {
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
 
   /** Start from what the person holds now: saving replaces all their roles. */
-  const choose = (p: PickedPerson | null) => {
+  const choose = (p: PickedPerson | null, fromList = false) => {
+    if (fromList) {
+      // The form is below the list: bring it into view with the person's roles ready to change.
+      requestAnimationFrame(() => {
+        const form = document.getElementById('role-form');
+        form?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        form?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus({ preventScroll: true });
+      });
+    }
     setPerson(p);
     setResult(null);
     const current = p ? holders.data?.items.find((h) => h.userId === p.id) : undefined;
@@ -84,7 +92,7 @@ export function RolesSection() {
             header: 'Change',
             cell: (h) =>
               h.fromConfiguration ? null : (
-                <Button size="small" onClick={() => choose({ id: h.userId, name: h.name })}>
+                <Button size="small" onClick={() => choose({ id: h.userId, name: h.name }, true)}>
                   Change roles of {h.name}
                 </Button>
               ),
@@ -92,13 +100,17 @@ export function RolesSection() {
         />
       )}
       <form
+        id="role-form"
         className={styles.form}
-        aria-label="Give someone a role"
+        aria-labelledby="role-form-title"
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
+        <Subtitle2 as="h3" block id="role-form-title">
+          Give someone a role
+        </Subtitle2>
         <PeoplePicker label="Person" hint="Type their name. Anyone who has used the Virtual Café can be found." single selected={person ? [person] : []} onChange={(p) => choose(p[0] ?? null)} required />
         {current && <Body1 as="p">Now: {current.roles.map(roleText).join('; ')}.</Body1>}
         <fieldset className={styles.row}>
