@@ -40,6 +40,9 @@ describe('facilitation tab in Chromium', function () {
 
   it('lets a lead request a facilitator and see who was offered and why', async () => {
     await open(lead, '/tab/facilitation');
+    // A lead with requests sees them first; the form opens from its button.
+    await tab.page.getByTestId('facilitation-request').first().waitFor();
+    await tab.page.getByRole('button', { name: 'Request a facilitator' }).click();
     const form = tab.page.getByRole('form', { name: 'Request a facilitator' });
     await form.waitFor();
     assert.equal(await form.getByRole('combobox', { name: 'Channel' }).inputValue(), channel.id);

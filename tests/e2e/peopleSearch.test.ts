@@ -2,6 +2,7 @@
 // people the app knows by name — word starts, any case, accents ignored, at most 20 — and nobody else
 // may look. Guests are found only by coordinators; renamed and forgotten people drop out.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { newUserId } from '../helpers/ids.js';
 import { rowsMentioning } from '../helpers/tableScan.js';
@@ -77,6 +78,14 @@ describe('people search (GET /api/people)', function () {
       assert.ok(Array.isArray(res.body.items));
     }
     assert.equal((await search(coordinator, 'x'.repeat(101))).status, 400);
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 120 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 40 })), async (q) => {
+        const res = await search(coordinator, q);
+        assert.ok(res.status === 200 || res.status === 400, `${JSON.stringify(q)} → ${res.status} ${res.text.slice(0, 200)}`);
+        if (res.status === 200) assert.ok(Array.isArray(res.body.items) && res.body.items.length <= 20);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
+    );
     assert.equal((await api(app, '/api/people?q=sam&q=zoe', { user: coordinator })).status, 400);
     assert.equal((await api(app, '/api/people?q[a]=1', { user: coordinator })).status, 400);
     assert.equal((await api(app, '/api/people?q=sam')).status, 401);
