@@ -113,5 +113,9 @@ describe('channels tab in Chromium', function () {
     await tab.page.getByRole('heading', { level: 2, name: 'Wellbeing Café' }).waitFor();
     const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    // The heading wraps onto two lines here; its subtitle starts below it, not on its last line.
+    const heading = (await tab.page.getByRole('heading', { level: 1, name: 'Communities of Practice' }).boundingBox())!;
+    const subtitle = (await tab.page.getByText(/^Find a channel for your profession/).boundingBox())!;
+    assert.ok(subtitle.y >= heading.y + heading.height - 1, `subtitle at ${subtitle.y}, heading ends at ${heading.y + heading.height}`);
   });
 });

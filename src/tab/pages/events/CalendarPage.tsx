@@ -105,7 +105,8 @@ export function CalendarPage() {
   const { search } = useLocation();
   const phone = usePhone();
   const mine = forYou(me);
-  const scope: 'mine' | 'all' = mine && search.get('scope') !== 'all' ? 'mine' : 'all';
+  // A shared link that names a hub or profession shows those, not the reader's own "For you".
+  const scope: 'mine' | 'all' = mine && search.get('scope') !== 'all' && !search.get('hub') && !search.get('profession') ? 'mine' : 'all';
   // Month on a wide screen, the list on a phone, unless the address says.
   const view = (['month', 'week', 'list'].includes(search.get('view') ?? '') ? search.get('view') : window.innerWidth >= 700 ? 'month' : 'list') as View;
   const anchor = /^\d{4}-\d{2}-\d{2}$/.test(search.get('date') ?? '') ? (search.get('date') as string) : today();
@@ -172,7 +173,7 @@ export function CalendarPage() {
       <div className={styles.scopeRow}>
         {mine && (
           <div role="group" aria-label="Which events" className={styles.scope}>
-            <ToggleButton size="small" appearance={scope === 'mine' ? 'primary' : 'secondary'} checked={scope === 'mine'} onClick={() => set({ scope: '' })}>
+            <ToggleButton size="small" appearance={scope === 'mine' ? 'primary' : 'secondary'} checked={scope === 'mine'} onClick={() => set({ scope: '', hub: '', profession: '' })}>
               For you
             </ToggleButton>
             <ToggleButton size="small" appearance={scope === 'all' ? 'primary' : 'secondary'} checked={scope === 'all'} onClick={() => set({ scope: 'all' })}>
