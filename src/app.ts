@@ -1,5 +1,6 @@
 // Composition root: storage (embedded Azurite when no connection string), services, bot, HTTP.
 // Tests start the whole app in-process through `startApp`, with their own config and fakes.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
@@ -153,10 +154,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
-    // People met before the name index existed become findable; in the background (it reads them all).
+    // People met before the name index existed become findable. It reads them all once: a small store
+    // is done before the app listens (nothing changes under a fresh start), a large one carries on behind.
     const earlierPeople = indexEarlierPeople(storage.table('profiles'), peopleNames, services.meta)
-      .then((count) => count && logger.info({ count }, 'people names indexed'))
+      .then((count) => void (count && logger.info({ count }, 'people names indexed')))
       .catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'people names not indexed yet'));
+    await Promise.race([earlierPeople, sleep(5_000, undefined, { ref: false })]);
     await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
