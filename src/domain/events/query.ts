@@ -4,8 +4,9 @@ import { DateTime } from 'luxon';
 import { HUB_NAMES, parseHub, type Hub } from '../people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES, parseProfession, type Profession } from '../people/professions.js';
 import { LONDON } from '../time/london.js';
-import { words } from '../text.js';
-import { CATEGORY_NAMES, parseCategory, type Category, type PltEvent } from './event.js';
+import { CATEGORY_NAMES, parseCategory, type Category } from './event.js';
+// The filters themselves live in criteria.ts (no luxon), so the tab can apply the same rule.
+export { isForProfession, matchesCriteria, type EventCriteria } from './criteria.js';
 
 export interface EventQuery {
   from: Date;
@@ -109,39 +110,4 @@ export function professionPlural(p: Profession): string {
   const [, main, tail = ''] = /^(.*?)( \(.*\))?$/.exec(name) ?? [name, name];
   const first = /^[A-Z][a-z]/.test(main) ? main[0].toLowerCase() + main.slice(1) : main;
   return `${first}s${tail}`;
-}
-
-/** What a list of events is narrowed to (API filters, chat's `events …`, the tab's "For you"). */
-export interface EventCriteria {
-  /** One hub, or any of several (the tab's "For you": my hub and all of Kent & Medway). */
-  hub?: Hub | readonly Hub[];
-  category?: Category;
-  /**
-   * Events for this profession: those that list it, and those that list none — an event with no
-   * professions is open to everyone, so a filter by profession must never hide it.
-   */
-  profession?: Profession;
-  channelId?: string;
-  status?: 'scheduled' | 'cancelled';
-  /** Free text: every word must start a word of the title, description, location or organiser. */
-  text?: string;
-}
-
-export const isForProfession = (e: Pick<PltEvent, 'professions'>, p: Profession) => e.professions.length === 0 || e.professions.includes(p);
-
-/** The one place the event filters are applied (the API, chat and the tab all come through here). */
-export function matchesCriteria(e: PltEvent, c: EventCriteria): boolean {
-  if (c.hub !== undefined && !(typeof c.hub === 'string' ? e.hub === c.hub : c.hub.includes(e.hub))) return false;
-  if (c.category && e.category !== c.category) return false;
-  if (c.profession && !isForProfession(e, c.profession)) return false;
-  if (c.channelId && e.channelId !== c.channelId) return false;
-  if (c.status && e.status !== c.status) return false;
-  if (c.text) {
-    const wanted = words(c.text);
-    if (wanted.length) {
-      const have = words([e.title, e.description, e.location ?? '', e.organiserName].join(' '));
-      if (!wanted.every((w) => have.some((h) => h.startsWith(w)))) return false;
-    }
-  }
-  return true;
 }

@@ -14,11 +14,14 @@ import { SectionTabs, panelId, tabId } from '../../components/SectionTabs';
 import { usePhone } from '../../components/useMediaQuery';
 import { hubName, hubShortName, professionPlural } from '../../components/names';
 import { HUB_NAMES, PROFESSION_NAMES, hasRole, type Me } from '../../types';
-import { CATEGORY_NAMES, eventsApi, type EventView, type Filters } from './eventsApi';
-import { addDays, addMonths, formatDay, londonDay, londonTime, monthLabel, startOfMonth, startOfWeek, today } from './london';
+import { CATEGORY_NAMES, eventsApi, type EventView } from './eventsApi';
+import { addDays, addMonths, formatDay, londonDay, londonTime, monthLabel, startOfMonth, today } from './london';
+import { calendarAnchor, calendarFilters, calendarRange, calendarView } from './calendarRequest';
+import { matchesCriteria, type EventCriteria } from '../../../domain/events/criteria';
+import type { Hub } from '../../../domain/people/hubs';
+import type { Profession } from '../../../domain/people/professions';
 import { BookingButton, StateBadge, whereText } from './EventBits';
 
-type View = 'month' | 'week' | 'list';
 const VIEWS = [
   { value: 'month', label: 'Month' },
   { value: 'week', label: 'Week' },
@@ -74,27 +77,17 @@ const useStyles = makeStyles({
   agendaDay: { margin: `${tokens.spacingVerticalM} 0 ${tokens.spacingVerticalXS}` },
 });
 
-function range(view: View, anchor: string): { from: string; to: string; title: string } {
-  if (view === 'week') {
-    const from = startOfWeek(anchor);
-    return { from, to: addDays(from, 6), title: `Week of ${formatDay(from)}` };
-  }
-  if (view === 'month') {
-    const first = startOfMonth(anchor);
-    const from = startOfWeek(first);
-    const last = addDays(addMonths(first, 1), -1);
-    return { from, to: addDays(startOfWeek(last), 6), title: monthLabel(first) };
-  }
-  return { from: anchor, to: addDays(anchor, 89), title: `From ${formatDay(anchor)}` };
-}
-
-/** "For you": my profession and events open to everyone, my hub and all of Kent & Medway. */
-function forYou(me: Me): { filters: Filters; words: string } | null {
+/**
+ * "For you": my profession and events open to everyone, my hub and all of Kent & Medway. Applied to
+ * the events the page has (the same rule as the API's filters, domain/events/criteria.ts), so the
+ * calendar's first request needs nothing from /api/me and can start before it (calendarRequest.ts).
+ */
+function forYou(me: Me): { criteria: EventCriteria; words: string } | null {
   const p = me.profile;
   if (!p) return null;
   const everywhere = p.hub === 'kent-medway';
   return {
-    filters: { profession: p.profession, hub: everywhere ? undefined : `${p.hub},kent-medway` },
+    criteria: { profession: p.profession as Profession, hub: everywhere ? undefined : [p.hub as Hub, 'kent-medway'] },
     words: `Events for ${professionPlural(p.profession)} and events open to everyone, ${everywhere ? 'in every hub' : `in ${hubShortName(p.hub)} and across Kent & Medway`}.`,
   };
 }
@@ -107,23 +100,18 @@ export function CalendarPage() {
   const mine = forYou(me);
   // A shared link that names a hub or profession shows those, not the reader's own "For you".
   const scope: 'mine' | 'all' = mine && search.get('scope') !== 'all' && !search.get('hub') && !search.get('profession') ? 'mine' : 'all';
-  // Month on a wide screen, the list on a phone, unless the address says.
-  const view = (['month', 'week', 'list'].includes(search.get('view') ?? '') ? search.get('view') : window.innerWidth >= 700 ? 'month' : 'list') as View;
-  const anchor = /^\d{4}-\d{2}-\d{2}$/.test(search.get('date') ?? '') ? (search.get('date') as string) : today();
-  const chosen: Filters = { hub: search.get('hub') ?? '', category: search.get('category') ?? '', profession: search.get('profession') ?? '', channelId: search.get('channelId') ?? '' };
+  const view = calendarView(search, window.innerWidth);
+  const anchor = calendarAnchor(search);
+  // Hub, profession, category and channel from the address go to the API (the request the shell
+  // may already have started); "For you" and the search narrow what comes back.
+  const chosen = calendarFilters(search);
   const [text, setText] = useState(search.get('q') ?? '');
-  const [q, setQ] = useState(text.trim());
+  const q = text.trim();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     void eventsApi.channels().then(setChannels);
   }, []);
-  // Search as people type, a moment after they stop.
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(t);
-  }, [text]);
-
   const set = (changes: Record<string, string>) => {
     const next = new URLSearchParams(search);
     for (const [k, v] of Object.entries(changes)) {
@@ -134,12 +122,11 @@ export function CalendarPage() {
     if (q) next.set('q', q);
     navigate(`/tab/calendar?${next.toString()}`);
   };
-  const filters: Filters =
-    scope === 'mine' && mine ? { ...mine.filters, category: chosen.category, channelId: chosen.channelId, q } : { ...chosen, q };
-  const r = range(view, anchor);
-  const key = JSON.stringify([r.from, r.to, filters]);
-  const { data, error, loading, reload, setData } = useAsync(() => eventsApi.list(r.from, r.to, filters), [key]);
-  const events = data?.items ?? [];
+  const r = calendarRange(view, anchor);
+  const key = JSON.stringify([r.from, r.to, chosen]);
+  const { data, error, loading, reload, setData } = useAsync(() => eventsApi.list(r.from, r.to, chosen), [key]);
+  const criteria: EventCriteria = { ...(scope === 'mine' && mine ? mine.criteria : {}), text: q || undefined };
+  const events = (data?.items ?? []).filter((e) => matchesCriteria(e, criteria));
   const onChanged = (updated: EventView) => {
     if (data) setData({ ...data, items: data.items.map((e) => (e.id === updated.id ? updated : e)) });
   };

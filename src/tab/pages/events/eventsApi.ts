@@ -42,13 +42,10 @@ export interface ImportReport {
 }
 
 export interface Filters {
-  /** One hub code, or several separated by commas ("For you": my hub and all of Kent & Medway). */
   hub?: string;
   category?: string;
   profession?: string;
   channelId?: string;
-  /** Words to find in the title, description, location or organiser. */
-  q?: string;
 }
 
 export const CATEGORY_NAMES: Record<string, string> = {
@@ -59,9 +56,11 @@ export const CATEGORY_NAMES: Record<string, string> = {
   other: 'Other',
 };
 
+/** GET /api/events for a range and filters (the calendar's prefetch builds the same path). */
+export const eventsListPath = (from: string, to: string, filters: Filters) => `/api/events${qs({ from, to, limit: 500, ...filters })}`;
+
 export const eventsApi = {
-  list: (from: string, to: string, filters: Filters) =>
-    apiFetch<{ items: EventView[]; next?: string }>(`/api/events${qs({ from, to, limit: 500, ...filters })}`),
+  list: (from: string, to: string, filters: Filters) => apiFetch<{ items: EventView[]; next?: string }>(eventsListPath(from, to, filters)),
   get: (id: string) => apiFetch<EventView>(`/api/events/${encodeURIComponent(id)}`),
   create: (body: Record<string, unknown>) => apiFetch<EventView & { series?: EventView[] }>('/api/events', { method: 'POST', body }),
   update: (id: string, body: Record<string, unknown>) => apiFetch<EventView>(`/api/events/${encodeURIComponent(id)}`, { method: 'PATCH', body }),
