@@ -123,8 +123,10 @@ export function BookingButton({ event, onDone, size }: { event: EventView; onDon
         {words}
       </Button>
       <InlineResult result={result} />
-      {asking && (
-        <Dialog open modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(false)}>
+      {/* Kept mounted and closed through `open`: unmounting an open dialog can leave the page
+          aria-hidden (its modal restore never runs), hiding every control from screen readers. */}
+      {
+        <Dialog open={asking} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(false)}>
           <DialogSurface aria-describedby={`cancel-${event.id}-what`}>
             <DialogBody>
               <DialogTitle>{event.myStatus === 'waitlisted' ? `Leave the waitlist for “${event.title}”?` : `Cancel your place on “${event.title}”?`}</DialogTitle>
@@ -144,7 +146,7 @@ export function BookingButton({ event, onDone, size }: { event: EventView; onDon
             </DialogBody>
           </DialogSurface>
         </Dialog>
-      )}
+      }
     </span>
   );
 }
