@@ -7,10 +7,14 @@ const path = require('node:path');
 // and the child inherits this, so the test process trusts that certificate and nothing else changes.
 process.env.NODE_EXTRA_CA_CERTS = path.join(__dirname, 'tests', 'fixtures', 'tls', 'loopback-cert.pem');
 
+// Mocha adds files named on the command line to `spec` instead of replacing it, so
+// `npx mocha tests/unit/x.test.ts` would run the whole suite too. Named files replace the list.
+const named = process.argv.slice(2).some((a) => /\.test\.ts$/.test(a) || /^tests\//.test(a));
+
 module.exports = {
   'node-option': ['import=tsx', 'no-deprecation'],
   require: ['tests/helpers/rootHooks.ts'],
-  spec: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
+  spec: named ? [] : ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/reliability/**/*.test.ts'],
   timeout: 30000,
   slow: 2000,
   exit: true,

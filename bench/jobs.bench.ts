@@ -8,7 +8,7 @@
 import { startAzurite } from '../src/storage/azurite.js';
 import { startTestApp } from '../tests/helpers/testApp.js';
 import { StorageCalls } from '../tests/helpers/storageCalls.js';
-import { reminderKey } from '../src/services/events/eventsService.js';
+import { reminderKey } from '../src/services/events/keys.js';
 import { eventually } from '../tests/helpers/notifications.js';
 import { runBench } from './stats.js';
 

@@ -6,7 +6,7 @@
 // fraction of its target (20,000 transactions/s), plus the Teams send-rate bound for reminders.
 import { personBucket } from '../src/storage/eventIndexRepository.js';
 import { duePartition, jobPartition } from '../src/storage/jobStore.js';
-import { reminderKey } from '../src/services/events/eventsService.js';
+import { reminderKey } from '../src/services/events/keys.js';
 import { runBench } from './stats.js';
 
 const PARTITION_TARGET = 2000; // entities/s, 1 KiB entities (Azure Tables scalability targets)

@@ -1,36 +1,22 @@
-// Composition root: storage (embedded Azurite when no connection string), services, bot, HTTP.
+// Composition root: storage (embedded Azurite when no connection string), the background work
+// (queues, workers), every area's services (src/composition/), the bot and the HTTP server.
 // Tests start the whole app in-process through `startApp`, with their own config and fakes.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logging.js';
-import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier, type PersonalDataHolder } from './domain/ports.js';
+import { systemClock, type Clock, type JobHandler, type JobScheduler, type Notifier } from './domain/ports.js';
 import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
-import { TableProfileRepository } from './storage/profileRepository.js';
-import { TableRoleRepository } from './storage/roleRepository.js';
 import { TableConversationReferenceStore } from './storage/conversationReferenceStore.js';
 import { MetaRepository } from './storage/metaRepository.js';
-import { TableChannelRepository } from './storage/channelRepository.js';
-import { TablePersonRepository } from './storage/personRepository.js';
-import { TableMembershipRepository } from './storage/membershipRepository.js';
-import { TableProposalRepository } from './storage/proposalRepository.js';
-import { ChannelService } from './services/channels.js';
-import { ChannelProposalService } from './services/channelProposals.js';
-import { channelDataHolder } from './services/channelPersonalData.js';
-import { createTeamsDirectory } from './teams/graphDirectory.js';
-import { TableFacilitationStore } from './storage/facilitationStore.js';
-import { TableFacilitatorRepository } from './storage/facilitatorRepository.js';
-import { FacilitationService } from './services/facilitation/index.js';
+import { indexEarlierPeople } from './storage/personNameIndex.js';
 import { startFacilitationSweep } from './jobs/facilitation.js';
 import { allJobHandlers } from './jobs/index.js';
 import { BackgroundWork } from './jobs/background.js';
 import type { BackgroundTuning } from './jobs/tuning.js';
-import { PeopleService } from './services/people.js';
-import { peopleDataHolder } from './services/personalData.js';
-import { PrivacyService } from './services/privacy.js';
-import { NotificationService, notificationsDataHolder } from './services/notifications.js';
-import type { Services } from './services/container.js';
+import { composeServices, type Services } from './composition/index.js';
 import { createBotEdge, messagesHandler, type BotEdge } from './teams/adapter.js';
 import { VirtualCafeBot } from './teams/bot.js';
 import { allCommands } from './teams/commands/index.js';
@@ -40,7 +26,6 @@ import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
 import { projectRoot } from './paths.js';
-import { createEventsArea } from './composition/events.js';
 
 export interface AppOptions {
   logger?: Logger;
@@ -97,57 +82,23 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     // Queued, exactly-once, paced notices and durable jobs are the defaults; tests may substitute either.
     const background = new BackgroundWork({ storage, sender: messenger, clock, logger, tuning: options.background });
     const notifier = options.notifier ? options.notifier(messenger, logger) : (options.wrapNotifier?.(background.notifier) ?? background.notifier);
-    const profiles = new TableProfileRepository(storage.table('profiles'));
-    const roles = new TableRoleRepository(storage.table('roles'));
-    const persons = new TablePersonRepository(storage.table('profiles'));
-    const people = new PeopleService({ config, clock, profiles, roles, persons });
-    const personalData: PersonalDataHolder[] = [peopleDataHolder({ profiles, persons, roles, conversations })];
-    const memberships = new TableMembershipRepository(storage.table('channelMembers'), () => clock.now());
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
-    const eventsArea = createEventsArea(storage, config, clock, logger, () => services);
-    const services: Services = {
-      config,
-      clock,
-      logger,
-      storage,
-      meta: new MetaRepository(storage.table('meta')),
-      conversations,
-      notifier,
-      scheduler,
-      profiles,
-      roles,
-      persons,
-      people,
-      channels: new TableChannelRepository(storage.table('channels'), memberships),
-      memberships,
-      channelProposals: new TableProposalRepository(storage.table('channelProposals')),
-      teamsDirectory: createTeamsDirectory(config, logger),
-      // Use cases read the services when they run, so later replacements (e.g. upcomingEvents) count.
-      channelService: new ChannelService(() => services),
-      proposalService: new ChannelProposalService(() => services),
-      bookings: eventsArea.bookings,
-      upcomingEvents: eventsArea.upcomingEvents,
-      ...eventsArea.services,
-      personalData,
-      privacy: new PrivacyService(() => personalData, clock, (userId) => people.forgetCached(userId)),
-      // Reads the other services at call time (tests and other areas swap bookings and the notifier).
-      facilitation: new FacilitationService({
-        store: new TableFacilitationStore(storage.table('facilitation')),
-        pool: new TableFacilitatorRepository(storage.table('facilitators')),
-        live: () => services,
-      }),
-      notifications: new NotificationService({ records: background.notificationStore, monitor: background, clock }),
-    };
-    services.personalData.push(channelDataHolder(() => services));
-    services.personalData.push(services.facilitation.dataHolder());
-    services.personalData.push(eventsArea.dataHolder);
-    services.personalData.push(notificationsDataHolder(background.notificationStore));
+    const services = composeServices(
+      { config, clock, logger, storage, meta: new MetaRepository(storage.table('meta')), conversations, notifier, scheduler },
+      { records: background.notificationStore, monitor: background },
+    );
 
     Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+    // People met before the name index existed become findable. It reads them all once: a small store
+    // is done before the app listens (nothing changes under a fresh start), a large one carries on behind.
+    const earlierPeople = indexEarlierPeople(storage.table('profiles'), services.peopleNames, services.meta)
+      .then((count) => void (count && logger.info({ count }, 'people names indexed')))
+      .catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'people names not indexed yet'));
+    await Promise.race([earlierPeople, sleep(5_000, undefined, { ref: false })]);
     await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
@@ -188,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         if (closed) return;
         closed = true;
         await facilitationSweep.stop();
+        await earlierPeople;
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { parseDuration } from './domain/time/duration.js';
 import { HUBS, type Hub } from './domain/people/hubs.js';
 import { projectRoot } from './paths.js';
-import { isValidUserId } from './domain/people/person.js';
+import { isMailbox, isValidUserId } from './domain/people/person.js';
 
 export class ConfigError extends Error {
   constructor(
@@ -57,6 +57,11 @@ export interface Config {
   publicUrl: string;
   trustProxy: boolean;
   appInsightsConnectionString?: string;
+  /**
+   * The mailbox calendar invites name as ORGANIZER when the event's organiser has none on record
+   * (e.g. the training hub's shared mailbox); empty = an undeliverable `.invalid` address.
+   */
+  calendarMailbox: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -237,5 +242,10 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     publicUrl,
     trustProxy: parseWith('TRUST_PROXY', boolSchema, get('TRUST_PROXY') ?? 'false'),
     appInsightsConnectionString: get('APPLICATIONINSIGHTS_CONNECTION_STRING'),
+    calendarMailbox: parseWith(
+      'CALENDAR_MAILBOX',
+      z.string().refine((v) => v === '' || isMailbox(v), { message: 'must be a plain mailbox such as training.hub@nhs.net' }),
+      get('CALENDAR_MAILBOX') ?? '',
+    ),
   };
 }

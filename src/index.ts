@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 }
 
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+main().catch(async (e: unknown) => {
+  // One line for whoever starts it: the error, and what lay behind it (e.g. storage refusing
+  // connections). Loaded here, not above: telemetry must load before the app's modules.
+  const { errorSummary } = await import('./logging.js');
+  const { message, cause } = errorSummary(e);
+  process.stderr.write(`${message}${cause ? ` (${[cause.code, cause.message].filter(Boolean).join(': ')})` : ''}\n`);
   process.exit(1);
 });

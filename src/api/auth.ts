@@ -5,7 +5,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import type { Config } from '../config.js';
 import type { Identity } from '../services/people.js';
 import { AppError } from '../domain/errors.js';
-import { isValidUserId } from '../domain/people/person.js';
+import { isMailbox, isValidUserId } from '../domain/people/person.js';
 
 export interface Authenticator {
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<Identity>;
@@ -29,7 +29,8 @@ export class DevAuthenticator implements Authenticator {
     // No x-dev-name: keep whatever name we already know for this person.
     const name = decodeHeaderText(header(headers, 'x-dev-name'));
     const tenantId = header(headers, 'x-dev-tenant')?.trim().slice(0, 100) || undefined;
-    return { id, name: name.slice(0, 200), tenantId };
+    const email = header(headers, 'x-dev-email')?.trim();
+    return { id, name: name.slice(0, 200), tenantId, ...(isMailbox(email) ? { email } : {}) };
   }
 }
 
@@ -95,7 +96,9 @@ export class EntraAuthenticator implements Authenticator {
     if (!this.issuerAccepted(String(payload.iss), tid, keys.issuer)) throw unauthenticated('The sign-in token comes from an issuer this app does not trust.');
     if (!this.audienceAccepted(payload.aud)) throw unauthenticated('The sign-in token is for another application.');
     const name = typeof payload.name === 'string' ? payload.name : typeof payload.preferred_username === 'string' ? payload.preferred_username : '';
-    return { id: oid, name, tenantId: tid, guest: payload.acct === 1 };
+    // The mailbox for calendar invites: the optional `email` claim, else the sign-in name (UPN) when it is one.
+    const email = [payload.email, payload.upn, payload.preferred_username].find(isMailbox);
+    return { id: oid, name, tenantId: tid, guest: payload.acct === 1, ...(email ? { email } : {}) };
   }
 
   /**

@@ -1,11 +1,11 @@
 // The tab API's route wrapper: authenticate, run the handler, answer JSON. Every failure becomes
 // `{ error: { code, message } }` with 400/401/403/404/409/503 — handlers never write responses.
+import { errorSummary } from '../logging.js';
 import type { Request, Response } from 'restify';
 import type { Actor } from '../domain/people/person.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Authenticator } from './auth.js';
-import { AppError, isAppError, type ErrorKind } from '../domain/errors.js';
-import { isStorageUnavailable } from '../storage/errors.js';
+import { AppError, isAppError, messageFor, type ErrorKind } from '../domain/errors.js';
 import { plainObject, type PlainObject } from '../domain/input.js';
 
 export interface ApiContext {
@@ -26,6 +26,7 @@ export interface ApiResult {
 
 export type ApiHandler = (ctx: ApiContext) => Promise<ApiResult>;
 
+/** The API's one table from error kind to HTTP status and code (anything else is a 500). */
 export const HTTP_FOR_KIND: Record<ErrorKind, { status: number; code: string }> = {
   invalid: { status: 400, code: 'BadRequest' },
   unauthenticated: { status: 401, code: 'Unauthorized' },
@@ -35,19 +36,20 @@ export const HTTP_FOR_KIND: Record<ErrorKind, { status: number; code: string }> 
   unavailable: { status: 503, code: 'ServiceUnavailable' },
 };
 
+export const HTTP_INTERNAL = { status: 500, code: 'InternalError' } as const;
+
+/** Status and code for any error: its kind's, or 500. */
+export const httpStatusFor = (e: unknown) => (isAppError(e) ? HTTP_FOR_KIND[e.kind] : HTTP_INTERNAL);
+
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status);
   res.json({ error: { code, message } });
 }
 
 export function sendAppError(res: Response, e: unknown, services: Services, req: Request): void {
-  if (isAppError(e)) {
-    const { status, code } = HTTP_FOR_KIND[e.kind];
-    return sendError(res, status, code, e.message);
-  }
-  if (isStorageUnavailable(e)) return sendError(res, 503, 'ServiceUnavailable', 'Storage is unavailable; try again shortly.');
-  services.logger.error({ reqId: req.id(), err: e instanceof Error ? { name: e.name, message: e.message } : String(e) }, 'request failed');
-  sendError(res, 500, 'InternalError', 'Something went wrong. Please try again.');
+  if (!isAppError(e)) services.logger.error({ reqId: req.id(), err: errorSummary(e) }, 'request failed');
+  const { status, code } = httpStatusFor(e);
+  sendError(res, status, code, messageFor(e));
 }
 
 export function sendResult(res: Response, result: ApiResult): void {
@@ -119,9 +121,16 @@ export function publicRoute(services: Services, handler: PublicHandler) {
   };
 }
 
-/** The JSON body as an object, or a 400. */
+/**
+ * The one limit on a request body, checked once by the body parser (413, naming it). Large enough
+ * that the biggest thing anyone sends — a CSV import at its own limit (MAX_IMPORT_BYTES, 500 KB),
+ * even if JSON escaping doubled it — always reaches the check that names that limit instead.
+ */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The JSON body as an object, or a 400. Its size was checked by the body parser (MAX_BODY_BYTES). */
 export function bodyObject(body: unknown): PlainObject {
-  const obj = plainObject(body, 256_000);
+  const obj = plainObject(body, Number.POSITIVE_INFINITY);
   if (!obj) throw new AppError('invalid', 'The request body must be a JSON object.');
   return obj;
 }

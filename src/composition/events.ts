@@ -1,59 +1,47 @@
-// Builds the events area for the composition root (src/app.ts): its tables, the events service
-// (with its per-event seat lines), calendars, import, and what it offers other areas.
+// Wires the events area: its tables, the events service (with its per-event seat lines),
+// calendars, CSV import, what it offers other areas (people's bookings, a channel's next events)
+// and its personal data.
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
-import type { BookingCalendar, Clock, PersonalDataHolder, UpcomingEvents } from '../domain/ports.js';
+import type { BookingCalendar, Clock, JobScheduler, Notifier, PersonalDataHolder, UpcomingEvents } from '../domain/ports.js';
+import type { EventRepository } from '../domain/events/ports.js';
 import type { Storage } from '../storage/storage.js';
-import type { Services } from '../services/container.js';
 import { TableEventRepository } from '../storage/eventRepository.js';
 import { TableEventIndex, TablePersonIndex } from '../storage/eventIndexRepository.js';
 import { TableCalendarTokens } from '../storage/calendarTokenRepository.js';
-import { EventsService, type EventsDeps } from '../services/events/eventsService.js';
+import { EventsService } from '../services/events/eventsService.js';
 import { EventCalendars } from '../services/events/calendars.js';
 import { EventImporter } from '../services/events/importer.js';
 import { bookingCalendar, eventsDataHolder, upcomingEvents } from '../services/events/personalData.js';
+import type { ChannelStores } from './channels.js';
+import type { PeopleArea } from './people.js';
 
+/** What the events area offers the edges and the other areas. */
 export interface EventsArea {
-  services: Pick<Services, 'events' | 'eventRepository' | 'eventCalendars' | 'eventImporter'>;
+  /** PLT events: seats (group commit per event), rosters, CPD. */
+  events: EventsService;
+  eventRepository: EventRepository;
+  eventCalendars: EventCalendars;
+  eventImporter: EventImporter;
+  /** People's PLT bookings as busy times (facilitation avoids clashes). */
   bookings: BookingCalendar;
+  /** A channel's next events (the directory and the welcome card). */
   upcomingEvents: UpcomingEvents;
-  dataHolder: PersonalDataHolder;
 }
 
-/** `services` is read when needed (people, channels, notifier and scheduler are built alongside). */
-export function createEventsArea(storage: Storage, config: Config, clock: Clock, logger: Logger, services: () => Services): EventsArea {
+export function composeEvents(
+  d: Pick<ChannelStores, 'channels'> & Pick<PeopleArea, 'people'> & { config: Config; clock: Clock; logger: Logger; storage: Storage; notifier: Notifier; scheduler: JobScheduler },
+): { area: EventsArea; dataHolder: PersonalDataHolder } {
+  const { config, clock, logger, storage } = d;
   const repo = new TableEventRepository(storage.table('events'));
   const index = new TableEventIndex(storage.table('eventIndex'));
   const personIndex = new TablePersonIndex(storage.table('eventPeople'));
   const tokens = new TableCalendarTokens(storage.table('calendarTokens'));
-  const deps: EventsDeps = {
-    config,
-    clock,
-    logger,
-    repo,
-    index,
-    personIndex,
-    tokens,
-    get channels() {
-      return services().channels;
-    },
-    get people() {
-      return services().people;
-    },
-    get notifier() {
-      return services().notifier;
-    },
-    get scheduler() {
-      return services().scheduler;
-    },
-  };
-  const events = new EventsService(deps);
-  const calendars = new EventCalendars({ config, clock, repo, tokens, events });
-  const importer = new EventImporter({ clock, get channels() { return services().channels; }, events });
+  const events = new EventsService({ config, clock, logger, repo, index, personIndex, channels: d.channels, people: d.people, notifier: d.notifier, scheduler: d.scheduler });
+  const calendars = new EventCalendars({ config, clock, repo, tokens, events, people: d.people });
+  const importer = new EventImporter({ clock, channels: d.channels, events });
   return {
-    services: { events, eventRepository: repo, eventCalendars: calendars, eventImporter: importer },
-    bookings: bookingCalendar(events),
-    upcomingEvents: upcomingEvents({ index, repo, clock }),
+    area: { events, eventRepository: repo, eventCalendars: calendars, eventImporter: importer, bookings: bookingCalendar(events), upcomingEvents: upcomingEvents({ index, repo, clock }) },
     dataHolder: eventsDataHolder({ events, calendars, repo, index, personIndex, clock, logger }),
   };
 }

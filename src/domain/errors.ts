@@ -1,5 +1,7 @@
-// Domain errors carry a kind the edges translate: HTTP status in the API, an error card or
-// `application/vnd.microsoft.error` in the bot. Messages are written for the person who acted.
+// Domain errors carry a kind the edges translate: an HTTP status in the API (api/http.ts), an
+// `application/vnd.microsoft.error` in card actions (teams/invokeResponses.ts), a reply in chat.
+// Messages are written for the person who acted. Storage outages arrive as `unavailable` (the
+// storage edge converts them, storage/errors.ts), so no edge needs to know about Azure errors.
 export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'conflict' | 'unavailable';
 
 export class AppError extends Error {
@@ -8,17 +10,28 @@ export class AppError extends Error {
     message: string,
     /** Machine-readable detail for API clients, e.g. the field that was wrong. */
     readonly detail?: Record<string, unknown>,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
     this.name = 'AppError';
   }
 }
+
+/** The words a person reads when nothing more particular can be said: said once, here. */
+export const MESSAGES = {
+  /** Storage cannot be reached (or is struggling): nothing was changed. */
+  storageUnavailable: 'The Virtual Café’s storage is unavailable right now, so nothing was changed. Please try again in a minute.',
+  /** Anything unexpected (a bug): the edges log it and say this. */
+  internal: 'Something went wrong on our side. Please try again.',
+} as const;
 
 export const invalid = (message: string, detail?: Record<string, unknown>) => new AppError('invalid', message, detail);
 export const forbidden = (message: string) => new AppError('forbidden', message);
 export const notFound = (message: string) => new AppError('not-found', message);
 export const conflict = (message: string, detail?: Record<string, unknown>) => new AppError('conflict', message, detail);
-export const unavailable = (message = 'The service is briefly unavailable. Please try again in a moment.') =>
-  new AppError('unavailable', message);
+export const unavailable = (message: string = MESSAGES.storageUnavailable, cause?: unknown) => new AppError('unavailable', message, undefined, cause === undefined ? undefined : { cause });
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** What to tell the person: the error's own words, or the one message for the unexpected. */
+export const messageFor = (e: unknown): string => (isAppError(e) ? e.message : MESSAGES.internal);

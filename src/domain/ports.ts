@@ -76,6 +76,11 @@ export interface PersonRecord {
   name: string;
   tenantId?: string;
   guest: boolean;
+  /**
+   * Their mailbox, when a sign-in token said it (calendar invites name them with it). A save
+   * without one keeps the one stored: Teams activities never carry it.
+   */
+  email?: string;
   lastSeenAt: Date;
 }
 
@@ -124,9 +129,17 @@ export interface BookingCalendar {
 /** Until the events area provides one: nobody is booked on anything. */
 export const noBookings: BookingCalendar = { busy: async () => [] };
 
+/** One of a channel's next events, as the directory and the welcome card list it. */
+export interface UpcomingEvent {
+  eventId: string;
+  title: string;
+  start: Date;
+  end: Date;
+}
+
 /** The next events of a channel, for the channel directory and welcome card (events area implements it). */
 export interface UpcomingEvents {
-  forChannel(channelId: string, limit: number): Promise<{ eventId: string; title: string; start: Date; end: Date }[]>;
+  forChannel(channelId: string, limit: number): Promise<UpcomingEvent[]>;
 }
 
 /** Until the events area provides one: no events. */

@@ -9,7 +9,7 @@ import type { DeliveryMonitor, DeliverySummary } from '../domain/notifications/p
 import type { Storage } from '../storage/storage.js';
 import { TableNotificationStore } from '../storage/notificationStore.js';
 import { TableJobStore } from '../storage/jobStore.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import { defaultTuning, type BackgroundTuning } from './tuning.js';
 import { WorkQueue } from './workQueue.js';
 import { QueuedNotifier, type NoticeMessage } from './queuedNotifier.js';

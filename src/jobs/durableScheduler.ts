@@ -12,7 +12,7 @@ import { invalid } from '../domain/errors.js';
 import { plainObject } from '../domain/input.js';
 import type { TableJobStore } from '../storage/jobStore.js';
 import { isConflict, isPreconditionFailed } from '../storage/errors.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import type { WorkQueue } from './workQueue.js';
 
 export interface JobMessage {

@@ -3,8 +3,8 @@
 // fan-out starts and dropped when that fan-out completes, so it only runs when the process died or
 // storage failed halfway; it then tells whoever was not told yet (notice keys skip the rest).
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
-import type { RegistrantNews } from '../services/events/eventsService.js';
+import type { Services } from '../composition/index.js';
+import type { RegistrantNews } from '../services/events/keys.js';
 
 const NEWS: readonly RegistrantNews[] = ['cancelled', 'moved', 'changed'];
 

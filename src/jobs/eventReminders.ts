@@ -3,10 +3,11 @@
 // a new job) and reminds everyone booked at that moment. Each notice has a stable key, so a
 // re-run after a crash sends nobody the same reminder twice (the notifier is once-per-key).
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
-import { eventView } from '../services/events/views.js';
-import { noticeKeys, reminderNotice } from '../services/events/notices.js';
-import { mapLimit } from '../services/events/mapLimit.js';
+import type { Services } from '../composition/index.js';
+import { eventView } from '../contracts/events.js';
+import { reminderNotice } from '../cards/events/notices.js';
+import { noticeKeys } from '../services/events/keys.js';
+import { runLimited } from '../domain/async.js';
 
 /** A job whose due time is this far from start − offset belongs to an earlier start. */
 const STALE_MS = 60_000;
@@ -29,7 +30,7 @@ export function eventRemindersJob(services: Services): JobHandler {
     }
     if (services.clock.now() >= stored.event.start) return;
     const booked = (await eventRepository.registrations(eventId)).filter((r) => r.status === 'booked');
-    await mapLimit(booked, 8, async (r) => {
+    await runLimited(booked, 8, async (r) => {
       const view = eventView(stored.event, stored.seats, { status: 'booked', position: null }, services.clock.now(), false);
       await services.notifier.notify(r.userId, reminderNotice(view, offsetMs, events.inviteUrl(eventId, r)), noticeKeys.reminder(eventId, r.userId, offsetMs), 'reminder');
     });

@@ -2,8 +2,9 @@
 // ~10 s that runs the same step for every open request that is due. The step is a function of the
 // stored request, so running it twice, late, or from several instances does no harm — and offers
 // still move on when a timer is lost (the in-process scheduler forgets jobs on restart).
+import { errorSummary } from '../logging.js';
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import { OFFER_EXPIRY_JOB } from '../services/facilitation/deps.js';
 
 export { OFFER_EXPIRY_JOB };
@@ -35,7 +36,7 @@ export function startFacilitationSweep(services: Services, intervalMs = SWEEP_IN
     running ??= services.facilitation.requests
       .sweep()
       .then(() => undefined)
-      .catch((e) => services.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'facilitation sweep failed'))
+      .catch((e) => services.logger.warn({ err: errorSummary(e) }, 'facilitation sweep failed'))
       .finally(() => {
         running = null;
       });

@@ -2,7 +2,7 @@
 // app's default is the DurableScheduler (src/jobs/durableScheduler.ts, Tables + Storage Queues).
 // Tests may substitute this one (AppOptions.scheduler): same keys, same handlers.
 import type { JobHandler, JobScheduler, ScheduledJob } from '../domain/ports.js';
-import type { Logger } from '../logging.js';
+import { errorSummary, type Logger } from '../logging.js';
 
 const MAX_TIMER_MS = 2_147_000_000; // setTimeout's limit (~24.8 days); longer waits re-arm.
 
@@ -52,7 +52,7 @@ export class InProcessScheduler implements JobScheduler {
       await handler(job.payload, { key: job.key, kind: job.kind, dueAt: job.dueAt });
       this.ran.push(job);
     } catch (e) {
-      this.logger.warn({ kind: job.kind, err: e instanceof Error ? e.message : String(e) }, 'job failed; retrying in 30s');
+      this.logger.warn({ kind: job.kind, err: errorSummary(e) }, 'job failed; retrying in 30s');
       this.arm({ ...job, dueAt: new Date(this.now() + 30_000) });
     }
   }

@@ -1,15 +1,15 @@
 // Every job handler, by kind. Areas add theirs here (e.g. 'event.reminders', 'facilitation.offer.expire').
 import type { JobHandler } from '../domain/ports.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';
-import { TELL_REGISTRANTS_KIND } from '../services/events/eventsService.js';
+import { REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
   return {
     ...facilitationJobHandlers(services),
-    'event.reminders': eventRemindersJob(services),
+    [REMINDER_KIND]: eventRemindersJob(services),
     [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
   };
 }

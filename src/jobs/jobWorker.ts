@@ -12,7 +12,7 @@ import type { Logger } from '../logging.js';
 import { backoffMs } from '../domain/notifications/pacing.js';
 import type { JobRecord, TableJobStore } from '../storage/jobStore.js';
 import { isConflict, isPreconditionFailed } from '../storage/errors.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
 import { QueuePoller } from './queuePoller.js';

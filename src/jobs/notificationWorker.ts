@@ -20,18 +20,20 @@ import type { Logger } from '../logging.js';
 import { DeliveryError, isDeliveryError, isFinal, type PersonalConversation, type ProactiveSender } from '../domain/notifications/delivery.js';
 import { ConversationLimiter, Pacer, backoffMs, pacerBurst } from '../domain/notifications/pacing.js';
 import { wantsNotice } from '../domain/notifications/preferences.js';
-import type { NotificationChanges, NotificationRecord, TableNotificationStore } from '../storage/notificationStore.js';
+import { isNoticeRowKey, noticeRowKey, type NotificationChanges, type NotificationRecord, type TableNotificationStore } from '../storage/notificationStore.js';
 import { isPreconditionFailed } from '../storage/errors.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import type { BackgroundTuning } from './tuning.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
 import { QueuePoller } from './queuePoller.js';
 import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
 
+/** A notice given up on, kept a week for inspection: ids and the key's hash, never the key or text. */
 export interface PoisonNotice {
   u: string;
-  k: string;
+  /** The notice's row key (noticeRowKey), '' when unknown. */
+  r: string;
   kind: string;
   reason: string;
   at: string;
@@ -135,13 +137,15 @@ export class NotificationWorker {
   private async handle(message: QueueMessage<NoticeMessage>): Promise<void> {
     const { queue, store, tuning } = this.deps;
     const body = message.body;
-    if (!body || typeof body.u !== 'string' || typeof body.k !== 'string') {
-      await this.toPoison({ u: '', k: '', kind: 'unknown', reason: 'unreadable' });
+    // Messages name the notice by its key's hash; ones queued before that carry the key itself.
+    const rowKey = isNoticeRowKey(body?.r) ? body.r : typeof body?.k === 'string' ? noticeRowKey(body.k) : null;
+    if (!body || typeof body.u !== 'string' || !rowKey) {
+      await this.toPoison({ u: '', r: '', kind: 'unknown', reason: 'unreadable' });
       await queue.delete(message);
       return;
     }
     for (let round = 0; round < 10; round++) {
-      const { record, preferences } = await store.readWithPreferences(body.u, body.k);
+      const { record, preferences } = await store.readWithPreferences(body.u, rowKey);
       if (!record || isFinal(record.status)) {
         await queue.delete(message);
         return;
@@ -180,7 +184,7 @@ export class NotificationWorker {
       }
       if (message.dequeueCount > tuning.maxDequeue) {
         if (!(await this.finish(record, 'failed', { reason: 'dead-lettered' }))) continue;
-        await this.toPoison({ u: record.userId, k: record.key, kind: record.kind, reason: 'dead-lettered' });
+        await this.toPoison({ u: record.userId, r: record.rowKey, kind: record.kind, reason: 'dead-lettered' });
         await queue.delete(message);
         return;
       }
@@ -237,7 +241,7 @@ export class NotificationWorker {
         state.claimed = await this.claim(record, lane);
       },
       onWire: () => {
-        if (state.claimed?.claimedAt) journal?.wire(lane, record.userId, record.key, state.claimed.claimedAt);
+        if (state.claimed?.claimedAt) journal?.wire(lane, record.userId, record.rowKey, state.claimed.claimedAt);
       },
     };
     try {
@@ -272,7 +276,7 @@ export class NotificationWorker {
     } catch (e) {
       if (isPreconditionFailed(e)) throw e;
       // Did the write land before the error? Then the claim is ours.
-      const now = await store.get(record.userId, record.key);
+      const now = await store.getByRowKey(record.userId, record.rowKey);
       if (now && now.status === 'sending' && now.claimedBy === tuning.instanceId && now.claimedAt?.getTime() === claimedAt.getTime()) return now;
       throw e;
     }
@@ -294,7 +298,7 @@ export class NotificationWorker {
       const throttled = record.throttled + 1;
       if (throttled >= tuning.maxThrottled) {
         await this.settle(record, 'failed', { reason: 'throttled-out', attempts, throttled });
-        await this.toPoison({ u: record.userId, k: record.key, kind: record.kind, reason: 'throttled-out' });
+        await this.toPoison({ u: record.userId, r: record.rowKey, kind: record.kind, reason: 'throttled-out' });
         await queue.delete(message);
         return;
       }
@@ -305,7 +309,7 @@ export class NotificationWorker {
     }
     if (attempts >= tuning.maxAttempts) {
       await this.settle(record, 'failed', { reason: `gave-up:${failure.reason}`, attempts });
-      await this.toPoison({ u: record.userId, k: record.key, kind: record.kind, reason: failure.reason });
+      await this.toPoison({ u: record.userId, r: record.rowKey, kind: record.kind, reason: failure.reason });
       await queue.delete(message);
       return;
     }
@@ -344,7 +348,7 @@ export class NotificationWorker {
     }
     if (status === 'failed' || status === 'unconfirmed') {
       await this.deps.store
-        .noteProblem(record.userId, record.key, { status, kind: record.kind, reason: changes.reason ?? record.reason ?? 'unknown', at })
+        .noteProblem(record.userId, record.rowKey, { status, kind: record.kind, reason: changes.reason ?? record.reason ?? 'unknown', at })
         .catch((e) => this.deps.logger.warn({ err: errorSummary(e) }, 'could not index a failed notification'));
     }
     this.count(record.kind, status);

@@ -4,7 +4,7 @@
 // On stop it waits (bounded) for messages in hand to finish.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../logging.js';
-import { errorSummary } from '../teams/adapter.js';
+import { errorSummary } from '../logging.js';
 import type { QueueMessage, WorkQueue } from './workQueue.js';
 
 export interface QueuePollerOptions<T extends object> {

@@ -10,15 +10,22 @@ import type { Clock, Notifier, OutboundMessage } from '../domain/ports.js';
 import { isFinal } from '../domain/notifications/delivery.js';
 import { isValidUserId } from '../domain/people/person.js';
 import { invalid } from '../domain/errors.js';
-import type { TableNotificationStore } from '../storage/notificationStore.js';
+import { noticeRowKey, type TableNotificationStore } from '../storage/notificationStore.js';
 import type { WorkQueue } from './workQueue.js';
 import { isPreconditionFailed } from '../storage/errors.js';
 
+/**
+ * A queued notice: who, and which notice by the hash of its key (its row key). The key itself
+ * names other people (a lead's "new member" notice carries the joiner's id) and would outlive
+ * their "forget me" in the queue and its 7-day poison copies; the hash is all the worker needs.
+ */
 export interface NoticeMessage {
   /** Recipient. */
   u: string;
-  /** Idempotency key. */
-  k: string;
+  /** The notice's row key: noticeRowKey(idempotency key). */
+  r?: string;
+  /** The idempotency key itself: only in messages queued before the hash was used (still read). */
+  k?: string;
 }
 
 const MAX_TEXT = 28_000;
@@ -50,7 +57,7 @@ export class QueuedNotifier implements Notifier {
       // Sent, failed, skipped: never again. Being sent right now: the sender holds its own message.
       if (existing && (isFinal(existing.status) || existing.status === 'sending')) return;
     }
-    await this.queue.send({ u: userId, k: key });
+    await this.queue.send({ u: userId, r: noticeRowKey(key) });
     this.onQueued?.();
   }
 

@@ -10,6 +10,8 @@
 // - anything else (another machine, the process still alive, no journal, a later entry that
 //   overwrote ours) → we cannot tell, and the claim is treated as delivered, as without a journal.
 // A journal that cannot be written removes its health marker, so nobody trusts it.
+// An entry names the notice by its row key (the hash of its idempotency key), never the key.
+import { noticeRowKey } from '../storage/notificationStore.js';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +20,7 @@ export type JournalVerdict = 'sent' | 'not-sent' | 'unknown';
 
 interface Entry {
   u?: string;
+  /** The notice's row key (entries written before the hash was used hold the key itself). */
   k?: string;
   /** claimedAt, epoch ms */
   c?: number;
@@ -75,12 +78,12 @@ export class SendJournal {
   }
 
   /** Notes that `lane` is handing this claim's request to the transport. Throws only if the journal cannot be disowned. */
-  wire(lane: number, userId: string, key: string, claimedAt: Date): void {
+  wire(lane: number, userId: string, rowKey: string, claimedAt: Date): void {
     if (!this.healthy) return;
     const file = this.file(this.instanceId, `lane${lane}`);
     try {
       // Write beside, then rename over (atomic): a lane file is never seen half written.
-      writeFileSync(`${file}.tmp`, JSON.stringify({ u: userId, k: key, c: claimedAt.getTime() } satisfies Entry));
+      writeFileSync(`${file}.tmp`, JSON.stringify({ u: userId, k: rowKey, c: claimedAt.getTime() } satisfies Entry));
       renameSync(`${file}.tmp`, file);
     } catch {
       // Stop vouching for anything: without the marker, every verdict on our claims is "unknown".
@@ -90,7 +93,7 @@ export class SendJournal {
   }
 
   /** What a stale claim's instance did with it, as far as this machine can tell. */
-  verdict(claim: { userId: string; key: string; claimedBy?: string; claimedAt?: Date; lane?: number }): JournalVerdict {
+  verdict(claim: { userId: string; rowKey: string; claimedBy?: string; claimedAt?: Date; lane?: number }): JournalVerdict {
     if (!claim.claimedBy || !claim.claimedAt) return 'unknown';
     const owner = parseInstance(claim.claimedBy);
     if (!owner || owner.host !== hostname() || owner.pid === process.pid || isAlive(owner.pid)) return 'unknown';
@@ -114,7 +117,8 @@ export class SendJournal {
       } catch {
         return 'unknown'; // torn or unreadable: don't guess
       }
-      if (entry.u === claim.userId && entry.k === claim.key && entry.c === claimedAt) return 'sent';
+      const same = entry.k === claim.rowKey || (typeof entry.k === 'string' && noticeRowKey(entry.k) === claim.rowKey);
+      if (entry.u === claim.userId && same && entry.c === claimedAt) return 'sent';
       if (typeof entry.c === 'number' && entry.c >= claimedAt) laterEntry = true;
     }
     // A later entry may have overwritten ours in the same lane: then we cannot tell.

@@ -3,7 +3,7 @@
 // practice the largest, a few guests from other organisations. Everyone here is invented: the demo
 // people of people.ts plus generated extra members (invented names in a real shape). Deterministic,
 // so every `npm run dev` store looks the same; idempotent, so a rerun adds nothing twice.
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Membership } from '../domain/channels/membership.js';
 import type { Profession } from '../domain/people/professions.js';
 import type { Hub } from '../domain/people/hubs.js';

@@ -4,7 +4,7 @@
 // Medway venues or online, some linked to channels, some full with a waitlist. Ids are fixed, so
 // running the step again creates nothing twice.
 import { DateTime } from 'luxon';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Actor } from '../domain/people/person.js';
 import { LONDON } from '../domain/time/london.js';
 import { DEMO_PEOPLE, type DemoPerson } from './people.js';

@@ -4,8 +4,7 @@
 // Made through the same use cases people use, so the demo data obeys the same rules; running it
 // again changes nothing (the pool refuses duplicates, a channel slot holds one request).
 import { DateTime } from 'luxon';
-import type { SeedStep } from './seed.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Actor } from '../domain/people/person.js';
 import type { FacilitationRequest } from '../domain/facilitation/request.js';
 import { LONDON } from '../domain/time/london.js';
@@ -56,7 +55,7 @@ async function seedPool(services: Services): Promise<void> {
 
 /** Past confirmed sessions (load and time-to-confirm on the dashboard); written directly, as nobody can request the past. */
 async function seedHistory(services: Services): Promise<void> {
-  const { store } = services.facilitation.deps;
+  const store = services.facilitationStore;
   const past: [string, string, number, number, number, string][] = [
     // id, channelId, lead, facilitator, weeks ago, topic
     ['demo-past-1', 'practice-nursing', 5, 18, 3, 'Leg ulcer management'],
@@ -120,8 +119,9 @@ async function seedRequests(services: Services): Promise<void> {
   await requests.cancel(actor(6), cancelled.request.id);
 }
 
-export const seedFacilitation: SeedStep = async (services) => {
+/** The seed step (a SeedStep, listed in seed.ts). */
+export async function seedFacilitation(services: Services): Promise<void> {
   await seedPool(services);
   await seedHistory(services);
   await seedRequests(services);
-};
+}

@@ -1,6 +1,6 @@
 // Demo data for `npm run dev`: written once per store (a marker row written last), and idempotent,
 // so two instances starting together or an interrupted start do no harm. Each area adds a step.
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import { DEMO_PEOPLE } from './people.js';
 import { DEMO_CHANNELS } from './channels.js';
 import { seedChannelMembers } from './channelMembers.js';

@@ -3,15 +3,13 @@
 // memberships and requests (counts move with them), takes them off channels' leads, and
 // anonymises proposals (the proposal itself stays, as the history of how a channel began).
 import type { PersonalDataHolder } from '../domain/ports.js';
-import type { Services } from './container.js';
+import type { ChannelRepository, MembershipRepository, ProposalRepository } from '../domain/channels/ports.js';
 
-type Deps = Pick<Services, 'channels' | 'memberships' | 'channelProposals'>;
-
-export function channelDataHolder(deps: () => Deps): PersonalDataHolder {
+export function channelDataHolder(deps: { channels: ChannelRepository; memberships: MembershipRepository; channelProposals: ProposalRepository }): PersonalDataHolder {
   return {
     area: 'channels',
     async export(userId) {
-      const { channels, memberships, channelProposals } = deps();
+      const { channels, memberships, channelProposals } = deps;
       const [all, mine, requests, proposals] = await Promise.all([channels.list(), memberships.channelsOf(userId), memberships.requestsOf(userId), channelProposals.involving(userId)]);
       const name = (id: string) => all.find((c) => c.id === id)?.name ?? id;
       return {
@@ -37,7 +35,7 @@ export function channelDataHolder(deps: () => Deps): PersonalDataHolder {
       };
     },
     async erase(userId) {
-      const { channels, memberships, channelProposals } = deps();
+      const { channels, memberships, channelProposals } = deps;
       await memberships.forget(userId);
       for (const c of await channels.list()) {
         if (c.leadIds.includes(userId)) await channels.update(c.id, (cur) => ({ ...cur, leadIds: cur.leadIds.filter((id) => id !== userId) }));

@@ -3,22 +3,38 @@
 // through Graph when it is connected, and in the directory), makes the proposer a lead and a member,
 // then marks it approved. If creation fails the claim is released and nothing else has changed.
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Services } from './container.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logging.js';
+import type { Clock, Notifier, PersonRepository } from '../domain/ports.js';
+import type { ChannelRepository, MembershipRepository, ProposalRepository, TeamsDirectory } from '../domain/channels/ports.js';
+import type { PeopleService } from './people.js';
+import type { ChannelService } from './channels.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { Channel } from '../domain/channels/channel.js';
-import { proposalJson, readProposal, slugify, type ChannelProposal, type ProposalJson, type ProposalStatus } from '../domain/channels/proposal.js';
+import { readProposal, slugify, type ChannelProposal, type ProposalStatus } from '../domain/channels/proposal.js';
 import { coordinatesHub } from '../domain/channels/rules.js';
 import { normalise } from '../domain/channels/resolve.js';
 import { TeamsDirectoryError } from '../domain/channels/ports.js';
 import { HUB_NAMES } from '../domain/people/hubs.js';
-import { PROFESSION_NAMES } from '../domain/people/professions.js';
 import { AppError, forbidden, invalid, notFound, unavailable } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
-import { proposalReviewCard, noticeCard, type ProposalView } from '../cards/builders/channelLeads.js';
-import { welcomeMessage } from './channelMessages.js';
-import { Verbs } from '../cards/verbs.js';
+import { proposalApprovedNotice, proposalNotice, proposalRejectedNotice, proposalView, proposedLeadNotice, type ProposalView } from '../cards/channels/proposals.js';
 
-export type ProposalDeps = Pick<Services, 'config' | 'clock' | 'logger' | 'channels' | 'memberships' | 'channelProposals' | 'teamsDirectory' | 'people' | 'persons' | 'notifier' | 'channelService'>;
+/** Everything the proposal service may touch. */
+export interface ProposalDeps {
+  config: Pick<Config, 'virtualCafeTeamId'>;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelRepository;
+  memberships: MembershipRepository;
+  channelProposals: ProposalRepository;
+  teamsDirectory: TeamsDirectory;
+  people: Pick<PeopleService, 'names' | 'coordinatorsFor'>;
+  persons: PersonRepository;
+  notifier: Notifier;
+  /** The welcome an approved channel's proposer gets. */
+  welcomes: Pick<ChannelService, 'welcome'>;
+}
 
 /** An "approving" claim older than this was left by a crash: another coordinator may take over. */
 const STALE_CLAIM_MS = 2 * 60_000;
@@ -28,11 +44,7 @@ const DEFAULT_GUIDELINES = 'Be kind and curious. Share learning and resources, n
 export type DecideOutcome = { outcome: 'approved'; proposal: ChannelProposal; channel: Channel } | { outcome: 'rejected'; proposal: ChannelProposal } | { outcome: 'already'; proposal: ChannelProposal };
 
 export class ChannelProposalService {
-  constructor(private readonly deps: () => ProposalDeps) {}
-
-  private get d(): ProposalDeps {
-    return this.deps();
-  }
+  constructor(private readonly d: ProposalDeps) {}
 
   async propose(actor: Actor, input: Record<string, unknown>): Promise<ChannelProposal> {
     const fields = readProposal(input);
@@ -51,12 +63,9 @@ export class ChannelProposalService {
       createdAt: now,
     };
     await this.d.channelProposals.create(proposal);
-    const view = await this.view(proposal);
-    const card = proposalReviewCard({ proposal: view, state: 'pending' });
-    const coordinators = await this.d.channelService.coordinatorsFor(proposal.hub);
-    await Promise.all(
-      coordinators.map((id) => this.d.notifier.notify(id, { text: `${view.proposer} proposed a new channel: ${proposal.name}.`, card }, `channel-proposal:${proposal.id}:${id}`, 'channel')),
-    );
+    const message = proposalNotice(await this.view(proposal));
+    const coordinators = await this.d.people.coordinatorsFor(proposal.hub);
+    await Promise.all(coordinators.map((id) => this.d.notifier.notify(id, message, `channel-proposal:${proposal.id}:${id}`, 'channel')));
     return proposal;
   }
 
@@ -71,24 +80,9 @@ export class ChannelProposalService {
     return all.filter((p) => (!wanted || wanted.includes(p.status)) && coordinatesHub(actor, p.hub));
   }
 
-  json(p: ChannelProposal): ProposalJson {
-    return proposalJson(p);
-  }
-
   /** Names and labels for cards and the tab. */
   async view(p: ChannelProposal): Promise<ProposalView> {
-    const names = await this.d.people.names([p.proposerId, ...p.proposedLeadIds]);
-    const proposer = p.proposerId ? (names.get(p.proposerId) ?? 'Unknown person') : 'Someone (erased)';
-    return {
-      id: p.id,
-      name: p.name,
-      purpose: p.purpose,
-      hubName: HUB_NAMES[p.hub] ?? p.hub,
-      professions: p.professions.map((x) => PROFESSION_NAMES[x] ?? x).join(', '),
-      proposer,
-      leads: [proposer, ...p.proposedLeadIds.map((id) => names.get(id) ?? 'Unknown person')].join(', '),
-      channelType: p.channelType === 'standard' ? 'Standard (everyone in the team)' : p.channelType === 'private' ? 'Private (members only)' : 'Shared',
-    };
+    return proposalView(p, await this.d.people.names([p.proposerId, ...p.proposedLeadIds]));
   }
 
   async requireProposal(id: unknown): Promise<ChannelProposal> {
@@ -112,10 +106,7 @@ export class ChannelProposalService {
       );
       if (!r) throw notFound('I could not find that channel proposal.');
       if (r.after.status !== 'rejected' || r.before.status === 'rejected') return { outcome: 'already', proposal: r.after };
-      if (r.after.proposerId) {
-        const text = `Your proposal for a “${proposal.name}” channel was not approved. The coordinator said: “${reason}”`;
-        await this.d.notifier.notify(r.after.proposerId, { text, card: noticeCard('Channel proposal', text) }, `channel-proposal-rejected:${proposal.id}`, 'channel');
-      }
+      if (r.after.proposerId) await this.d.notifier.notify(r.after.proposerId, proposalRejectedNotice(proposal.name, reason), `channel-proposal-rejected:${proposal.id}`, 'channel');
       return { outcome: 'rejected', proposal: r.after };
     }
 
@@ -142,20 +133,10 @@ export class ChannelProposalService {
 
   private async tellApproved(p: ChannelProposal, channel: Channel): Promise<void> {
     const fresh = (await this.d.channels.get(channel.id)) ?? channel;
-    const welcome = await this.d.channelService.welcome(fresh, this.d.teamsDirectory.live && !!fresh.teamsChannelId);
-    if (p.proposerId) {
-      const message = welcomeMessage(welcome);
-      const text = `Your proposal was approved: ${channel.name} is ready and you are its lead.`;
-      await this.d.notifier.notify(p.proposerId, { text, card: message.card }, `channel-proposal-approved:${p.id}`, 'channel');
-    }
-    await Promise.all(
-      channel.leadIds
-        .filter((id) => id !== p.proposerId)
-        .map((id) => {
-          const text = `You are a proposed lead of the new channel ${channel.name}, which has just been approved.`;
-          return this.d.notifier.notify(id, { text, card: noticeCard(`You lead ${channel.name}`, text, { title: `Edit ${channel.name}`, verb: Verbs.channelEdit, data: { channelId: channel.id } }) }, `channel-lead:${channel.id}:${id}:${p.id}`, 'channel');
-        }),
-    );
+    const welcome = await this.d.welcomes.welcome(fresh, this.d.teamsDirectory.live && !!fresh.teamsChannelId);
+    if (p.proposerId) await this.d.notifier.notify(p.proposerId, proposalApprovedNotice(welcome), `channel-proposal-approved:${p.id}`, 'channel');
+    const message = proposedLeadNotice(channel);
+    await Promise.all(channel.leadIds.filter((id) => id !== p.proposerId).map((id) => this.d.notifier.notify(id, message, `channel-lead:${channel.id}:${id}:${p.id}`, 'channel')));
   }
 
   /** Creates the channel in Teams (when connected) and in the directory; the proposer joins as lead. */

@@ -2,52 +2,45 @@
 // leaving, leads editing their channel and seeing its members, coordinators setting leads.
 // Teams membership goes through the TeamsDirectory port (Graph) before the membership is recorded,
 // so a refusal from Teams changes nothing here; notices go through the Notifier.
-import type { Services } from './container.js';
+import type { Config } from '../config.js';
+import { errorSummary, type Logger } from '../logging.js';
+import type { Clock, Notifier, PersonRepository, ProfileRepository, UpcomingEvents } from '../domain/ports.js';
+import type { ChannelRepository, MembershipRepository, TeamsDirectory } from '../domain/channels/ports.js';
+import type { PeopleService } from './people.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { Channel } from '../domain/channels/channel.js';
-import type { JoinRequest, JoinStatus, LeaveStatus, Membership } from '../domain/channels/membership.js';
+import type { JoinRequest, LeaveStatus, Membership } from '../domain/channels/membership.js';
 import type { DirectoryUser } from '../domain/channels/ports.js';
-import type { Hub } from '../domain/people/hubs.js';
 import { TeamsDirectoryError } from '../domain/channels/ports.js';
 import { canDecideRequest, canEditChannel, isChannelId, readChannelText, requireCoordinator, requireEdit, requireMembersView } from '../domain/channels/rules.js';
 import { resolveChannel, type Resolution } from '../domain/channels/resolve.js';
 import { searchChannels } from '../domain/channels/search.js';
 import { readIdList } from '../domain/channels/proposal.js';
 import { channelLink } from '../domain/channels/deepLink.js';
-import { hubCovers } from '../domain/people/hubs.js';
 import { isValidUserId } from '../domain/people/person.js';
 import { AppError, forbidden, invalid, notFound, unavailable } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
 import { runLimited } from '../domain/async.js';
-import { joinRequestNotice, newLeadNotice, newMemberNotice, personDetails, requestDeclinedNotice, welcomeMessage, type Welcome } from './channelMessages.js';
+import { joinRequestNotice, newLeadNotice, newMemberNotice, requestDeclinedNotice } from '../cards/channels/notices.js';
+import { welcomeMessage } from '../cards/channels/welcome.js';
+import { personDetails } from '../cards/channels/words.js';
+import type { DirectoryItem, JoinResult, MemberView, Welcome } from '../contracts/channels.js';
 
-export type ChannelDeps = Pick<
-  Services,
-  'config' | 'clock' | 'logger' | 'channels' | 'memberships' | 'teamsDirectory' | 'people' | 'profiles' | 'persons' | 'roles' | 'notifier' | 'upcomingEvents'
->;
-
-export interface DirectoryItem {
-  channel: Channel;
-  leads: { id: UserId; name: string }[];
-  nextEvents: { eventId: string; title: string; start: Date; end: Date }[];
-  my: 'member' | 'requested' | 'none';
-}
-
-export interface JoinResult {
-  status: JoinStatus;
-  channel: Channel;
-  /** Set when the person joined just now. */
-  welcome?: Welcome;
-}
-
-export interface MemberView {
-  userId: UserId;
-  name: string;
-  guest: boolean;
-  joinedAt: Date;
-  /** Profile details for leads; never for guests. */
-  details: string;
-  profile?: { profession: string; hub: string; pcn: string; organisation: string };
+/** Everything the channel service may touch. */
+export interface ChannelDeps {
+  config: Pick<Config, 'virtualCafeTeamId' | 'homeTenantId' | 'publicUrl'>;
+  clock: Clock;
+  logger: Logger;
+  channels: ChannelRepository;
+  memberships: MembershipRepository;
+  /** The Teams side of membership (Graph, or nothing when GRAPH_MODE=off). */
+  teamsDirectory: TeamsDirectory;
+  people: Pick<PeopleService, 'names' | 'isForeignTenant' | 'coordinatorsFor'>;
+  profiles: ProfileRepository;
+  persons: PersonRepository;
+  notifier: Notifier;
+  /** The events area's view of a channel's next events. */
+  upcomingEvents: UpcomingEvents;
 }
 
 export interface DecisionResult {
@@ -60,11 +53,7 @@ export interface DecisionResult {
 const NEXT_EVENTS = 2;
 
 export class ChannelService {
-  constructor(private readonly deps: () => ChannelDeps) {}
-
-  private get d(): ChannelDeps {
-    return this.deps();
-  }
+  constructor(private readonly d: ChannelDeps) {}
 
   /** The channel, or "not found" for unknown or malformed ids. */
   async requireChannel(id: unknown): Promise<Channel> {
@@ -104,7 +93,7 @@ export class ChannelService {
       return await this.d.upcomingEvents.forChannel(channelId, n);
     } catch (e) {
       // The directory still works if events cannot be read.
-      this.d.logger.warn({ channelId, err: e instanceof Error ? e.message.slice(0, 120) : 'error' }, 'upcoming events unavailable');
+      this.d.logger.warn({ channelId, err: errorSummary(e) }, 'upcoming events unavailable');
       return [];
     }
   }
@@ -190,7 +179,7 @@ export class ChannelService {
   /** Who decides join requests: the leads, or the hub's coordinators when it has none. */
   private async deciders(channel: Channel, except: UserId): Promise<UserId[]> {
     const leads = channel.leadIds.filter((id) => id !== except);
-    return leads.length ? leads : (await this.coordinatorsFor(channel.hub)).filter((id) => id !== except);
+    return leads.length ? leads : (await this.d.people.coordinatorsFor(channel.hub)).filter((id) => id !== except);
   }
 
   private async notifyRequest(channel: Channel, actor: Actor, request: JoinRequest): Promise<void> {
@@ -198,14 +187,6 @@ export class ChannelService {
     const message = joinRequestNotice(channel, { userId: actor.id, name: actor.name, details });
     const to = await this.deciders(channel, actor.id);
     await Promise.all(to.map((id) => this.d.notifier.notify(id, message, `channel-request:${channel.id}:${actor.id}:${request.requestedAt.getTime()}:${id}`, 'channel')));
-  }
-
-  /** Coordinators of a hub (granted roles and ADMIN_AAD_OBJECT_IDS); all-K&M covers everyone. */
-  async coordinatorsFor(hub: Hub): Promise<UserId[]> {
-    const holders = await this.d.roles.listHolders('coordinator');
-    const ids = holders.filter((h) => h.hubs.some((x) => hubCovers(hub, x))).map((h) => h.userId);
-    for (const admin of this.d.config.admins) if (!admin.hub || hubCovers(hub, admin.hub)) ids.push(admin.objectId);
-    return [...new Set(ids)];
   }
 
   /** Leaves the channel (or withdraws a pending request). Idempotent. */

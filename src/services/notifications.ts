@@ -3,47 +3,11 @@
 import type { Clock, Notifier, OutboundMessage, PersonalDataHolder } from '../domain/ports.js';
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { DeliveryMonitor, DeliverySummary, NotificationRecords } from '../domain/notifications/ports.js';
-import {
-  KIND_DESCRIPTIONS,
-  KIND_TITLES,
-  NOTIFICATION_KINDS,
-  isOptionalKind,
-  readPreferenceChanges,
-  type NotificationKind,
-  type NotificationPreferences,
-  type OptionalKind,
-} from '../domain/notifications/preferences.js';
+import { readPreferenceChanges, type OptionalKind } from '../domain/notifications/preferences.js';
+import { preferencesView, type PreferencesView } from '../contracts/notifications.js';
 import { requireRole } from '../domain/people/authorisation.js';
 import { invalid } from '../domain/errors.js';
-
-export interface PreferenceView {
-  kind: NotificationKind;
-  title: string;
-  description: string;
-  on: boolean;
-  /** False for facilitation: part of a workflow, always on. */
-  optional: boolean;
-}
-
-export interface PreferencesView {
-  /** The API shape: one flag per kind (facilitation always true). */
-  settings: Record<NotificationKind, boolean>;
-  kinds: PreferenceView[];
-}
-
-export function preferencesView(preferences: NotificationPreferences): PreferencesView {
-  const settings = { ...preferences, facilitation: true } as Record<NotificationKind, boolean>;
-  return {
-    settings,
-    kinds: NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      title: KIND_TITLES[kind],
-      description: KIND_DESCRIPTIONS[kind],
-      on: settings[kind],
-      optional: isOptionalKind(kind),
-    })),
-  };
-}
+import { runLimited } from '../domain/async.js';
 
 export class NotificationService {
   constructor(
@@ -108,14 +72,8 @@ export async function notifyEach(
   kind: string,
   concurrency = 4,
 ): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, recipients.length) }, async () => {
-      while (next < recipients.length) {
-        const userId = recipients[next++];
-        const { message, key } = build(userId);
-        await notifier.notify(userId, message, key, kind);
-      }
-    }),
-  );
+  await runLimited(recipients, concurrency, async (userId) => {
+    const { message, key } = build(userId);
+    await notifier.notify(userId, message, key, kind);
+  });
 }

@@ -3,11 +3,12 @@ import type { Config } from '../config.js';
 import type { Clock, PersonRepository, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
 import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
-import { HUBS, parseHub, type Hub } from '../domain/people/hubs.js';
+import { HUBS, hubCovers, parseHub, type Hub } from '../domain/people/hubs.js';
 import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
 import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
 import { invalid, AppError, forbidden } from '../domain/errors.js';
 import { cleanText } from '../domain/text.js';
+import { meJson, type MeJson } from '../contracts/people.js';
 
 /** Who the caller is, as told by Teams (activity) or the tab's token. */
 export interface Identity {
@@ -16,18 +17,19 @@ export interface Identity {
   tenantId?: string;
   /** Teams said so (`userRole: guest`) or the token says so (`acct = 1`). */
   guest?: boolean;
+  /** Their mailbox, when the sign-in token names one (Teams activities never do). */
+  email?: string;
 }
 
-export interface MeView {
-  id: UserId;
+/** How calendar invites name someone: display name, and mailbox when one is known. */
+export interface Contact {
   name: string;
-  guest: boolean;
-  profile: { profession: string; hub: string; pcn: string; organisation: string } | null;
-  roles: RoleGrant[];
+  email?: string;
 }
 
+/** Everything the people service may touch. */
 export interface PeopleDeps {
-  config: Config;
+  config: Pick<Config, 'homeTenantId' | 'admins'>;
   clock: Clock;
   profiles: ProfileRepository;
   roles: RoleRepository;
@@ -38,7 +40,7 @@ export interface PeopleDeps {
 const REMEMBERED_LIMIT = 20_000;
 
 export class PeopleService {
-  private readonly remembered = new Map<UserId, string>();
+  private readonly remembered = new Map<UserId, { name: string; key: string; email?: string }>();
 
   constructor(private readonly deps: PeopleDeps) {}
 
@@ -52,10 +54,10 @@ export class PeopleService {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
     const told = (identity.name || '').trim().slice(0, 200);
     const guest = !!identity.guest || this.isForeignTenant(identity.tenantId);
-    // Storing a told name runs beside the request (nothing in it needs the stored copy; this
-    // instance's own later reads and erasure of the person wait for the write). Roles come from
-    // the role store's per-instance copy, so a request normally waits for no storage here.
-    if (told) void this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest }).catch(() => undefined);
+    // Storing a told name (and mailbox) runs beside the request (nothing in it needs the stored
+    // copy; this instance's own later reads and erasure of the person wait for the write). Roles come
+    // from the role store's per-instance copy, so a request normally waits for no storage here.
+    if (told) void this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).catch(() => undefined);
     const [stored, known] = await Promise.all([this.deps.roles.list(identity.id), told || this.knownName(identity.id)]);
     return {
       id: identity.id,
@@ -69,17 +71,19 @@ export class PeopleService {
 
   private async knownName(userId: UserId): Promise<string | undefined> {
     const cached = this.remembered.get(userId);
-    if (cached !== undefined) return cached.slice(0, cached.indexOf('|'));
+    if (cached !== undefined) return cached.name;
     return (await this.deps.persons.get(userId))?.name;
   }
 
   /** Stores the person's name when it is new or changed, so others' cards and rosters can show it (retried on the next request if it fails). */
-  private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'>): Promise<void> {
+  private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'> & { email?: string }): Promise<void> {
     const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
-    if (this.remembered.get(actor.id) === key) return;
-    await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, lastSeenAt: this.deps.clock.now() });
+    const known = this.remembered.get(actor.id);
+    // A call without the mailbox (the bot) keeps the stored one; a mailbox told anew is saved.
+    if (known?.key === key && (!actor.email || known.email === actor.email)) return;
+    await this.deps.persons.save({ userId: actor.id, name: actor.name, tenantId: actor.tenantId, guest: actor.guest, email: actor.email, lastSeenAt: this.deps.clock.now() });
     if (this.remembered.size >= REMEMBERED_LIMIT) this.remembered.delete(this.remembered.keys().next().value as UserId);
-    this.remembered.set(actor.id, key);
+    this.remembered.set(actor.id, { name: actor.name, key, email: actor.email ?? known?.email });
   }
 
   /** Forgets the in-process memory of a person (after "forget me"). */
@@ -101,21 +105,36 @@ export class PeopleService {
     return new Map(found);
   }
 
+  /** Names and known mailboxes for ids (calendar invites); people never met get "Unknown person". */
+  async contacts(ids: readonly UserId[]): Promise<Map<UserId, Contact>> {
+    const unique = [...new Set(ids)].filter(isValidUserId);
+    const found = await Promise.all(
+      unique.map(async (id) => {
+        const person = await this.deps.persons.get(id);
+        if (person) return [id, { name: person.name, ...(person.email ? { email: person.email } : {}) }] as const;
+        const profile = await this.deps.profiles.get(id);
+        return [id, { name: profile?.name ?? 'Unknown person' }] as const;
+      }),
+    );
+    return new Map(found);
+  }
+
   /** Coordinators named in ADMIN_AAD_OBJECT_IDS: the first coordinators, before roles are data. */
   configGrants(userId: UserId): RoleGrant[] {
     const hubs = this.deps.config.admins.filter((a) => a.objectId.toLowerCase() === userId.toLowerCase()).map((a) => a.hub ?? 'kent-medway');
     return hubs.length ? [{ role: 'coordinator', hubs }] : [];
   }
 
-  async me(actor: Actor): Promise<MeView> {
-    const profile = await this.deps.profiles.get(actor.id);
-    return {
-      id: actor.id,
-      name: actor.name,
-      guest: actor.guest || !!profile?.guest,
-      profile: profile ? { profession: profile.profession, hub: profile.hub, pcn: profile.pcn, organisation: profile.organisation } : null,
-      roles: actor.roles,
-    };
+  /** Coordinators of a hub (granted roles and ADMIN_AAD_OBJECT_IDS); all of Kent & Medway covers everyone. */
+  async coordinatorsFor(hub: Hub): Promise<UserId[]> {
+    const holders = await this.deps.roles.listHolders('coordinator');
+    const ids = holders.filter((h) => h.hubs.some((x) => hubCovers(hub, x))).map((h) => h.userId);
+    for (const admin of this.deps.config.admins) if (!admin.hub || hubCovers(hub, admin.hub)) ids.push(admin.objectId);
+    return [...new Set(ids)];
+  }
+
+  async me(actor: Actor): Promise<MeJson> {
+    return meJson(actor, await this.deps.profiles.get(actor.id));
   }
 
   getProfile(userId: UserId): Promise<ProfileRecord | null> {
@@ -146,6 +165,25 @@ export class PeopleService {
     };
     await this.deps.profiles.save(record);
     return record;
+  }
+
+  /**
+   * GET /api/roles — who holds a role now (coordinators see it before changing anyone's). Those from
+   * ADMIN_AAD_OBJECT_IDS are marked: configuration, not data, so the tab cannot change them.
+   */
+  async roleHolders(actor: Actor): Promise<{ userId: UserId; name: string; roles: RoleGrant[]; fromConfiguration: boolean }[]> {
+    requireRole(actor, 'coordinator', undefined, 'see who holds roles');
+    const [organisers, coordinators] = await Promise.all([this.deps.roles.listHolders('organiser'), this.deps.roles.listHolders('coordinator')]);
+    const grants = new Map<UserId, RoleGrant[]>();
+    const add = (userId: UserId, grant: RoleGrant) => grants.set(userId, [...(grants.get(userId) ?? []), grant]);
+    organisers.forEach((h) => add(h.userId, { role: 'organiser', hubs: h.hubs }));
+    coordinators.forEach((h) => add(h.userId, { role: 'coordinator', hubs: h.hubs }));
+    const configured = new Set(this.deps.config.admins.map((a) => a.objectId).filter(isValidUserId));
+    for (const id of configured) this.configGrants(id).forEach((g) => add(id, g));
+    const names = await this.names([...grants.keys()]);
+    return [...grants]
+      .map(([userId, list]) => ({ userId, name: names.get(userId) ?? 'Unknown person', roles: mergeGrants(list), fromConfiguration: configured.has(userId) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   }
 
   /** PUT /api/users/{userId}/roles — coordinators grant roles for the hubs they coordinate. */

@@ -4,35 +4,33 @@
 import type { Actor, UserId } from '../domain/people/person.js';
 import type { PersonalDataHolder } from '../domain/ports.js';
 import type { Clock } from '../domain/ports.js';
-
-export interface PersonalDataExport {
-  exportedAt: string;
-  person: { id: UserId; name: string; guest: boolean };
-  /** What each area holds, by area name. */
-  data: Record<string, unknown>;
-}
+import type { PersonalDataExport } from '../contracts/privacy.js';
 
 export class PrivacyService {
   constructor(
-    private readonly holders: () => PersonalDataHolder[],
-    private readonly clock: Clock,
-    private readonly afterErase: (userId: UserId) => void,
+    private readonly d: {
+      /** Every area's holder of personal data. */
+      holders: readonly PersonalDataHolder[];
+      clock: Clock;
+      /** Forgets what this process remembers of the person (the people service's cache). */
+      afterErase: (userId: UserId) => void;
+    },
   ) {}
 
   async export(actor: Actor): Promise<PersonalDataExport> {
-    const entries = await Promise.all(this.holders().map(async (h) => [h.area, await h.export(actor.id)] as const));
+    const entries = await Promise.all(this.d.holders.map(async (h) => [h.area, await h.export(actor.id)] as const));
     return {
-      exportedAt: this.clock.now().toISOString(),
+      exportedAt: this.d.clock.now().toISOString(),
       person: { id: actor.id, name: actor.name, guest: actor.guest },
       data: Object.fromEntries(entries),
     };
   }
 
   async forget(actor: Actor): Promise<void> {
-    const holders = this.holders();
+    const holders = this.d.holders;
     const people = holders.filter((h) => h.area === 'people');
     for (const holder of holders.filter((h) => h.area !== 'people')) await holder.erase(actor.id);
     for (const holder of people) await holder.erase(actor.id);
-    this.afterErase(actor.id);
+    this.d.afterErase(actor.id);
   }
 }

@@ -1,5 +1,7 @@
-// Classifies Azure SDK errors. A RestError without a status code is a network failure (storage
-// unreachable); 5xx and 408 mean the service is struggling. Both surface as "unavailable".
+// Classifies Azure SDK errors, and turns outages into the domain's `unavailable` error at the
+// storage edge. A RestError without a status code is a network failure (storage unreachable);
+// 5xx and 408 mean the service is struggling. Everything else (404, 409, 412…) passes unchanged
+// for the repositories to read.
 import { RestError } from '@azure/data-tables';
 import { AppError, unavailable } from '../domain/errors.js';
 
@@ -24,7 +26,34 @@ export function isStorageUnavailable(e: unknown): boolean {
   return status === undefined || status === 408 || status >= 500;
 }
 
-/** Rethrows storage outages as a domain "unavailable" error; anything else unchanged. */
+/** A storage outage as the domain's "unavailable" error (the SDK error kept as its cause); anything else unchanged. */
 export function asDomainError(e: unknown): unknown {
-  return isStorageUnavailable(e) && !(e instanceof AppError) ? unavailable() : e;
+  return isStorageUnavailable(e) && !(e instanceof AppError) ? unavailable(undefined, e) : e;
+}
+
+const isThenable = (x: unknown): x is PromiseLike<unknown> => !!x && typeof (x as { then?: unknown }).then === 'function';
+const isIterator = (x: unknown) => !!x && typeof x === 'object' && (Symbol.asyncIterator in x || typeof (x as { next?: unknown }).next === 'function' || typeof (x as { byPage?: unknown }).byPage === 'function');
+
+/**
+ * The storage edge: wraps an Azure SDK client (table, queue or service client) so that every call,
+ * and every page of a listing, fails with `asDomainError(e)`. Storage.table() and Storage.queue()
+ * hand out only wrapped clients, so nothing above storage ever sees an Azure error for an outage.
+ */
+export function outagesAsDomainErrors<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        let result: unknown;
+        try {
+          result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        } catch (e) {
+          throw asDomainError(e);
+        }
+        if (isThenable(result)) return Promise.resolve(result).catch((e: unknown) => Promise.reject(asDomainError(e)));
+        return isIterator(result) ? outagesAsDomainErrors(result as object) : result;
+      };
+    },
+  });
 }

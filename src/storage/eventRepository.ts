@@ -1,9 +1,10 @@
 // Events on Azure Tables. Each event is one partition (PartitionKey = event id): the event row
-// (details and seat counters, RowKey "event") and one row per registration (RowKey "r:<user>").
+// (details and seat counters, RowKey "event"), one row per registration (RowKey "r:<user>") and
+// one per booking its owner cancelled (RowKey "x:<user>": the invite link's cancellation).
 // Every change to seats is one transaction in that partition, guarded by the event row's ETag.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
 import type { CommitResult, EventRepository, StoredEvent } from '../domain/events/ports.js';
-import { EMPTY_SEATS, type Category, type EventStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from '../domain/events/event.js';
+import { EMPTY_SEATS, type CancelledInvite, type Category, type EventStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from '../domain/events/event.js';
 import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
@@ -16,6 +17,7 @@ import { TtlCache } from './ttlCache.js';
 
 const EVENT_ROW = 'event';
 const regKey = (userId: string) => `r:${encodeKey(userId)}`;
+const cancelledKey = (userId: string) => `x:${encodeKey(userId)}`;
 
 interface EventEntity {
   title: string;
@@ -58,6 +60,15 @@ interface RegistrationEntity {
   bookedAt?: Date;
   attended: boolean;
   inviteToken: string;
+  /** Absent on rows written before it was kept (= 0). */
+  inviteSeq?: number;
+}
+
+interface CancelledEntity {
+  userId: string;
+  inviteToken: string;
+  inviteSeq: number;
+  cancelledAt: Date;
 }
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
@@ -161,13 +172,17 @@ function toRegistration(e: RegistrationEntity & { etag: string }): StoredRegistr
     bookedAt: optDate(e.bookedAt),
     attended: !!e.attended,
     inviteToken: e.inviteToken ?? '',
+    inviteSeq: Number(e.inviteSeq) || 0,
     etag: e.etag,
   };
 }
 
+const toCancelled = (e: CancelledEntity): CancelledInvite => ({ userId: e.userId, inviteToken: e.inviteToken ?? '', inviteSeq: Number(e.inviteSeq) || 0, cancelledAt: date(e.cancelledAt) });
+
 function regEntity(r: Registration): RegistrationEntity {
   const e: RegistrationEntity = { userId: r.userId, name: r.name, status: r.status, ticket: r.ticket, joinedAt: r.joinedAt, attended: r.attended, inviteToken: r.inviteToken };
   if (r.bookedAt) e.bookedAt = r.bookedAt;
+  if (r.inviteSeq) e.inviteSeq = r.inviteSeq;
   return e;
 }
 
@@ -195,17 +210,22 @@ export class TableEventRepository implements EventRepository {
   }
 
   async load(eventId: string) {
-    const rows = await listAll(this.table.listEntities<EventEntity | RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId}` } }), 100_000);
+    const rows = await listAll(this.table.listEntities<EventEntity | RegistrationEntity | CancelledEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId}` } }), 100_000);
     const head = rows.find((r) => r.rowKey === EVENT_ROW) as (EventEntity & { etag: string }) | undefined;
     if (!head) return null;
     const regs = new Map<string, StoredRegistration>();
+    const cancelled = new Map<string, CancelledInvite>();
     for (const r of rows) {
-      if (typeof r.rowKey === 'string' && r.rowKey.startsWith('r:')) {
+      if (typeof r.rowKey !== 'string') continue;
+      if (r.rowKey.startsWith('r:')) {
         const reg = toRegistration(r as RegistrationEntity & { etag: string });
         regs.set(reg.userId, reg);
+      } else if (r.rowKey.startsWith('x:')) {
+        const invite = toCancelled(r as CancelledEntity);
+        cancelled.set(invite.userId, invite);
       }
     }
-    return { event: toEvent(eventId, head), seats: toSeats(head), regs, etag: head.etag };
+    return { event: toEvent(eventId, head), seats: toSeats(head), regs, cancelled, etag: head.etag };
   }
 
   create(event: PltEvent): Promise<boolean> {
@@ -218,9 +238,14 @@ export class TableEventRepository implements EventRepository {
       if (w.type === 'create') actions.push(['create', { partitionKey: eventId, rowKey: regKey(w.reg.userId), ...regEntity(w.reg) }]);
       else if (w.type === 'update') actions.push(['update', { partitionKey: eventId, rowKey: regKey(w.reg.userId), ...regEntity(w.reg) }, 'Replace', { etag: w.etag }]);
       // Deletes in a batch carry no ETag in this SDK; the event row's ETag guards the partition anyway.
-      else actions.push(['delete', { partitionKey: eventId, rowKey: regKey(w.userId) }]);
+      else if (w.type === 'delete') actions.push(['delete', { partitionKey: eventId, rowKey: regKey(w.userId) }]);
+      else if (w.type === 'put-cancelled') {
+        const entity: CancelledEntity = { userId: w.invite.userId, inviteToken: w.invite.inviteToken, inviteSeq: w.invite.inviteSeq, cancelledAt: w.invite.cancelledAt };
+        actions.push(['upsert', { partitionKey: eventId, rowKey: cancelledKey(w.invite.userId), ...entity }, 'Replace']);
+      } else actions.push(['delete', { partitionKey: eventId, rowKey: cancelledKey(w.userId) }]);
     }
-    const touched = writes.map((w) => `${eventId}|${w.type === 'delete' ? w.userId : w.reg.userId}`);
+    // The registrations this commit writes: this instance's recent reads of them are dropped.
+    const touched = writes.flatMap((w) => (w.type === 'delete' ? [`${eventId}|${w.userId}`] : w.type === 'create' || w.type === 'update' ? [`${eventId}|${w.reg.userId}`] : []));
     touched.forEach((k) => this.recentRegs.delete(k));
     try {
       const result = await this.table.submitTransaction(actions);
@@ -229,7 +254,7 @@ export class TableEventRepository implements EventRepository {
       const etags = result.subResponses.map((r) => r.etag ?? '');
       const rows = new Map<string, string>();
       writes.forEach((w, i) => {
-        if (w.type !== 'delete' && etags[i + 1]) rows.set(w.reg.userId, etags[i + 1]);
+        if ((w.type === 'create' || w.type === 'update') && etags[i + 1]) rows.set(w.reg.userId, etags[i + 1]);
       });
       return { etag: etags[0] || ((await this.get(eventId))?.etag ?? ''), rows };
     } catch (e) {
@@ -265,11 +290,13 @@ export class TableEventRepository implements EventRepository {
     return rows.length + 1;
   }
 
-  async byInviteToken(eventId: string, token: string): Promise<StoredRegistration | null> {
-    const rows = await listAll(
-      this.table.listEntities<RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and RowKey ge ${'r:'} and RowKey lt ${'r;'} and inviteToken eq ${token}` } }),
-      2,
-    );
-    return rows.length === 1 ? toRegistration(rows[0] as RegistrationEntity & { etag: string }) : null;
+  async byInviteToken(eventId: string, token: string): Promise<{ registration: StoredRegistration } | { cancelled: CancelledInvite } | null> {
+    // The registration row or, after its owner cancelled, the cancelled invite: never both at once.
+    const rows = await listAll(this.table.listEntities<RegistrationEntity | CancelledEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and inviteToken eq ${token}` } }), 2);
+    if (rows.length !== 1) return null;
+    const row = rows[0];
+    if (typeof row.rowKey === 'string' && row.rowKey.startsWith('r:')) return { registration: toRegistration(row as RegistrationEntity & { etag: string }) };
+    if (typeof row.rowKey === 'string' && row.rowKey.startsWith('x:')) return { cancelled: toCancelled(row as CancelledEntity) };
+    return null;
   }
 }

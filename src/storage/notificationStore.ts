@@ -3,7 +3,8 @@
 //   message, ever", and "my data" / "forget me" are one partition. The key is hashed because keys
 //   name other people (a lead's "new member" notice carries the joiner's id): once that person
 //   asks to be forgotten, no trace of their id may stay in someone else's partition. Records are
-//   always read by key, so the key itself is never needed from storage;
+//   read by key, or by that hash (noticeRowKey) where only the hash travels — queue messages,
+//   poison copies and the send journal carry the hash, never the key;
 // - the person's preferences live in the same partition (RowKey `!preferences`, which no encoded key
 //   can produce), so a worker reads record and preferences in one query;
 // - a small index partition lists failed and unconfirmed notices (with when, kind and reason) for the
@@ -22,7 +23,10 @@ const MAX_CHUNKS = 8;
 
 export interface NotificationRecord {
   userId: string;
+  /** The caller's idempotency key; where only the hash was known (queue, "my data") the hash. */
   key: string;
+  /** The stored hash of the key: what identifies the notice outside this table. */
+  rowKey: string;
   kind: string;
   status: NotificationStatus;
   /** Message text and card: kept only until the notice is final (data minimisation). */
@@ -45,7 +49,7 @@ export interface NotificationRecord {
 }
 
 export type NewNotification = Pick<NotificationRecord, 'userId' | 'key' | 'kind' | 'text' | 'card'>;
-export type NotificationChanges = Partial<Omit<NotificationRecord, 'userId' | 'key' | 'etag' | 'createdAt'>>;
+export type NotificationChanges = Partial<Omit<NotificationRecord, 'userId' | 'key' | 'rowKey' | 'etag' | 'createdAt'>>;
 
 interface Entity {
   partitionKey: string;
@@ -75,12 +79,15 @@ export interface ProblemCount {
 
 const userPk = (userId: string) => encodeKey(userId);
 /** 'k' + SHA-256 of the key: fixed length, never '!preferences', no id in the clear. */
-const keyRk = (key: string) => `k${createHash('sha256').update(key, 'utf8').digest('base64url')}`;
+export const noticeRowKey = (key: string) => `k${createHash('sha256').update(key, 'utf8').digest('base64url')}`;
+const keyRk = noticeRowKey;
+/** What noticeRowKey produces (a queue message naming anything else is not ours). */
+export const isNoticeRowKey = (value: unknown): value is string => typeof value === 'string' && /^k[A-Za-z0-9_-]{43}$/.test(value);
 
 function toEntity(record: Omit<NotificationRecord, 'etag'>): Entity {
   const entity: Entity = {
     partitionKey: userPk(record.userId),
-    rowKey: keyRk(record.key),
+    rowKey: record.rowKey,
     kind: record.kind,
     status: record.status,
     createdAt: record.createdAt,
@@ -120,6 +127,7 @@ function fromEntity(e: Entity & { etag: string }, key: string): NotificationReco
   return {
     userId: decodeKey(e.partitionKey),
     key,
+    rowKey: e.rowKey,
     kind: e.kind,
     status: e.status as NotificationStatus,
     text: e.text,
@@ -147,19 +155,19 @@ function toPreferences(row: Record<string, unknown> | null | undefined): Notific
 export class TableNotificationStore {
   constructor(private readonly table: TableClient) {}
 
-  /** The record (if any) and the person's preferences, in one round trip. */
-  async readWithPreferences(userId: string, key: string): Promise<{ record: NotificationRecord | null; preferences: NotificationPreferences }> {
+  /** The record (if any, by its row key: noticeRowKey) and the person's preferences, in one round trip. */
+  async readWithPreferences(userId: string, rowKey: string): Promise<{ record: NotificationRecord | null; preferences: NotificationPreferences }> {
     const pk = userPk(userId);
     const rows = await listAll(
       this.table.listEntities<Record<string, unknown>>({
-        queryOptions: { filter: odata`PartitionKey eq ${pk} and (RowKey eq ${keyRk(key)} or RowKey eq ${PREFERENCES_ROW})` },
+        queryOptions: { filter: odata`PartitionKey eq ${pk} and (RowKey eq ${rowKey} or RowKey eq ${PREFERENCES_ROW})` },
       }),
     );
     let record: NotificationRecord | null = null;
     let preferences = { ...DEFAULT_PREFERENCES };
     for (const row of rows) {
       if (row.rowKey === PREFERENCES_ROW) preferences = toPreferences(row);
-      else record = fromEntity(row as unknown as Entity & { etag: string }, key);
+      else record = fromEntity(row as unknown as Entity & { etag: string }, rowKey);
     }
     return { record, preferences };
   }
@@ -169,9 +177,15 @@ export class TableNotificationStore {
     return row ? fromEntity(row as unknown as Entity & { etag: string }, key) : null;
   }
 
+  /** The record by its row key (noticeRowKey), for those who only hold the hash. */
+  async getByRowKey(userId: string, rowKey: string): Promise<NotificationRecord | null> {
+    const row = await getOrNull<Entity>(this.table, userPk(userId), rowKey);
+    return row ? fromEntity(row as unknown as Entity & { etag: string }, rowKey) : null;
+  }
+
   /** Records a new notice as pending; false when one with this key exists already. */
   async create(input: NewNotification, now: Date): Promise<boolean> {
-    const entity = toEntity({ ...input, status: 'pending', createdAt: now, updatedAt: now, attempts: 0, throttled: 0 });
+    const entity = toEntity({ ...input, rowKey: keyRk(input.key), status: 'pending', createdAt: now, updatedAt: now, attempts: 0, throttled: 0 });
     return insertIfAbsent(this.table, entity as never);
   }
 
@@ -197,7 +211,7 @@ export class TableNotificationStore {
    */
   async claim(record: NotificationRecord, claimedBy: string, claimedAt: Date, lane = 0): Promise<NotificationRecord> {
     const changes = { status: 'sending' as const, claimedBy, claimedAt, lane, attempts: record.attempts + 1, updatedAt: claimedAt };
-    const response = await this.table.updateEntity({ partitionKey: userPk(record.userId), rowKey: keyRk(record.key), ...changes }, 'Merge', { etag: record.etag });
+    const response = await this.table.updateEntity({ partitionKey: userPk(record.userId), rowKey: record.rowKey, ...changes }, 'Merge', { etag: record.etag });
     return { ...record, ...changes, etag: response.etag ?? '' };
   }
 
@@ -220,10 +234,10 @@ export class TableNotificationStore {
     return toPreferences(written as Record<string, unknown>);
   }
 
-  /** Notes a failed or unconfirmed notice for the coordinators' counts. */
-  async noteProblem(userId: string, key: string, problem: ProblemCount): Promise<void> {
+  /** Notes a failed or unconfirmed notice (by its row key) for the coordinators' counts. */
+  async noteProblem(userId: string, rowKey: string, problem: ProblemCount): Promise<void> {
     await this.table.upsertEntity(
-      { partitionKey: PROBLEMS, rowKey: `${userPk(userId)}|${keyRk(key)}`, status: problem.status, kind: problem.kind, reason: problem.reason, at: problem.at },
+      { partitionKey: PROBLEMS, rowKey: `${userPk(userId)}|${rowKey}`, status: problem.status, kind: problem.kind, reason: problem.reason, at: problem.at },
       'Replace',
     );
   }

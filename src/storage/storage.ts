@@ -1,10 +1,11 @@
 // Table and Queue clients for the configured account: a connection string (Azurite, or a key) or
-// the managed identity (DefaultAzureCredential) with the account name.
+// the managed identity (DefaultAzureCredential) with the account name. Every client handed out is
+// wrapped so an outage surfaces as the domain's "unavailable" error (see storage/errors.ts).
 import { TableClient, TableServiceClient, odata } from '@azure/data-tables';
 import { QueueClient, QueueServiceClient } from '@azure/storage-queue';
 import { DefaultAzureCredential } from '@azure/identity';
 import { TABLES, QUEUES, type TableKey, type QueueKey } from './tables.js';
-import { isConflict } from './errors.js';
+import { isConflict, outagesAsDomainErrors } from './errors.js';
 
 export type StorageConnection = { connectionString: string } | { accountName: string };
 
@@ -23,12 +24,12 @@ export class Storage {
   ) {
     if ('connectionString' in connection) {
       const insecure = /DefaultEndpointsProtocol=http;|Endpoint=http:\/\//i.test(connection.connectionString) || /UseDevelopmentStorage=true/i.test(connection.connectionString);
-      this.tableService = TableServiceClient.fromConnectionString(connection.connectionString, { allowInsecureConnection: insecure, retryOptions });
-      this.queueService = QueueServiceClient.fromConnectionString(connection.connectionString, { retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 500 } });
+      this.tableService = outagesAsDomainErrors(TableServiceClient.fromConnectionString(connection.connectionString, { allowInsecureConnection: insecure, retryOptions }));
+      this.queueService = outagesAsDomainErrors(QueueServiceClient.fromConnectionString(connection.connectionString, { retryOptions: { maxTries: 3, retryDelayInMs: 100, maxRetryDelayInMs: 500 } }));
     } else {
       const credential = new DefaultAzureCredential();
-      this.tableService = new TableServiceClient(`https://${connection.accountName}.table.core.windows.net`, credential, { retryOptions });
-      this.queueService = new QueueServiceClient(`https://${connection.accountName}.queue.core.windows.net`, credential);
+      this.tableService = outagesAsDomainErrors(new TableServiceClient(`https://${connection.accountName}.table.core.windows.net`, credential, { retryOptions }));
+      this.queueService = outagesAsDomainErrors(new QueueServiceClient(`https://${connection.accountName}.queue.core.windows.net`, credential));
     }
   }
 
@@ -54,7 +55,7 @@ export class Storage {
     const name = this.queueName(key);
     let client = this.queueClients.get(name);
     if (!client) {
-      client = this.queueService.getQueueClient(name);
+      client = outagesAsDomainErrors(this.queueService.getQueueClient(name));
       this.queueClients.set(name, client);
     }
     return client;
@@ -63,9 +64,9 @@ export class Storage {
   private createTableClient(name: string): TableClient {
     if ('connectionString' in this.connection) {
       const insecure = /http:\/\//i.test(this.connection.connectionString) || /UseDevelopmentStorage=true/i.test(this.connection.connectionString);
-      return TableClient.fromConnectionString(this.connection.connectionString, name, { allowInsecureConnection: insecure, retryOptions });
+      return outagesAsDomainErrors(TableClient.fromConnectionString(this.connection.connectionString, name, { allowInsecureConnection: insecure, retryOptions }));
     }
-    return new TableClient(`https://${this.connection.accountName}.table.core.windows.net`, name, new DefaultAzureCredential(), { retryOptions });
+    return outagesAsDomainErrors(new TableClient(`https://${this.connection.accountName}.table.core.windows.net`, name, new DefaultAzureCredential(), { retryOptions }));
   }
 
   /** Creates every table and queue the app uses (idempotent; runs at start-up). */

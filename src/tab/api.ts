@@ -1,6 +1,5 @@
 // The tab's only way to the server: JSON over /api with the caller's identity attached.
-import { authMode, devUser } from './session';
-import { getSsoToken } from './teams';
+import { identityHeaders as signedIn } from './auth';
 
 export class ApiError extends Error {
   constructor(
@@ -13,15 +12,8 @@ export class ApiError extends Error {
 }
 
 async function identityHeaders(): Promise<Record<string, string>> {
-  if (authMode() === 'dev') {
-    const user = devUser();
-    if (!user) return {};
-    const h: Record<string, string> = { 'x-dev-user': user.id, 'x-dev-name': encodeURIComponent(user.name) };
-    if (user.tenant) h['x-dev-tenant'] = user.tenant;
-    return h;
-  }
   try {
-    return { authorization: `Bearer ${await getSsoToken()}` };
+    return await signedIn();
   } catch {
     throw new ApiError(401, 'Unauthorized', 'Teams could not sign you in to the Virtual Café. Try reopening the tab.');
   }
@@ -35,6 +27,15 @@ export interface RequestOptions {
 }
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const isPlainGet = (options.method ?? 'GET') === 'GET' && !options.text;
+  if (isPlainGet) {
+    const early = takeEarly(path);
+    if (early) return early as Promise<T>;
+  }
+  return request<T>(path, options);
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = await identityHeaders();
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
@@ -59,6 +60,28 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   }
   if (options.text) return text as T;
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+// First load: the shell starts /api/me and the first page's GETs together, before the page's code
+// has arrived; the page's own apiFetch of the same path then takes the answer already on its way.
+// Each early answer is taken once (a later reload asks again) and only while fresh.
+const EARLY_FOR_MS = 15_000;
+const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+
+/** Starts a GET now, for the first apiFetch of exactly this path to take. */
+export function prefetch(path: string): void {
+  if (early.has(path)) return;
+  const answer = request<unknown>(path);
+  // A prefetch nobody takes must not surface as an unhandled rejection; whoever takes it sees the error.
+  answer.catch(() => undefined);
+  early.set(path, { at: Date.now(), answer });
+}
+
+function takeEarly(path: string): Promise<unknown> | undefined {
+  const hit = early.get(path);
+  if (!hit) return undefined;
+  early.delete(path);
+  return Date.now() - hit.at <= EARLY_FOR_MS ? hit.answer : undefined;
 }
 
 export const qs = (params: Record<string, string | number | boolean | undefined | null>) => {

@@ -1,55 +1,54 @@
 // Tab entry point: find the host (Teams or a plain browser), apply its theme, learn who is signed
-// in from /api/me, then render the app.
-import { StrictMode, useCallback, useEffect, useState } from 'react';
+// in, then render the app.
+//
+// First load does everything it can at once: the page's code starts downloading as soon as this
+// module runs, and as soon as the identity is known (the Teams host, or ?devUser= in dev mode),
+// /api/me and the page's own first requests (the calendar's events) go out together; the page
+// picks those answers up when it asks (src/tab/api.ts, prefetch). A skeleton holds the layout
+// meanwhile.
+import { StrictMode, Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Button, Field, FluentProvider, Input, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, Title2, Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { initialiseHost, onThemeChange, type HostInfo, type ThemeName } from './teams';
-import { authMode, devUser, setDevUser } from './session';
-import { apiFetch } from './api';
+import { Button, FluentProvider, makeStyles, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from '@fluentui/react-components';
+import { initialiseHost, initialTheme, onThemeChange, type HostInfo, type ThemeName } from './teams';
+import { authMode, devUser } from './session';
+import { apiFetch, prefetch } from './api';
 import type { Me } from './types';
 import { App } from './App';
 import { AppContext } from './MeContext';
-import { ErrorBar, Loading } from './components/Status';
+import { ErrorBar } from './components/Status';
+import { ShellSkeleton } from './components/ShellSkeleton';
+import { matchRoute, type Route } from './pages';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
+const DevSignIn = lazy(() => import('./components/DevSignIn').then((m) => ({ default: m.DevSignIn })));
+
 const useStyles = makeStyles({
+  provider: { minHeight: '100vh' },
+  light: { colorScheme: 'light' },
+  // Native parts (scroll bars, <select> lists, date pickers) follow a dark theme too.
+  dark: { colorScheme: 'dark' },
   centre: { padding: tokens.spacingHorizontalXXL, maxWidth: '560px', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
 });
 
-/** Dev mode with no ?devUser: ask who to act as (loopback only, so this is never in production). */
-function DevSignIn({ onDone }: { onDone: () => void }) {
-  const styles = useStyles();
-  const [id, setId] = useState('6f1c2a7e-3b4d-4c5e-9f60-1a2b3c4d5e01');
-  const [name, setName] = useState('Sam Okafor');
-  return (
-    <form
-      className={styles.centre}
-      onSubmit={(e) => {
-        e.preventDefault();
-        setDevUser({ id: id.trim(), name: name.trim() || 'Dev user' });
-        onDone();
-      }}
-    >
-      <Title2 as="h1">Virtual Café (local)</Title2>
-      <Body1 as="p">This is a local run without Teams sign-in. Choose who to act as.</Body1>
-      <Field label="Object id" required>
-        <Input value={id} onChange={(_, d) => setId(d.value)} />
-      </Field>
-      <Field label="Name">
-        <Input value={name} onChange={(_, d) => setName(d.value)} />
-      </Field>
-      <Button appearance="primary" type="submit">
-        Continue
-      </Button>
-    </form>
-  );
+function startFirstRequests(route: Route): void {
+  prefetch('/api/me');
+  if (route.kind !== 'page') return;
+  for (const path of route.page.firstRequests?.(route.params, new URLSearchParams(window.location.search), window.innerWidth) ?? []) prefetch(path);
 }
+
+const firstRoute = matchRoute(window.location.pathname);
+// The page's chunk (the calendar's is already preloaded by index.html).
+if (firstRoute.kind === 'page') firstRoute.page.load().catch(() => undefined);
+const firstHost = initialiseHost().then((host) => {
+  if (authMode() !== 'dev' || devUser()) startFirstRequests(firstRoute);
+  return host;
+});
 
 function Root() {
   const styles = useStyles();
   const [host, setHost] = useState<HostInfo | null>(null);
-  const [theme, setTheme] = useState<ThemeName>('default');
+  const [theme, setTheme] = useState<ThemeName>(initialTheme);
   const [me, setMe] = useState<Me | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [needsDevUser, setNeedsDevUser] = useState(false);
@@ -61,8 +60,13 @@ function Root() {
     }
     setNeedsDevUser(false);
     try {
-      setMe(await apiFetch<Me>('/api/me'));
-      setError(null);
+      const answer = await apiFetch<Me>('/api/me');
+      // Rendering the whole app is the largest piece of work on first load: as a transition React
+      // does it in slices, so the page stays responsive (no long task) while it fills in.
+      startTransition(() => {
+        setMe(answer);
+        setError(null);
+      });
     } catch (e) {
       setError(e);
     }
@@ -70,29 +74,37 @@ function Root() {
 
   useEffect(() => {
     void (async () => {
-      const info = await initialiseHost();
-      setHost(info);
-      setTheme(info.theme);
+      const info = await firstHost;
+      startTransition(() => {
+        setHost(info);
+        setTheme(info.theme);
+      });
       onThemeChange(setTheme);
       await loadMe();
     })();
   }, [loadMe]);
 
+  useEffect(() => {
+    // The page behind the app (overscroll, the moment before the provider paints) matches the theme.
+    document.documentElement.style.backgroundColor = THEMES[theme].colorNeutralBackground2;
+    document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+  }, [theme]);
+
   let content;
-  if (needsDevUser) content = <DevSignIn onDone={() => void loadMe()} />;
+  if (needsDevUser)
+    content = (
+      <Suspense fallback={null}>
+        <DevSignIn onDone={() => void loadMe()} />
+      </Suspense>
+    );
   else if (error)
     content = (
-      <div className={styles.centre}>
+      <main className={styles.centre}>
         <ErrorBar error={error} title="Could not open the Virtual Café" />
         <Button onClick={() => void loadMe()}>Try again</Button>
-      </div>
+      </main>
     );
-  else if (!host || !me)
-    content = (
-      <div className={styles.centre}>
-        <Loading label="Opening the Virtual Café…" />
-      </div>
-    );
+  else if (!host || !me) content = <ShellSkeleton />;
   else
     content = (
       <AppContext.Provider value={{ me, host, refreshMe: loadMe }}>
@@ -101,7 +113,7 @@ function Root() {
     );
 
   return (
-    <FluentProvider theme={THEMES[theme]} data-theme={theme} style={{ minHeight: '100vh' }}>
+    <FluentProvider theme={THEMES[theme]} data-theme={theme} className={`${styles.provider} ${theme === 'default' ? styles.light : styles.dark}`}>
       {content}
     </FluentProvider>
   );

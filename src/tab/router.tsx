@@ -1,12 +1,22 @@
-// A small router over the History API: the tab's pages are a handful of fixed paths under /tab/.
+// A small router over the History API: the tab's pages are a handful of addresses under /tab/
+// (the table is in src/tab/pages/index.tsx).
 import { useEffect, useState, type AnchorHTMLAttributes, type MouseEvent } from 'react';
 
 const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((l) => l());
 
 export function navigate(path: string): void {
   if (path === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', path);
-  listeners.forEach((l) => l());
+  // A new page starts at its top, as a full load would.
+  window.scrollTo(0, 0);
+  notify();
+}
+
+/** Replaces the current address without a history entry (a redirect, e.g. /tab → /tab/calendar). */
+export function redirect(path: string): void {
+  window.history.replaceState(null, '', path);
+  notify();
 }
 
 export function useLocation(): { path: string; search: URLSearchParams } {
@@ -27,7 +37,7 @@ export function useLocation(): { path: string; search: URLSearchParams } {
 export function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
   const onClick = (e: MouseEvent<HTMLAnchorElement>) => {
     props.onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     e.preventDefault();
     navigate(props.href);
   };

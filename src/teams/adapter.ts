@@ -7,8 +7,10 @@ import type { Request, Response } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import { IdentityCredentialsFactory } from './credentials.js';
-import { isStorageUnavailable } from '../storage/errors.js';
 import { checkActivityShape } from './activityShape.js';
+import { messageFor } from '../domain/errors.js';
+import { errorSummary } from '../logging.js';
+import { httpStatusFor } from '../api/http.js';
 
 /** CloudAdapter with its activity pipeline callable once we have authenticated the request ourselves. */
 export class TeamsAdapter extends CloudAdapter {
@@ -43,18 +45,10 @@ export function createBotEdge(config: Config, logger: Logger): BotEdge {
   const adapter = new TeamsAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     logger.error({ err: errorSummary(error), activityId: context.activity.id, type: context.activity.type }, 'turn failed');
-    if (context.activity.type === 'message') {
-      const text = isStorageUnavailable(error)
-        ? 'Sorry, I can’t reach my storage right now. Please try again in a minute.'
-        : 'Sorry, something went wrong on my side. Please try again.';
-      await context.sendActivity(text).catch(() => undefined);
-    }
+    if (context.activity.type === 'message') await context.sendActivity(messageFor(error)).catch(() => undefined);
   };
   return { adapter, auth };
 }
-
-export const errorSummary = (e: unknown) =>
-  e instanceof Error ? { name: e.name, message: e.message.slice(0, 300), code: (e as { code?: unknown }).code } : { message: String(e).slice(0, 300) };
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -89,8 +83,8 @@ export function messagesHandler(edge: BotEdge, config: Config, logger: Logger, l
       else send(200);
     } catch (e) {
       logger.error({ err: errorSummary(e), reqId: req.id() }, 'bot request failed');
-      if (isStorageUnavailable(e)) send(503, { error: { code: 'Unavailable', message: 'Storage is unavailable; try again shortly.' } });
-      else send(500, { error: { code: 'InternalError', message: 'Something went wrong.' } });
+      const { status, code } = httpStatusFor(e);
+      send(status, { error: { code, message: messageFor(e) } });
     }
   };
 }

@@ -1,17 +1,17 @@
 // The Teams activity handler: text → command router, adaptiveCard/action → card-action router,
 // installs and first messages → conversation references saved for proactive messages later.
 import { TeamsActivityHandler, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { BotTurn } from './turn.js';
 import { identityOf, scopeOf } from './turn.js';
 import { matchCommand, type Command } from './commandRouter.js';
 import { createCardActionRouter, type CardAction, type CardActionRouter } from './cardActionRouter.js';
-import { errorResponse } from './invokeResponses.js';
+import { errorResponse, errorResponseFor } from './invokeResponses.js';
 import { textMessage } from './replies.js';
-import { isAppError } from '../domain/errors.js';
-import { isStorageUnavailable } from '../storage/errors.js';
-import { errorSummary } from './adapter.js';
+import { isAppError, messageFor } from '../domain/errors.js';
+import { errorSummary } from '../logging.js';
 import { sendHelp } from './commands/help.js';
+import { helpAnswers } from '../cards/help/help.js';
 
 export interface BotOptions {
   services: Services;
@@ -42,7 +42,7 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.saveReference(context, true);
       const turn = await this.makeTurn(context);
-      await sendHelp(turn, this.commands, 'Thanks for adding me. Here is what I can do.');
+      await sendHelp(turn, this.commands, helpAnswers.installed);
       await next();
     });
 
@@ -84,29 +84,15 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     const match = matchCommand(this.commands, text);
     try {
       if (match.kind === 'command') await match.command.run(turn, match.args);
-      else {
-        const shown = match.text.length > 40 ? match.text.slice(0, 40) + '…' : match.text;
-        const notice = match.suggestion
-          ? `I didn’t recognise “${shown}”. Did you mean “${match.suggestion.usage}”?`
-          : `I didn’t recognise “${shown}”. Here is what I can do.`;
-        await sendHelp(turn, this.commands, notice);
-      }
+      else await sendHelp(turn, this.commands, helpAnswers.unrecognised(match.text, match.suggestion?.usage));
     } catch (e) {
       await this.replyWithError(context, e);
     }
   }
 
   private async replyWithError(context: TurnContext, e: unknown): Promise<void> {
-    if (isAppError(e)) {
-      await context.sendActivity(textMessage(e.message));
-      return;
-    }
-    if (isStorageUnavailable(e)) {
-      await context.sendActivity(textMessage('Sorry, I can’t reach my storage right now. Please try again in a minute.'));
-      return;
-    }
-    this.services.logger.error({ err: errorSummary(e), activityId: context.activity.id }, 'command failed');
-    await context.sendActivity(textMessage('Sorry, something went wrong on my side. Please try again.'));
+    if (!isAppError(e)) this.services.logger.error({ err: errorSummary(e), activityId: context.activity.id }, 'command failed');
+    await context.sendActivity(textMessage(messageFor(e)));
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -121,8 +107,8 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     try {
       turn = await this.makeTurn(context);
     } catch (e) {
-      if (isAppError(e)) return asInvoke(errorResponse(401, 'Unauthorized', e.message));
-      if (isStorageUnavailable(e)) return asInvoke(errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.'));
+      // Who is acting could not be told (401) or read (storage unavailable, 503).
+      if (isAppError(e)) return asInvoke(errorResponseFor(e));
       throw e;
     }
     // Saving where to reach the person runs beside the action: it must not slow the answer.

@@ -6,8 +6,7 @@ import type { CardJson } from '../cards/render.js';
 import type { BotTurn } from './turn.js';
 import { isAppError } from '../domain/errors.js';
 import { plainObject } from '../domain/input.js';
-import { isStorageUnavailable } from '../storage/errors.js';
-import { cardResponse, errorResponse, messageResponse, STATUS_FOR_KIND } from './invokeResponses.js';
+import { cardResponse, errorResponse, errorResponseFor, messageResponse } from './invokeResponses.js';
 
 export type ActionData = Record<string, unknown>;
 export type CardActionResult = { card: CardJson } | { message: string };
@@ -17,10 +16,14 @@ export interface CardAction {
   run(turn: BotTurn, data: ActionData): Promise<CardActionResult>;
 }
 
-/** Action data as a fresh plain object (missing data = {}); null if it cannot be used. */
+/**
+ * Action data as a fresh plain object (missing data = {}); null if it cannot be used. Its size was
+ * checked with the whole activity by the body parser (MAX_BODY_BYTES): a second, smaller limit
+ * here refused pasted CSV the importer would take.
+ */
 export function readActionData(raw: unknown): ActionData | null {
   if (raw === undefined || raw === null) return {};
-  return plainObject(raw);
+  return plainObject(raw, Number.POSITIVE_INFINITY);
 }
 
 export function createCardActionRouter(actions: readonly CardAction[], onError: (verb: string, e: unknown) => void) {
@@ -45,13 +48,8 @@ export function createCardActionRouter(actions: readonly CardAction[], onError: 
         const result = await action.run(turn, data);
         return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
       } catch (e) {
-        if (isAppError(e)) {
-          const { status, code } = STATUS_FOR_KIND[e.kind];
-          return errorResponse(status, code, e.message);
-        }
-        if (isStorageUnavailable(e)) return errorResponse(503, 'ServiceUnavailable', 'I can’t reach my storage right now. Please try again in a minute.');
-        onError(verb, e);
-        return errorResponse(500, 'InternalError', 'Something went wrong on my side. Please try again.');
+        if (!isAppError(e)) onError(verb, e);
+        return errorResponseFor(e);
       }
     },
   };

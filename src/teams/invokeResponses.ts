@@ -1,7 +1,7 @@
 // Universal Actions responses (adaptiveCard/action): the updated card, a message, or an error that
 // Teams shows to the person. HTTP status mirrors `statusCode`; the body's `statusCode` is what counts.
 import type { AdaptiveCardInvokeResponse } from 'botbuilder';
-import type { ErrorKind } from '../domain/errors.js';
+import { isAppError, messageFor, type ErrorKind } from '../domain/errors.js';
 
 export const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 export const MESSAGE_TYPE = 'application/vnd.microsoft.activity.message';
@@ -15,7 +15,7 @@ export function errorResponse(statusCode: number, code: string, message: string)
   return { statusCode, type: ERROR_TYPE, value: { code, message } as unknown as Record<string, unknown> };
 }
 
-/** Card actions answer 400 for anything the person sent that cannot be used (including unknown ids). */
+/** Card actions' one table from error kind to status and code: 400 for anything the person sent that cannot be used (including unknown ids). */
 export const STATUS_FOR_KIND: Record<ErrorKind, { status: number; code: string }> = {
   invalid: { status: 400, code: 'BadRequest' },
   'not-found': { status: 400, code: 'NotFound' },
@@ -24,3 +24,9 @@ export const STATUS_FOR_KIND: Record<ErrorKind, { status: number; code: string }
   conflict: { status: 409, code: 'Conflict' },
   unavailable: { status: 503, code: 'ServiceUnavailable' },
 };
+
+/** The error answer for any failure: its kind's status and words, or a 500 with the one message for the unexpected. */
+export function errorResponseFor(e: unknown): AdaptiveCardInvokeResponse {
+  const { status, code } = isAppError(e) ? STATUS_FOR_KIND[e.kind] : { status: 500, code: 'InternalError' };
+  return errorResponse(status, code, messageFor(e));
+}

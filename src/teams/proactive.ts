@@ -11,7 +11,7 @@ import { parseRetryAfter } from '../domain/notifications/pacing.js';
 import { statusOf } from '../storage/errors.js';
 import type { BotEdge } from './adapter.js';
 import { cardMessage, textMessage } from './replies.js';
-import { errorSummary } from './adapter.js';
+import { errorSummary } from '../logging.js';
 
 export type SendOutcome = 'sent' | 'no-conversation';
 

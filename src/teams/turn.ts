@@ -1,7 +1,7 @@
 // What a command or card-action handler gets: the Teams turn, who is acting, and the services.
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Actor } from '../domain/people/person.js';
-import type { Services } from '../services/container.js';
+import type { Services } from '../composition/index.js';
 import type { Identity } from '../services/people.js';
 
 export type ConversationScope = 'personal' | 'groupChat' | 'channel';

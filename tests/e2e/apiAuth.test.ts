@@ -41,6 +41,15 @@ describe('tab API authentication', () => {
       assert.deepEqual(res.body.roles, [{ role: 'coordinator', hubs: ['kent-medway'] }]);
     });
 
+    it('keeps the mailbox the token names (email claim, else a UPN that is one) for calendar invites', async () => {
+      const [a, b, c] = [newUserId(), newUserId(), newUserId()];
+      await me(await entra.accessToken({ tenant: TENANT, oid: a, audience: CLIENT_ID, name: 'Ann', extra: { email: 'ann@nhs.net', preferred_username: 'ann.upn@nhs.net' } }));
+      await me(await entra.accessToken({ tenant: TENANT, oid: b, audience: CLIENT_ID, name: 'Bo', extra: { preferred_username: 'bo@kentgp.nhs.uk' } }));
+      await me(await entra.accessToken({ tenant: TENANT, oid: c, audience: CLIENT_ID, name: 'Cy', extra: { preferred_username: 'not a mailbox', email: 'x"@evil' } }));
+      const contacts = await app.services.people.contacts([a, b, c]);
+      assert.deepEqual([a, b, c].map((id) => contacts.get(id)), [{ name: 'Ann', email: 'ann@nhs.net' }, { name: 'Bo', email: 'bo@kentgp.nhs.uk' }, { name: 'Cy' }]);
+    });
+
     it('accepts the api://host/clientId audience Teams SSO uses', async () => {
       const res = await me(await entra.accessToken({ tenant: TENANT, oid, audience: `api://cafe.example.org/${CLIENT_ID}` }));
       assert.equal(res.status, 200);

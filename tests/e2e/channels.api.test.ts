@@ -2,6 +2,7 @@
 // JSON, search, join/leave statuses, approval channels, my channels, lead and coordinator rights,
 // proposals, concurrency on one channel, the deep link in the welcome, and personal data.
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { newUserId } from '../helpers/ids.js';
 import { noticeRecorder } from '../helpers/notices.js';
@@ -91,11 +92,11 @@ describe('channels over the tab API (demo data, Graph off)', function () {
   });
 
   it('shows a channel’s next events in the directory and the welcome (from the events port)', async () => {
-    const original = app.services.upcomingEvents;
     const start = new Date('2026-07-14T11:30:00Z');
-    app.services.upcomingEvents = {
-      forChannel: async (channelId, limit) => (channelId === 'social-prescribing' ? [{ eventId: 'e1', title: 'Link workers’ forum', start, end: new Date(start.getTime() + 3_600_000) }].slice(0, limit) : []),
-    };
+    // The channel service holds the events area's port: stub it where it lives.
+    const forChannel = sinon
+      .stub(app.services.upcomingEvents, 'forChannel')
+      .callsFake(async (channelId, limit) => (channelId === 'social-prescribing' ? [{ eventId: 'e1', title: 'Link workers’ forum', start, end: new Date(start.getTime() + 3_600_000) }].slice(0, limit) : []));
     try {
       const me = newUserId();
       const view = await api(app, '/api/channel-directory?q=social', { user: me });
@@ -107,8 +108,9 @@ describe('channels over the tab API (demo data, Graph off)', function () {
       const welcome = recorder.to(me, 'channel-welcome:social-prescribing:')[0];
       assert.match(cardText(welcome.card), /Coming up[\s\S]*Tue 14 Jul 2026, 12:30–13:30 — Link workers’ forum/);
       assert.equal((await api(app, '/api/channel-directory?q=social', { user: me })).body.items[0].myStatus, 'member');
+      assert.ok(forChannel.calledWith('social-prescribing'));
     } finally {
-      app.services.upcomingEvents = original;
+      forChannel.restore();
     }
   });
 

@@ -124,6 +124,81 @@ describe('events: calendar files, personal data and ports', function () {
     assert.equal((await fetch(mine.inviteUrl.replace(/\/[^/]+\.ics$/, '/AAAAAAAAAAAAAAAAAAAAAAAA.ics'))).status, 404);
   });
 
+  it('invites and cancellations name the person as ATTENDEE and the organiser, with their own mailbox, as ORGANIZER (RFC 5546)', async () => {
+    const organiser = newUserId();
+    await app.services.people.setRoles(await app.services.people.actor({ id: admin, name: 'Ada Admin' }), organiser, { roles: ['organiser'], hubs: ['east-kent'] });
+    const made = await api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', email: 'olu.organiser@nhs.net', body: eventBody({ title: 'Who is who', start: '2027-02-21T10:00', end: '2027-02-21T11:00' }) });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    const id = made.body.id as string;
+    const [known, unknown] = [newUserId(), newUserId()];
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: known, name: 'Nia "Nee" Nurse', email: 'nia.nurse@nhs.net' });
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: unknown, name: 'Una Known' });
+    const inviteOf = async (user: string) => (await api(app, '/api/me/registrations', { user })).body.items.find((x: { id: string }) => x.id === id).inviteUrl as string;
+    const people = async (url: string) => {
+      const v = parse(await (await fetch(url)).text()).getFirstSubcomponent('vevent')!;
+      const who = (p: ICAL.Property) => [String(p.getParameter('cn')), String(p.getFirstValue())];
+      return { organizer: who(v.getFirstProperty('organizer')!), attendees: v.getAllProperties('attendee').map(who) };
+    };
+    const mine = await people(await inviteOf(known));
+    assert.deepEqual(mine.organizer, ['Olu Organiser', 'mailto:olu.organiser@nhs.net']);
+    assert.deepEqual(mine.attendees, [["Nia 'Nee' Nurse", 'mailto:nia.nurse@nhs.net']], 'only the person the invite is for');
+    // No mailbox known: a stable address that can never be delivered to, different per person.
+    const theirs = await people(await inviteOf(unknown));
+    assert.equal(theirs.attendees.length, 1);
+    assert.equal(theirs.attendees[0][0], 'Una Known');
+    assert.match(theirs.attendees[0][1], /^mailto:[a-z0-9-]+@[a-z.-]+\.invalid$/);
+    assert.ok(!theirs.attendees[0][1].includes(unknown), 'the address does not give away the object id');
+    assert.deepEqual((await people(await inviteOf(unknown))).attendees, theirs.attendees, 'stable');
+    // A call that does not carry the mailbox (the bot) keeps the one we know.
+    await api(app, `/api/events/${id}`, { user: known, name: 'Nia "Nee" Nurse' });
+    assert.deepEqual((await people(await inviteOf(known))).attendees, mine.attendees);
+    // The cancellation names them too.
+    await api(app, `/api/events/${id}`, { method: 'DELETE', user: organiser });
+    const cancel = await people(await inviteOf(known));
+    assert.deepEqual([cancel.organizer, cancel.attendees], [mine.organizer, mine.attendees]);
+  });
+
+  it('answers the invite link of a booking its owner cancelled with METHOD:CANCEL, the same UID and a higher SEQUENCE', async () => {
+    const id = await create('own', eventBody({ title: 'Changed my mind', start: '2027-02-22T10:00', end: '2027-02-22T11:00', capacity: 1 }));
+    const [p, next] = [newUserId(), newUserId()];
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: p, name: 'Pam Person', email: 'pam@nhs.net' });
+    await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: next });
+    const url = (await api(app, '/api/me/registrations', { user: p })).body.items.find((x: { id: string }) => x.id === id).inviteUrl as string;
+    const first = events(parse(await (await fetch(url)).text()))[0];
+    assert.equal((await api(app, `/api/events/${id}/registrations/me`, { method: 'DELETE', user: p })).status, 200);
+    const res = await fetch(url);
+    assert.equal(res.status, 200, 'not 404: Outlook must be told to remove it');
+    const comp = parse(await res.text());
+    assert.equal(comp.getFirstPropertyValue('method'), 'CANCEL');
+    const [gone] = events(comp);
+    assert.equal(gone.uid, first.uid);
+    assert.ok(gone.sequence > first.sequence, `SEQUENCE ${gone.sequence} > ${first.sequence}`);
+    assert.equal(gone.component.getFirstPropertyValue('status'), 'CANCELLED');
+    assert.equal(String(gone.component.getFirstProperty('attendee')!.getFirstValue()), 'mailto:pam@nhs.net');
+    assert.equal((await api(app, `/api/events/${id}`, { user: next })).body.myStatus, 'booked', 'the waitlist moved up as before');
+    // Booking again: the same link becomes an invite again, newer than the cancellation.
+    await api(app, `/api/events/${id}`, { method: 'PATCH', user: admin, body: { capacity: 2 } });
+    assert.equal((await api(app, `/api/events/${id}/registrations`, { method: 'POST', user: p })).body.status, 'booked');
+    const again = (await api(app, '/api/me/registrations', { user: p })).body.items.find((x: { id: string }) => x.id === id).inviteUrl as string;
+    assert.equal(again, url, 'one link per person and event');
+    const back = parse(await (await fetch(again)).text());
+    assert.equal(back.getFirstPropertyValue('method'), 'REQUEST');
+    assert.ok(events(back)[0].sequence > gone.sequence);
+  });
+
+  it('tells subscribers how often to refresh the private and hub feeds', async () => {
+    const nurse = newUserId();
+    await api(app, `/api/events/${ids.east}/registrations`, { method: 'POST', user: nurse });
+    const feed = (await api(app, '/api/me/calendar', { user: nurse })).body.feed.url as string;
+    for (const url of [feed, `${app.url}/api/calendar/hub/east-kent.ics`]) {
+      const text = await (await fetch(url)).text();
+      assert.match(text, /\r\nREFRESH-INTERVAL;VALUE=DURATION:PT\d+[HM]\r\n/, url);
+      assert.match(text, /\r\nX-PUBLISHED-TTL:PT\d+[HM]\r\n/, url);
+      const comp = parse(text);
+      assert.equal(String(comp.getFirstPropertyValue('refresh-interval')), String(comp.getFirstPropertyValue('x-published-ttl')));
+    }
+  });
+
   it('warns about a clash with another booking and about a profession the event is not aimed at', async () => {
     const para = newUserId();
     await app.services.profiles.save({ userId: para, name: 'Pat', guest: false, profession: 'paramedic', hub: 'east-kent', pcn: 'x', organisation: 'y', updatedAt: clock.now() });
@@ -157,6 +232,9 @@ describe('events: calendar files, personal data and ports', function () {
     const next = newUserId();
     const future = await create('eraseFuture', eventBody({ title: 'Future full', start: '2027-05-05T10:00', end: '2027-05-05T11:00', capacity: 1 }));
     const past = await create('erasePast', eventBody({ title: 'Soon past', start: '2027-01-16T10:00', end: '2027-01-16T11:00', capacity: 5 }));
+    const dropped = await create('eraseDropped', eventBody({ title: 'Booked then cancelled', start: '2027-05-06T10:00', end: '2027-05-06T11:00' }));
+    await api(app, `/api/events/${dropped}/registrations`, { method: 'POST', user: leaver, name: 'Lee Leaver', email: 'lee.leaver@nhs.net' });
+    await api(app, `/api/events/${dropped}/registrations/me`, { method: 'DELETE', user: leaver });
     await api(app, `/api/events/${future}/registrations`, { method: 'POST', user: leaver, name: 'Lee Leaver' });
     await api(app, `/api/events/${future}/registrations`, { method: 'POST', user: next });
     await api(app, `/api/events/${past}/registrations`, { method: 'POST', user: leaver, name: 'Lee Leaver' });
@@ -182,6 +260,7 @@ describe('events: calendar files, personal data and ports', function () {
         for await (const row of table.listEntities({ queryOptions: { filter: odata`PartitionKey ne ${''}` } })) {
           assert.ok(!JSON.stringify(row).includes(leaver), `${key} still mentions the person: ${JSON.stringify(row).slice(0, 200)}`);
           assert.ok(!JSON.stringify(row).includes('Lee Leaver'), `${key} still has their name`);
+          assert.ok(!JSON.stringify(row).includes('lee.leaver@'), `${key} still has their mailbox`);
         }
       }
       const after = (await holder.export(leaver)) as { registrations: unknown[]; calendarFeed: unknown };

@@ -9,7 +9,7 @@ import { TEST_TENANT } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
 import { eventually, makeReachable, personalConversationId } from '../helpers/notifications.js';
 import { TestClock, eventBody } from '../helpers/events.js';
-import { tellRegistrantsKey } from '../../src/services/events/eventsService.js';
+import { tellRegistrantsKey } from '../../src/services/events/keys.js';
 import type { Notifier } from '../../src/domain/ports.js';
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, retryBaseMs: 200, jobRetryBaseMs: 200 };

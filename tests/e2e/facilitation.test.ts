@@ -8,7 +8,7 @@ import { BotClient, cardText, cardVerbs, type TestPerson } from '../helpers/botC
 import { FacilitationRecorder } from '../helpers/facilitationNotifier.js';
 import { actionData, addFacilitator, calendarLink, fetchCalendar, greet, londonSession, makeChannel, person } from '../helpers/facilitation.js';
 import type { Channel } from '../../src/domain/channels/channel.js';
-import type { BookingCalendar } from '../../src/domain/ports.js';
+import sinon from 'sinon';
 
 const TUESDAY = 2;
 const everyWeekday = (from: string, to: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [`avail_${d}`, `${from}-${to}`]));
@@ -112,6 +112,10 @@ describe('facilitation over the Bot Framework protocol', function () {
     assert.match(ics.text, /SEQUENCE:1/);
     assert.match(ics.text, new RegExp(`UID:facilitation-${requestId}@virtual-cafe`));
     assert.match(ics.text, /DTSTART;TZID=Europe\/London:\d{8}T140000/);
+    // RFC 5546: the lead runs the session (ORGANIZER); this copy is the facilitator's (ATTENDEE).
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nORGANIZER;CN="Leah Lead":mailto:[^\r]+\r\n/);
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Fran Match":mailto:[^\r]+@[^\r]+\.invalid\r\n/);
+    assert.match((await fetchCalendar(app, leadLink)).text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Leah Lead":mailto:/);
 
     const r = await stored(requestId);
     assert.equal(r.status, 'confirmed');
@@ -203,7 +207,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     assert.equal(res.status, 403);
     assert.equal(res.body.type, 'application/vnd.microsoft.error');
     assert.match(res.body.value.message, /Only a lead of Practice Nursing Test/);
-    assert.deepEqual(await app.services.facilitation.requests.ledBy({ id: outsider.id, name: outsider.name, guest: false, roles: [] }), []);
+    assert.deepEqual(await app.services.facilitation.lookups.ledBy({ id: outsider.id, name: outsider.name, guest: false, roles: [] }), []);
     const since = connector.sent.length;
     await bot.message(outsider, 'request facilitator');
     assert.match(bot.repliesTo(outsider, 'personal', since)[0].activity.text ?? '', /Only channel leads can request a facilitator/);
@@ -278,6 +282,7 @@ describe('facilitation over the Bot Framework protocol', function () {
     const ics = await fetchCalendar(app, link);
     assert.match(ics.text, /METHOD:CANCEL/);
     assert.match(ics.text, /SEQUENCE:2/);
+    assert.match(ics.text.replace(/\r\n /g, ''), /\r\nATTENDEE;[^\r]*CN="Fran Match":mailto:/);
     // Someone else cannot withdraw Gus, and Fran cannot withdraw twice.
     assert.match(cardText((await bot.invoke(fran, 'facilitation.withdraw', { requestId })).card), /You have withdrawn/);
   });
@@ -301,16 +306,16 @@ describe('facilitation over the Bot Framework protocol', function () {
 
   it('skips a facilitator booked on a PLT event at that time (booking calendar)', async () => {
     const s = londonSession(TUESDAY, '14:00', '16:00', 11);
-    const original = app.services.bookings;
-    const fake: BookingCalendar = { busy: async (userId, from, to) => (userId === fran.id ? [{ start: from, end: to }] : []) };
-    app.services.bookings = fake;
+    // Matching holds the events area's port: stub it where it lives.
+    const busy = sinon.stub(app.services.bookings, 'busy').callsFake(async (userId, from, to) => (userId === fran.id ? [{ start: from, end: to }] : []));
     try {
       const res = await bot.invoke(lead, 'facilitation.request', { channelId: channel.id, start: s.start, end: s.end, format: 'observe' });
       const requestId = actionData(res.card, 'facilitation.request.cancel')?.requestId as string;
       const r = await stored(requestId);
       assert.equal(r.offer.facilitatorId, gus.id);
+      assert.ok(busy.calledWith(fran.id));
     } finally {
-      app.services.bookings = original;
+      busy.restore();
     }
   });
 
@@ -383,7 +388,8 @@ describe('facilitation offers expire and move on', function () {
 
   it('moves on after a restart even when the scheduled job was lost (start-up sweep)', async () => {
     const recorder = new FacilitationRecorder();
-    const forgetful = () => ({ schedule: async () => undefined, cancel: async () => undefined });
+    // A scheduler that forgets every job: only the start-up sweep can move the request on.
+    const forgetful = () => ({ schedule: sinon.stub().resolves(), cancel: sinon.stub().resolves() });
     const env = { ADMIN_AAD_OBJECT_IDS: coordinator.id, OFFER_TTL: '1s' };
     const first = await startTestApp(env, { wrapNotifier: (queued) => recorder.wrap(queued), scheduler: forgetful });
     let requestId: string;
@@ -396,7 +402,7 @@ describe('facilitation offers expire and move on', function () {
       const s = londonSession(TUESDAY, '14:00', '16:00', 3);
       const res = await bot1.invoke(lead, 'facilitation.request', { channelId: channel.id, start: s.start, end: s.end });
       requestId = actionData(res.card, 'facilitation.request.cancel')?.requestId as string;
-      assert.equal((await first.services.facilitation.requests.context((await first.services.facilitation.requests.get({ id: lead.id, name: 'x', guest: false, roles: [] }, requestId)))).channelName, channel.name);
+      assert.equal((await first.services.facilitation.lookups.context((await first.services.facilitation.lookups.get({ id: lead.id, name: 'x', guest: false, roles: [] }, requestId)))).channelName, channel.name);
     } finally {
       await first.close();
     }
@@ -406,7 +412,7 @@ describe('facilitation offers expire and move on', function () {
     const second = await startTestApp({ ...env, STORAGE_PREFIX: first.prefix }, { wrapNotifier: (queued) => recorder.wrap(queued), scheduler: forgetful });
     try {
       await recorder.waitFor((n) => n.key.startsWith(`facilitation-offer:${requestId}:`) && n.userId !== recorder.notices.find((x) => x.key.startsWith(`facilitation-offer:${requestId}:`))!.userId, 5000);
-      const stored = await second.services.facilitation.requests.get({ id: lead.id, name: 'x', guest: false, roles: [] }, requestId);
+      const stored = await second.services.facilitation.lookups.get({ id: lead.id, name: 'x', guest: false, roles: [] }, requestId);
       assert.equal(stored.offers.filter((o) => o.outcome === 'expired').length, 1);
       assert.equal(stored.status, 'offered');
     } finally {

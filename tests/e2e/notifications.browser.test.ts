@@ -32,7 +32,7 @@ describe('notifications in the tab (Chromium)', function () {
     await tab.page.reload();
     await tab.page.getByRole('switch', { name: 'Event reminders' }).waitFor();
     assert.equal(await tab.page.getByRole('switch', { name: 'Event reminders' }).isChecked(), false, 'kept after reload');
-    assert.equal(await tab.page.getByRole('tab', { name: 'Notifications' }).count(), 1, 'in the navigation');
+    assert.equal(await tab.page.getByRole('navigation', { name: 'Virtual Café sections' }).getByRole('link', { name: 'Notifications' }).count(), 1, 'in the navigation');
   });
 
   it('shows coordinators the delivery counts on the admin page', async () => {

@@ -11,6 +11,7 @@ import { eventually, makeReachable, personalConversationId, sleep } from '../hel
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { SendJournal } from '../../src/jobs/sendJournal.js';
+import { noticeRowKey } from '../../src/storage/notificationStore.js';
 
 /** A pid that belonged to a process that has exited. */
 const deadPid = () => Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString());
@@ -221,7 +222,7 @@ describe('notifications', function () {
       await store.claim((await store.get(userId, key))!, deadInstance, at);
     }
     // The dead lane handed `left` to the transport, then claimed `neverLeft` and died before its turn.
-    journal.wire(0, left, key, leftAt);
+    journal.wire(0, left, noticeRowKey(key), leftAt);
     const q = app.services.storage.queue('notifications');
     for (const userId of [left, neverLeft]) await q.sendMessage(Buffer.from(JSON.stringify({ u: userId, k: key })).toString('base64'));
     assert.equal((await settled(neverLeft, key)).status, 'sent');

@@ -1,16 +1,9 @@
-// Debian's Chromium driven by playwright-core, with the flags that keep it off the network.
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+// Debian's Chromium driven by playwright-core (launch and flags in scripts/chromium.ts, shared with
+// the screenshots and the tab benchmark), and mocha hooks for a browser test file.
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../../scripts/chromium.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does).`);
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync'],
-  });
-}
+export { CHROMIUM_PATH, launchBrowser } from '../../scripts/chromium.js';
 
 /**
  * Mocha hooks for a browser test file: one Chromium for the file and a fresh page for each test,

@@ -1,8 +1,9 @@
 // Root hooks for the whole run:
 // - one Azurite (in memory, free ports), stopped at the end;
-// - after every test, every card the bot sent to a fake connector or returned from an invoke is
-//   parsed by the adaptivecards library and must have no errors, and every verb it carries must
-//   have a card-action handler. A test that produces a bad card fails.
+// - after every test, every card the bot sent to a fake connector or returned from an invoke must
+//   validate against the official Adaptive Card 1.5 JSON schema (ajv) and parse without errors in
+//   the adaptivecards library, and every verb it carries must have a card-action handler. A test
+//   that produces a bad card fails.
 import { startAzurite, type EmbeddedAzurite } from '../../src/storage/azurite.js';
 import { FakeConnector } from './fakeConnector.js';
 import { cardProblems } from './cards.js';

@@ -37,11 +37,12 @@ export async function startTestApp(env: Env = {}, options: AppOptions = {}): Pro
 export async function api(
   app: { url: string },
   path: string,
-  init: { method?: string; user?: string; name?: string; tenant?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; user?: string; name?: string; email?: string; tenant?: string; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: any; headers: Headers; text: string }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.user) headers['x-dev-user'] = init.user;
   if (init.name) headers['x-dev-name'] = encodeURIComponent(init.name);
+  if (init.email) headers['x-dev-email'] = init.email;
   if (init.tenant) headers['x-dev-tenant'] = init.tenant;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(app.url + path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });

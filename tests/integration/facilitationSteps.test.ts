@@ -2,6 +2,7 @@
 // function of stored state (twice, late, or from two instances at once: one move, one message),
 // and a session that starts before anyone confirms closes as "lapsed".
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { FacilitationRecorder } from '../helpers/facilitationNotifier.js';
 import { makeChannel, person } from '../helpers/facilitation.js';
@@ -14,7 +15,8 @@ describe('facilitation steps under a controlled clock', function () {
   let now = new Date('2030-03-01T09:00:00Z');
   const clock: Clock = { now: () => new Date(now) };
   const recorder = new FacilitationRecorder();
-  const forgetful = () => ({ schedule: async () => undefined, cancel: async () => undefined });
+  // A scheduler that forgets every job (the test runs the steps itself).
+  const forgetful = () => ({ schedule: sinon.stub().resolves(), cancel: sinon.stub().resolves() });
   let a: TestApp;
   let b: TestApp;
   const admin: Actor = { id: person('Ada').id, name: 'Ada Admin', guest: false, roles: [{ role: 'coordinator', hubs: ['kent-medway'] }] };
@@ -46,7 +48,7 @@ describe('facilitation steps under a controlled clock', function () {
     const before = JSON.stringify(request);
     for (let i = 0; i < 3; i++) await a.services.facilitation.requests.sweep();
     await a.services.facilitation.requests.expireOffer(request.id, request.offers[0].offerId);
-    const after = await a.services.facilitation.requests.get(admin, request.id);
+    const after = await a.services.facilitation.lookups.get(admin, request.id);
     assert.equal(JSON.stringify(after), before);
     assert.equal(offerKeys(request.id).length, 1);
     await a.services.facilitation.requests.cancel(lead, request.id);
@@ -63,7 +65,7 @@ describe('facilitation steps under a controlled clock', function () {
       a.services.facilitation.requests.expireOffer(request.id, first.offerId),
       b.services.facilitation.requests.expireOffer(request.id, first.offerId),
     ]);
-    const after = await a.services.facilitation.requests.get(admin, request.id);
+    const after = await a.services.facilitation.lookups.get(admin, request.id);
     assert.deepEqual(after.offers.map((o) => o.outcome), ['expired', 'open']);
     assert.deepEqual(after.excluded, [first.facilitatorId]);
     assert.equal(offerKeys(request.id).length, 2, 'one new offer message');
@@ -77,7 +79,7 @@ describe('facilitation steps under a controlled clock', function () {
       now = new Date(now.getTime() + 3_700_000);
       await b.services.facilitation.requests.sweep();
     }
-    const escalated = await a.services.facilitation.requests.get(admin, request.id);
+    const escalated = await a.services.facilitation.lookups.get(admin, request.id);
     assert.equal(escalated.status, 'escalated');
     assert.equal(escalated.offers.filter((o) => o.outcome === 'expired').length, 3);
     assert.deepEqual(recorder.keys(`facilitation-escalation:${request.id}:`), [`facilitation-escalation:${request.id}:1:${admin.id}`], 'escalated once, to the coordinator');
@@ -89,7 +91,7 @@ describe('facilitation steps under a controlled clock', function () {
     const { request } = await create();
     now = new Date(start.getTime() + 60_000);
     await a.services.facilitation.requests.sweep();
-    const after = await a.services.facilitation.requests.get(admin, request.id);
+    const after = await a.services.facilitation.lookups.get(admin, request.id);
     assert.equal(after.status, 'cancelled');
     assert.equal(after.cancelReason, 'lapsed');
     assert.ok(recorder.keys(`facilitation-lapsed:${request.id}`).length === 1);
@@ -99,21 +101,19 @@ describe('facilitation steps under a controlled clock', function () {
 
   it('picks up a request left in "matching" (a crash between steps)', async () => {
     now = new Date('2030-03-04T09:00:00Z');
-    const original = a.services.facilitation.requests.advance.bind(a.services.facilitation.requests);
     // Simulate the first step failing right after the request was stored.
-    a.services.facilitation.requests.advance = async () => {
-      throw new Error('lost');
-    };
+    const advance = sinon.stub(a.services.facilitation.requests, 'advance').rejects(new Error('lost'));
     let id: string;
     try {
       const { request } = await create();
       id = request.id;
       assert.equal(request.status, 'matching');
+      assert.equal(advance.callCount, 1);
     } finally {
-      a.services.facilitation.requests.advance = original;
+      advance.restore();
     }
     await b.services.facilitation.requests.sweep();
-    const after = await a.services.facilitation.requests.get(admin, id);
+    const after = await a.services.facilitation.lookups.get(admin, id);
     assert.equal(after.status, 'offered');
   });
 });

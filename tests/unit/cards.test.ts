@@ -11,15 +11,17 @@ import { handledVerbs } from '../helpers/verbs.js';
 import { checkCard } from '../helpers/rootHooks.js';
 import { buildHelpCard } from '../../src/teams/commands/help.js';
 import { allCommands } from '../../src/teams/commands/index.js';
-import { profileCard } from '../../src/cards/builders/profile.js';
+import { profileCard } from '../../src/cards/people/profile.js';
 
 describe('cards', () => {
-  const templatesDir = join(projectRoot(), 'src', 'cards', 'templates');
+  const cardsDir = join(projectRoot(), 'src', 'cards');
 
   it('every verb a template carries has a card-action handler', () => {
     const handled = handledVerbs();
-    for (const file of readdirSync(templatesDir).filter((f) => f.endsWith('.json'))) {
-      const template = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
+    const templates = readdirSync(cardsDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+    assert.ok(templates.length >= 10, `templates found under src/cards: ${templates.length}`);
+    for (const file of templates) {
+      const template = JSON.parse(readFileSync(join(cardsDir, file), 'utf8'));
       for (const verb of cardVerbs(template)) assert.ok(handled.has(verb), `${file}: verb "${verb}" has no handler`);
     }
   });

@@ -4,11 +4,11 @@ import { strict as assert } from 'node:assert';
 import { cardProblems } from '../helpers/cards.js';
 import { checkCard } from '../helpers/rootHooks.js';
 import { cardVerbs } from '../helpers/botClient.js';
-import { eventCard, eventListCard } from '../../src/cards/builders/events.js';
-import { eventFormCard } from '../../src/cards/builders/eventForm.js';
-import { rosterCard, importCard } from '../../src/cards/builders/eventOrganiser.js';
-import { myEventsCard, calendarFeedCard } from '../../src/cards/builders/myEvents.js';
-import { eventView, type EventView } from '../../src/services/events/views.js';
+import { eventCard, eventListCard } from '../../src/cards/events/event.js';
+import { eventFormCard } from '../../src/cards/events/form.js';
+import { rosterCard, importCard } from '../../src/cards/events/organiser.js';
+import { myEventsCard, calendarFeedCard } from '../../src/cards/events/mine.js';
+import { eventView, type EventView } from '../../src/contracts/events.js';
 import { cpdRecord } from '../../src/domain/events/cpd.js';
 import type { PltEvent, SeatState } from '../../src/domain/events/event.js';
 
@@ -50,6 +50,15 @@ describe('event cards', () => {
       assert.ok(!JSON.stringify(eventCard(v, { generic: true })).includes('Roster'), 'no organiser buttons on the shared card');
     });
   }
+
+  it('says how many places are left once (not "1 of 2 places left · 1 place left.")', () => {
+    const text = JSON.stringify((eventCard(view('open')) as unknown as { body: unknown[] }).body);
+    assert.equal(text.match(/places? left/g)?.length, 1, text);
+    assert.match(text, /1 of 2 places left/);
+    const list = JSON.stringify((eventListCard([view('open'), view('full')], { label: 'next week', total: 2, query: 'next week' }) as unknown as { body: unknown[] }).body);
+    assert.equal(list.match(/places? left/g)?.length, 1, list);
+    assert.equal(list.match(/full/gi)?.length, 1, list);
+  });
 
   it('the list, form, roster, import, my events and calendar cards are valid', () => {
     const views = (['open', 'full', 'booked'] as SeatState[]).map(view);

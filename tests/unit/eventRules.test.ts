@@ -1,7 +1,8 @@
 // Pure event rules: reading "events …", CSV in and out (formula-safe), the CPD record's NMC
 // periods, and event fields across the clock changes and in series.
 import { strict as assert } from 'node:assert';
-import { parseEventQuery, timeRange } from '../../src/domain/events/query.js';
+import { matchesCriteria, parseEventQuery, professionPlural, timeRange } from '../../src/domain/events/query.js';
+import type { PltEvent } from '../../src/domain/events/event.js';
 import { csvCell, parseCsv, toCsv } from '../../src/domain/events/csv.js';
 import { cpdRecord } from '../../src/domain/events/cpd.js';
 import { readEventFields, readRepeat, seriesOccurrences } from '../../src/domain/events/input.js';
@@ -33,6 +34,27 @@ describe('event rules', () => {
     assert.equal(parseEventQuery('', now, channels).label, 'the next 90 days');
   });
 
+  it('filters events in one place: a profession keeps events open to everyone; hubs one or several; words', () => {
+    const base = { id: 'e1', title: 'Diabetes foot checks', description: 'Hands-on session', category: 'plt', hub: 'west-kent', professions: ['hca'], location: 'Maidstone', organiserName: 'Zoë Ng', status: 'scheduled' } as unknown as PltEvent;
+    const open = { ...base, professions: [] } as PltEvent;
+    assert.equal(matchesCriteria(base, { profession: 'hca' }), true);
+    assert.equal(matchesCriteria(base, { profession: 'paramedic' }), false);
+    assert.equal(matchesCriteria(open, { profession: 'paramedic' }), true, 'no professions = open to everyone');
+    assert.equal(matchesCriteria(base, { hub: 'west-kent' }), true);
+    assert.equal(matchesCriteria(base, { hub: 'kent-medway' }), false, 'one hub is exactly that hub');
+    assert.equal(matchesCriteria(base, { hub: ['east-kent', 'kent-medway'] }), false);
+    assert.equal(matchesCriteria(base, { hub: ['west-kent', 'kent-medway'] }), true);
+    assert.equal(matchesCriteria(base, { text: 'diab FOOT' }), true);
+    assert.equal(matchesCriteria(base, { text: 'zoe' }), true, 'accents ignored');
+    assert.equal(matchesCriteria(base, { text: 'asthma' }), false);
+    assert.equal(matchesCriteria(base, { text: 'iabetes' }), false, 'words match from their start');
+    assert.equal(matchesCriteria({ ...base, status: 'cancelled' } as PltEvent, { status: 'scheduled' }), false);
+    assert.equal(professionPlural('hca'), 'healthcare assistants (HCA)');
+    assert.equal(professionPlural('gp'), 'GPs');
+    assert.equal(professionPlural('practice-nurse'), 'practice nurses');
+    assert.equal(parseEventQuery('hca', now, channels).label, 'for healthcare assistants (HCA), and events open to everyone');
+  });
+
   it('writes CSV that spreadsheets cannot run as formulas, and reads quoted CSV back', () => {
     assert.equal(csvCell('=SUM(A1)'), "'=SUM(A1)");
     assert.equal(csvCell('+44 1234'), "'+44 1234");
@@ -47,6 +69,11 @@ describe('event rules', () => {
     const text = 'title,location\r\n"Asthma, COPD","Room ""A"""\n\nNext,"multi\nline"\n';
     assert.deepEqual(parseCsv(text).rows.map((r) => [r.line, ...r.cells]), [[1, 'title', 'location'], [2, 'Asthma, COPD', 'Room "A"'], [4, 'Next', 'multi\nline']]);
     assert.equal(parseCsv('a,"b\nc').error?.line, 1);
+    // At most maxRows records: the last one counts too, with or without a final newline; blank lines don't.
+    for (const end of ['', '\n', '\r\n\r\n']) {
+      assert.equal(parseCsv('h\n1\n2' + end, 3).error, undefined);
+      assert.deepEqual(parseCsv('h\n1\n\n2\n3' + end, 3).error, { line: 5, message: 'At most 3 records can be read at once.', tooMany: true });
+    }
   });
 
   it('sums CPD hours per three-year NMC period, participatory next to the total', () => {

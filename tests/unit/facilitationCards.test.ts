@@ -1,13 +1,17 @@
 // Every facilitation card parses cleanly in the adaptivecards library, in each state it can show.
 import { strict as assert } from 'node:assert';
 import { cardProblems } from '../helpers/cards.js';
-import { loadConfig } from '../../src/config.js';
 import { newFacilitator } from '../../src/domain/facilitation/facilitator.js';
 import type { FacilitationRequest } from '../../src/domain/facilitation/request.js';
-import { confirmedMessage, escalationMessage, facilitatorCard, leadListCard, leadStatusCard, noticeMessage, offerMessage, requestFormCard, welcomeMessage } from '../../src/services/facilitation/present.js';
+import { confirmedMessage, leadStatusCard, noticeMessage } from '../../src/cards/facilitation/status.js';
+import { escalationMessage } from '../../src/cards/facilitation/escalation.js';
+import { facilitatorCard, poolWelcomeMessage } from '../../src/cards/facilitation/profile.js';
+import { leadListCard } from '../../src/cards/facilitation/requests.js';
+import { offerMessage } from '../../src/cards/facilitation/offer.js';
+import { requestFormCard } from '../../src/cards/facilitation/form.js';
 
 const now = new Date('2026-07-01T08:00:00Z');
-const config = loadConfig({});
+const publicUrl = 'http://127.0.0.1:3978';
 const names = new Map([
   ['lead', 'Leah Lead'],
   ['fac', 'Fran Facilitator'],
@@ -48,9 +52,9 @@ describe('facilitation cards', () => {
   for (const status of ['matching', 'offered', 'confirmed', 'escalated', 'cancelled'] as const) {
     it(`lead status and list cards are valid (${status})`, () => {
       const r = sample(status);
-      assert.deepEqual(problemsOf(leadStatusCard(r, 'Practice Nursing', names, config, 'Title')), []);
+      assert.deepEqual(problemsOf(leadStatusCard(r, 'Practice Nursing', names, publicUrl, 'Title')), []);
       assert.deepEqual(problemsOf(leadListCard([r], new Map([['c', 'Practice Nursing']]), names, 'Done')), []);
-      assert.deepEqual(problemsOf(noticeMessage(r, { title: 't', text: 'x', forWhom: 'facilitator', calendarToken: 'c'.repeat(43) }, 'Practice Nursing', names, config).card), []);
+      assert.deepEqual(problemsOf(noticeMessage(r, { title: 't', text: 'x', forWhom: 'facilitator', calendarToken: 'c'.repeat(43) }, 'Practice Nursing', names, publicUrl).card), []);
     });
   }
 
@@ -60,7 +64,7 @@ describe('facilitation cards', () => {
     assert.deepEqual(problemsOf(offer.card), []);
     assert.match(offer.text, /Please answer by/);
     const confirmed = sample('confirmed');
-    for (const role of ['lead', 'facilitator'] as const) assert.deepEqual(problemsOf(confirmedMessage(confirmed, role, 'Practice Nursing', names, config).card), []);
+    for (const role of ['lead', 'facilitator'] as const) assert.deepEqual(problemsOf(confirmedMessage(confirmed, role, 'Practice Nursing', names, publicUrl).card), []);
     const escalation = escalationMessage(sample('escalated'), 'Practice Nursing', names, [newFacilitator('fac', ['west-kent'], now)]);
     assert.deepEqual(problemsOf(escalation.card), []);
     assert.deepEqual(problemsOf(escalationMessage(sample('escalated'), 'Practice Nursing', names, []).card), [], 'empty pool');
@@ -78,6 +82,6 @@ describe('facilitation cards', () => {
     const f = newFacilitator('fac', ['west-kent', 'east-kent'], now);
     assert.deepEqual(cardProblems(facilitatorCard(f)), []);
     assert.deepEqual(cardProblems(facilitatorCard({ ...f, paused: true, availability: [], away: [{ from: '2026-08-01', to: '2026-08-02' }] }, 'Saved')), []);
-    assert.deepEqual(cardProblems(welcomeMessage(f).card), []);
+    assert.deepEqual(cardProblems(poolWelcomeMessage(f).card), []);
   });
 });

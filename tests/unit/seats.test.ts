@@ -32,11 +32,14 @@ const event = (capacity: number | null, extra: Partial<PltEvent> = {}): PltEvent
 function commit(s: PartitionSnapshot, ops: SeatOp[], budget?: number) {
   const plan = planBatch(s, ops, now, budget);
   const regs = new Map(s.regs);
+  const cancelled = new Map(s.cancelled);
   for (const w of plan.writes) {
     if (w.type === 'delete') regs.delete(w.userId);
+    else if (w.type === 'put-cancelled') cancelled.set(w.invite.userId, w.invite);
+    else if (w.type === 'delete-cancelled') cancelled.delete(w.userId);
     else regs.set(w.reg.userId, { ...w.reg, etag: 'x' } as StoredRegistration);
   }
-  return { plan, snapshot: { event: plan.event, seats: plan.seats, regs } as PartitionSnapshot };
+  return { plan, snapshot: { event: plan.event, seats: plan.seats, regs, cancelled } as PartitionSnapshot };
 }
 
 function check(s: PartitionSnapshot) {
@@ -50,6 +53,7 @@ function check(s: PartitionSnapshot) {
   if (s.event.capacity !== null && booked < s.event.capacity) assert.equal(waiting.length, 0, 'nobody waits while a seat is free');
   // Each waiting person's place, worked out from the event row alone, is their place in the queue.
   waiting.sort((a, b) => a.ticket - b.ticket).forEach((r, i) => assert.equal(waitlistPlaceOf(s.seats, r.ticket), i + 1, `place of ticket ${r.ticket}`));
+  for (const u of s.cancelled?.keys() ?? []) assert.ok(!s.regs.has(u), 'a cancelled invite only for someone without a place');
 }
 
 describe('seat rules (planBatch)', () => {
@@ -105,6 +109,23 @@ describe('seat rules (planBatch)', () => {
     assert.equal(plan.writes.length, 99);
   });
 
+  it('keeps a cancelled booking’s invite (higher SEQUENCE) until the person books again or is erased', () => {
+    let s: PartitionSnapshot = { event: event(5), seats: EMPTY_SEATS, regs: new Map() };
+    s = commit(s, [{ kind: 'signup', userId: 'a', name: 'Ann', inviteToken: 'ta' }]).snapshot;
+    const cancel = commit(s, [{ kind: 'cancel', userId: 'a' }]);
+    assert.deepEqual(cancel.plan.writes.map((w) => w.type), ['delete', 'put-cancelled']);
+    assert.deepEqual(cancel.snapshot.cancelled?.get('a'), { userId: 'a', inviteToken: 'ta', inviteSeq: 1, cancelledAt: now });
+    const again = commit(cancel.snapshot, [{ kind: 'signup', userId: 'a', name: 'Ann', inviteToken: 'fresh' }]);
+    assert.deepEqual(again.plan.writes.map((w) => w.type), ['create', 'delete-cancelled']);
+    const reg = again.snapshot.regs.get('a')!;
+    assert.deepEqual([reg.inviteToken, reg.inviteSeq], ['ta', 2], 'the same link, newer than its cancellation');
+    const cancelledAgain = commit(again.snapshot, [{ kind: 'cancel', userId: 'a' }]).snapshot;
+    assert.equal(cancelledAgain.cancelled?.get('a')?.inviteSeq, 3);
+    const erased = commit(cancelledAgain, [{ kind: 'erase', userId: 'a' }]);
+    assert.deepEqual(erased.plan.writes, [{ type: 'delete-cancelled', userId: 'a' }]);
+    assert.equal(erased.snapshot.cancelled?.size, 0);
+  });
+
   it('erasing someone after the event leaves only anonymous counts', () => {
     const past = new Date('2026-07-02T00:00:00Z');
     let s: PartitionSnapshot = { event: event(2), seats: EMPTY_SEATS, regs: new Map() };
@@ -134,6 +155,7 @@ describe('seat rules (planBatch)', () => {
           while (rest.length) {
             const before = new Set([...s.regs.keys()]);
             const { plan, snapshot } = commit(s, rest, budget);
+            assert.ok(plan.writes.length <= budget, `${plan.writes.length} rows in one transaction (budget ${budget})`);
             for (const u of plan.added) if (!before.has(u) && snapshot.regs.get(u)?.status === 'waitlisted') joinOrder.push(u);
             s = snapshot;
             check(s);

@@ -1,11 +1,12 @@
 // Calendar feeds and invites (public: the unguessable token in the path is the credential), and
 // the person's own feed link (signed in). /api/calendar/facilitation/ belongs to facilitation.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { publicRoute, route } from '../http.js';
 import { notFound } from '../../domain/errors.js';
 import { HUBS } from '../../domain/people/hubs.js';
+import type { CalendarAnswer, NewCalendarLinkAnswer } from '../../contracts/events.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -20,10 +21,10 @@ export function registerCalendarRoutes(server: Server, services: Services, auth:
 
   server.get(
     '/api/me/calendar',
-    route(services, auth, async ({ actor }) => ({ body: { feed: await calendars.feed(actor), hubFeeds: HUBS.map((h) => ({ hub: h, url: calendars.hubFeedUrl(h) })) } })),
+    route(services, auth, async ({ actor }) => ({ body: { feed: await calendars.feed(actor), hubFeeds: HUBS.map((h) => ({ hub: h, url: calendars.hubFeedUrl(h) })) } satisfies CalendarAnswer })),
   );
   /** A new private link; the old one stops working. */
-  server.post('/api/me/calendar', route(services, auth, async ({ actor }) => ({ status: 201, body: { feed: await calendars.feed(actor, true) } })));
+  server.post('/api/me/calendar', route(services, auth, async ({ actor }) => ({ status: 201, body: { feed: await calendars.feed(actor, true) } satisfies NewCalendarLinkAnswer })));
   server.del(
     '/api/me/calendar',
     route(services, auth, async ({ actor }) => {

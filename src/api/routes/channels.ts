@@ -2,12 +2,26 @@
 // plus what the tab needs besides (one channel, edit purpose/guidelines, members, join requests,
 // a directory view with leads' names, next events and my state).
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
-import { channelJson } from '../../domain/channels/channel.js';
 import { conflict, invalid } from '../../domain/errors.js';
-import { toLondonIso } from '../../domain/time/london.js';
+import type { ListResponse } from '../../contracts/common.js';
+import {
+  channelJson,
+  directoryItemJson,
+  memberJson,
+  proposalJson,
+  type ChannelJson,
+  type DirectoryAnswer,
+  type JoinAnswer,
+  type LeaveAnswer,
+  type MembersAnswer,
+  type ProposalDecisionAnswer,
+  type ProposalJson,
+  type ProposalListItem,
+  type RequestDecisionAnswer,
+} from '../../contracts/channels.js';
 
 /** ?limit= (1…100) and ?cursor= (an offset we handed out). */
 function readPaging(query: Record<string, string>, defaultLimit: number): { offset: number; limit: number } {
@@ -25,61 +39,54 @@ const readQ = (query: Record<string, string>) => {
 };
 
 export function registerChannelRoutes(server: Server, services: Services, auth: Authenticator): void {
-  const channels = () => services.channelService;
+  const channels = services.channelService;
 
   server.get(
     '/api/channels',
     route(services, auth, async ({ query }) => {
       const page = readPaging(query, 50);
-      const all = await channels().list(readQ(query));
+      const all = await channels.list(readQ(query));
       const items = all.slice(page.offset, page.offset + page.limit).map(channelJson);
       const next = page.offset + page.limit < all.length ? String(page.offset + page.limit) : undefined;
-      return { body: { items, ...(next ? { next } : {}) } };
+      return { body: { items, ...(next ? { next } : {}) } satisfies ListResponse<ChannelJson> };
     }),
   );
 
   server.get(
     '/api/channels/:id',
-    route(services, auth, async ({ params }) => ({ body: channelJson(await channels().requireChannel(params.id)) })),
+    route(services, auth, async ({ params }) => ({ body: channelJson(await channels.requireChannel(params.id)) })),
   );
 
   server.patch(
     '/api/channels/:id',
     route(services, auth, async ({ actor, params, body }) => {
       const input = bodyObject(body);
-      return { body: channelJson(await channels().updateText(actor, params.id, { purpose: input.purpose, guidelines: input.guidelines })) };
+      return { body: channelJson(await channels.updateText(actor, params.id, { purpose: input.purpose, guidelines: input.guidelines })) };
     }),
   );
 
   server.post(
     '/api/channels/:id/members',
     route(services, auth, async ({ actor, params }) => {
-      const result = await channels().join(actor, params.id, { welcome: 'notify' });
+      const result = await channels.join(actor, params.id, { welcome: 'notify' });
       const status = result.status === 'already-requested' ? 'requested' : result.status;
-      return { status: 201, body: { status } };
+      return { status: 201, body: { status } satisfies JoinAnswer };
     }),
   );
 
   server.del(
     '/api/channels/:id/members/me',
     route(services, auth, async ({ actor, params }) => {
-      const result = await channels().leave(actor, params.id);
-      return { body: { status: result.status, ...(result.teamsNote ? { note: result.teamsNote } : {}) } };
+      const result = await channels.leave(actor, params.id);
+      return { body: { status: result.status, ...(result.teamsNote ? { note: result.teamsNote } : {}) } satisfies LeaveAnswer };
     }),
   );
 
   server.get(
     '/api/channels/:id/members',
     route(services, auth, async ({ actor, params }) => {
-      const { members, pending } = await channels().members(actor, params.id);
-      const shape = (m: (typeof members)[number], at: 'joinedAt' | 'requestedAt') => ({
-        userId: m.userId,
-        name: m.name,
-        guest: m.guest,
-        [at]: m.joinedAt.toISOString(),
-        ...(m.profile ?? {}),
-      });
-      return { body: { items: members.map((m) => shape(m, 'joinedAt')), pending: pending.map((m) => shape(m, 'requestedAt')) } };
+      const { members, pending } = await channels.members(actor, params.id);
+      return { body: { items: members.map((m) => memberJson(m, 'joinedAt')), pending: pending.map((m) => memberJson(m, 'requestedAt')) } satisfies MembersAnswer };
     }),
   );
 
@@ -88,23 +95,23 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
       `/api/channels/:id/requests/:userId/${decision}`,
       route(services, auth, async ({ actor, params, body }) => {
         const input = body === undefined || body === '' ? {} : bodyObject(body);
-        const r = await channels().decideRequest(actor, params.id, params.userId, decision === 'approve', input.reason);
+        const r = await channels.decideRequest(actor, params.id, params.userId, decision === 'approve', input.reason);
         if (r.outcome === 'already-decided') throw conflict(`This request was already ${r.request.status}.`);
-        return { body: { status: r.outcome } };
+        return { body: { status: r.outcome } satisfies RequestDecisionAnswer };
       }),
     );
   }
 
   server.put(
     '/api/channels/:id/leads',
-    route(services, auth, async ({ actor, params, body }) => ({ body: channelJson(await channels().setLeads(actor, params.id, bodyObject(body).leadIds)) })),
+    route(services, auth, async ({ actor, params, body }) => ({ body: channelJson(await channels.setLeads(actor, params.id, bodyObject(body).leadIds)) })),
   );
 
   server.get(
     '/api/me/channels',
     route(services, auth, async ({ actor }) => {
-      const mine = await channels().mine(actor);
-      return { body: { items: mine.memberships.map((m) => channelJson(m.channel)) } };
+      const mine = await channels.mine(actor);
+      return { body: { items: mine.memberships.map((m) => channelJson(m.channel)) } satisfies ListResponse<ChannelJson> };
     }),
   );
 
@@ -113,44 +120,27 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
     '/api/channel-directory',
     route(services, auth, async ({ actor, query }) => {
       const page = readPaging(query, 100);
-      const { total, items } = await channels().directory(actor, readQ(query), page);
+      const { total, items } = await channels.directory(actor, readQ(query), page);
       const next = page.offset + page.limit < total ? String(page.offset + page.limit) : undefined;
-      return {
-        body: {
-          total,
-          items: items.map((i) => ({
-            channel: channelJson(i.channel),
-            leads: i.leads,
-            nextEvents: i.nextEvents.map((e) => ({ eventId: e.eventId, title: e.title, start: toLondonIso(e.start), end: toLondonIso(e.end) })),
-            myStatus: i.my,
-          })),
-          ...(next ? { next } : {}),
-        },
-      };
+      return { body: { total, items: items.map(directoryItemJson), ...(next ? { next } : {}) } satisfies DirectoryAnswer };
     }),
   );
 
-  const proposals = () => services.proposalService;
+  const proposals = services.proposalService;
 
   server.get(
     '/api/channel-proposals',
     route(services, auth, async ({ actor, query }) => {
-      const list = await proposals().list(actor, query.status);
+      const list = await proposals.list(actor, query.status);
       const names = await services.people.names(list.flatMap((p) => [p.proposerId, ...p.proposedLeadIds]).filter(Boolean));
-      return {
-        body: {
-          items: list.map((p) => ({
-            ...proposals().json(p),
-            proposerName: p.proposerId ? (names.get(p.proposerId) ?? 'Unknown person') : 'Someone (erased)',
-          })),
-        },
-      };
+      const items: ProposalListItem[] = list.map((p) => ({ ...proposalJson(p), proposerName: p.proposerId ? (names.get(p.proposerId) ?? 'Unknown person') : 'Someone (erased)' }));
+      return { body: { items } satisfies ListResponse<ProposalListItem> };
     }),
   );
 
   server.post(
     '/api/channel-proposals',
-    route(services, auth, async ({ actor, body }) => ({ status: 201, body: proposals().json(await proposals().propose(actor, bodyObject(body))) })),
+    route(services, auth, async ({ actor, body }) => ({ status: 201, body: proposalJson(await proposals.propose(actor, bodyObject(body))) satisfies ProposalJson })),
   );
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -158,12 +148,12 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
       `/api/channel-proposals/:id/${decision}`,
       route(services, auth, async ({ actor, params, body }) => {
         const input = body === undefined || body === '' ? {} : bodyObject(body);
-        const result = await proposals().decide(actor, params.id, decision === 'approve', input.reason);
+        const result = await proposals.decide(actor, params.id, decision === 'approve', input.reason);
         if (result.outcome === 'already') {
           const p = result.proposal;
           throw conflict(p.status === 'approved' ? 'This proposal was already approved.' : p.status === 'rejected' ? 'This proposal was already rejected.' : 'Another coordinator is approving this proposal right now.');
         }
-        return { body: { proposal: proposals().json(result.proposal), ...(result.outcome === 'approved' ? { channel: channelJson(result.channel) } : {}) } };
+        return { body: { proposal: proposalJson(result.proposal), ...(result.outcome === 'approved' ? { channel: channelJson(result.channel) } : {}) } satisfies ProposalDecisionAnswer };
       }),
     );
   }

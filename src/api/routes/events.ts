@@ -1,13 +1,14 @@
 // The events API for the tab (interfaces.md): browse, book, cancel, organise, rosters (JSON or
 // CSV), attendance, my bookings and CPD record, bulk import.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route, type ApiContext } from '../http.js';
-import { eventJson } from '../../services/events/views.js';
+import { cpdRecordJson, eventJson, myRegistrationJson, rosterAnswer, type AttendanceAnswer, type BookingCancelAnswer, type CreatedEvent, type EventDetail, type EventList, type EventView, type ImportReport, type MyRegistrationJson, type CpdRecordJson, type RosterAnswer, type SignupAnswer } from '../../contracts/events.js';
+import type { ListResponse } from '../../contracts/common.js';
 import { toCsv } from '../../domain/events/csv.js';
 import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
-import { formatLondonDate, formatLondonTime, toLondonIso } from '../../domain/time/london.js';
+import { formatLondonDate, formatLondonTime } from '../../domain/time/london.js';
 import { invalid } from '../../domain/errors.js';
 
 const wantsCsv = (ctx: ApiContext) => {
@@ -23,14 +24,14 @@ const fileSafe = (text: string) => text.replace(/[^\w -]/g, '').trim().replace(/
 export function registerEventRoutes(server: Server, services: Services, auth: Authenticator): void {
   const events = services.events;
 
-  server.get('/api/events', route(services, auth, async ({ actor, query }) => ({ body: await events.list(actor, query) })));
+  server.get('/api/events', route(services, auth, async ({ actor, query }) => ({ body: (await events.list(actor, query)) satisfies EventList })));
 
   server.post(
     '/api/events/import',
     route(services, auth, async ({ actor, body }) => {
       const input = bodyObject(body);
       const report = await services.eventImporter.import(actor, input.csv, { dryRun: input.dryRun === true || input.dryRun === 'true' });
-      return { status: report.dryRun ? 200 : 201, body: report };
+      return { status: report.dryRun ? 200 : 201, body: report satisfies ImportReport };
     }),
   );
 
@@ -39,25 +40,28 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     route(services, auth, async ({ actor, body }) => {
       const created = await events.create(actor, bodyObject(body));
       const first = await events.view(actor, created[0].id);
-      return { status: 201, body: created.length > 1 ? { ...first, series: created.map(eventJson) } : first };
+      const answer: CreatedEvent = created.length > 1 ? { ...first, series: created.map(eventJson) } : first;
+      return { status: 201, body: answer };
     }),
   );
 
   server.get(
     '/api/events/:id',
     route(services, auth, async ({ actor, params }) => {
+      // One parallel round of reads for the view and its warnings (see EventsService.detail).
       const { view, warnings } = await events.detail(actor, params.id);
-      return { body: { ...view, warnings } };
+      const answer: EventDetail = { ...view, warnings };
+      return { body: answer };
     }),
   );
 
-  server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body }) => ({ body: await events.update(actor, params.id, bodyObject(body)) })));
+  server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body }) => ({ body: (await events.update(actor, params.id, bodyObject(body))) satisfies EventView })));
 
   server.del(
     '/api/events/:id',
     route(services, auth, async ({ actor, params, query, body }) => {
       const reason = query.reason ?? (body && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined);
-      return { body: await events.cancelEvent(actor, params.id, reason) };
+      return { body: (await events.cancelEvent(actor, params.id, reason)) satisfies EventView };
     }),
   );
 
@@ -66,7 +70,8 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     route(services, auth, async ({ actor, params }) => {
       // Warnings (clashes, profession) come with GET /api/events/{id}, before the person books.
       const result = await events.signUp(actor, params.id);
-      return { status: 201, body: { status: result.status, ...(result.position ? { position: result.position } : {}), already: result.already, event: result.view } };
+      const answer: SignupAnswer = { status: result.status, ...(result.position ? { position: result.position } : {}), already: result.already, event: result.view };
+      return { status: 201, body: answer };
     }),
   );
 
@@ -74,7 +79,8 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     '/api/events/:id/registrations/me',
     route(services, auth, async ({ actor, params }) => {
       const result = await events.cancelBooking(actor, params.id);
-      return { body: { status: 'none', previous: result.previous, event: await events.view(actor, params.id) } };
+      const answer: BookingCancelAnswer = { status: 'none', previous: result.previous, event: await events.view(actor, params.id) };
+      return { body: answer };
     }),
   );
 
@@ -82,7 +88,7 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     '/api/events/:id/registrations',
     route(services, auth, async (ctx) => {
       const roster = await events.roster(ctx.actor, ctx.params.id);
-      if (!wantsCsv(ctx)) return { body: { ...roster, booked: roster.event.booked, waitlisted: roster.event.waitlisted, capacity: roster.event.capacity } };
+      if (!wantsCsv(ctx)) return { body: rosterAnswer(roster) satisfies RosterAnswer };
       const rows = roster.items.map((r) => [r.name, r.status, r.position ?? '', londonStamp(r.joinedAt), londonStamp(r.bookedAt), r.status === 'booked' ? (r.attended ? 'yes' : 'no') : '']);
       return {
         text: {
@@ -96,14 +102,15 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
 
   server.put(
     '/api/events/:id/attendance',
-    route(services, auth, async ({ actor, params, body }) => ({ body: await events.markAttendance(actor, params.id, bodyObject(body).attended) })),
+    route(services, auth, async ({ actor, params, body }) => ({ body: (await events.markAttendance(actor, params.id, bodyObject(body).attended)) satisfies AttendanceAnswer })),
   );
 
   server.get(
     '/api/me/registrations',
     route(services, auth, async ({ actor, query }) => {
       const mine = await events.myRegistrations(actor, { past: query.past === 'true' });
-      return { body: { items: mine.map((m) => ({ ...m.event, inviteUrl: m.inviteUrl })) } };
+      const answer: ListResponse<MyRegistrationJson> = { items: mine.map(myRegistrationJson) };
+      return { body: answer };
     }),
   );
 
@@ -111,15 +118,7 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     '/api/me/cpd',
     route(services, auth, async (ctx) => {
       const record = await events.cpd(ctx.actor, ctx.query.revalidationDate);
-      if (!wantsCsv(ctx)) {
-        return {
-          body: {
-            ...record,
-            periods: record.periods.map((p) => ({ ...p, from: toLondonIso(p.from), to: toLondonIso(p.to) })),
-            items: record.items.map((i) => ({ ...i, start: toLondonIso(i.start), end: toLondonIso(i.end) })),
-          },
-        };
-      }
+      if (!wantsCsv(ctx)) return { body: cpdRecordJson(record) satisfies CpdRecordJson };
       const rows = record.items.map((i) => [formatLondonDate(i.start), i.title, CATEGORY_NAMES[i.category as Category], i.participatory ? 'yes' : 'no', i.hours, i.organiserName]);
       const period = record.periods[0];
       rows.push([], ['Total hours', record.totalHours], ['Participatory hours', record.participatoryHours]);

@@ -2,45 +2,46 @@
 // offers, the pool (coordinators), a facilitator's own profile, the dashboard, and the public
 // "Add to calendar" link (the token is the credential).
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, publicRoute, route } from '../http.js';
 import { notFound } from '../../domain/errors.js';
-import { facilitatorView } from '../../services/facilitation/present.js';
+import { facilitatorJson, type AcceptResult, type AssignResult, type DeclineResult, type FacilitationRequestJson, type FacilitatorJson, type LeadChannel, type RequestActionAnswer, type RequestCancelAnswer, type WithdrawResult, type Dashboard } from '../../contracts/facilitation.js';
+import type { ListResponse } from '../../contracts/common.js';
 import type { Facilitator } from '../../domain/facilitation/facilitator.js';
 import type { Actor } from '../../domain/people/person.js';
 
 export function registerFacilitationRoutes(server: Server, services: Services, auth: Authenticator): void {
   const f = services.facilitation;
-  const view = async (actor: Actor, r: Parameters<typeof f.views>[1][number]) => (await f.views(actor, [r]))[0];
-  const facilitatorJson = async (x: Facilitator) => facilitatorView(x, await services.people.names([x.userId]));
+  const view = async (actor: Actor, r: Parameters<typeof f.lookups.views>[1][number]) => (await f.lookups.views(actor, [r]))[0];
+  const named = async (x: Facilitator): Promise<FacilitatorJson> => facilitatorJson(x, await services.people.names([x.userId]));
 
   server.post(
     '/api/facilitation-requests',
     route(services, auth, async ({ actor, body }) => {
       const { request, duplicate } = await f.requests.create(actor, bodyObject(body));
-      return { status: duplicate ? 200 : 201, body: await view(actor, request) };
+      return { status: duplicate ? 200 : 201, body: (await view(actor, request)) satisfies FacilitationRequestJson };
     }),
   );
 
   server.get(
     '/api/facilitation-requests',
     route(services, auth, async ({ actor, query }) => {
-      const requests = query.mine === 'true' ? await f.requests.ledBy(actor) : query.offers === 'true' ? await f.requests.offersFor(actor) : await f.requests.visibleTo(actor);
-      return { body: { items: await f.views(actor, requests) } };
+      const requests = query.mine === 'true' ? await f.lookups.ledBy(actor) : query.offers === 'true' ? await f.lookups.offersFor(actor) : await f.lookups.visibleTo(actor);
+      return { body: { items: await f.lookups.views(actor, requests) } satisfies ListResponse<FacilitationRequestJson> };
     }),
   );
 
   server.get(
     '/api/facilitation-requests/:id',
-    route(services, auth, async ({ actor, params }) => ({ body: await view(actor, await f.requests.get(actor, params.id)) })),
+    route(services, auth, async ({ actor, params }) => ({ body: await view(actor, await f.lookups.get(actor, params.id)) })),
   );
 
   server.del(
     '/api/facilitation-requests/:id',
     route(services, auth, async ({ actor, params }) => {
       const { request, result } = await f.requests.cancel(actor, params.id);
-      return { body: { ...(await view(actor, request)), result } };
+      return { body: { ...(await view(actor, request)), result } satisfies RequestCancelAnswer };
     }),
   );
 
@@ -48,7 +49,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     '/api/facilitation-requests/:id/offers/:offerId/accept',
     route(services, auth, async ({ actor, params }) => {
       const { request, result } = await f.requests.accept(actor, params.id, params.offerId, 'api');
-      return { body: { result, request: await view(actor, request) } };
+      return { body: { result, request: await view(actor, request) } satisfies RequestActionAnswer<AcceptResult> };
     }),
   );
 
@@ -56,7 +57,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     '/api/facilitation-requests/:id/offers/:offerId/decline',
     route(services, auth, async ({ actor, params }) => {
       const { request, result } = await f.requests.decline(actor, params.id, params.offerId);
-      return { body: { result, request: await view(actor, request) } };
+      return { body: { result, request: await view(actor, request) } satisfies RequestActionAnswer<DeclineResult> };
     }),
   );
 
@@ -64,7 +65,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     '/api/facilitation-requests/:id/withdraw',
     route(services, auth, async ({ actor, params }) => {
       const { request, result } = await f.requests.withdraw(actor, params.id);
-      return { body: { result, request: await view(actor, request) } };
+      return { body: { result, request: await view(actor, request) } satisfies RequestActionAnswer<WithdrawResult> };
     }),
   );
 
@@ -72,7 +73,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     '/api/facilitation-requests/:id/assign',
     route(services, auth, async ({ actor, params, body }) => {
       const { request, result } = await f.requests.assign(actor, params.id, bodyObject(body).userId);
-      return { body: { result, request: await view(actor, request) } };
+      return { body: { result, request: await view(actor, request) } satisfies RequestActionAnswer<AssignResult> };
     }),
   );
 
@@ -81,7 +82,7 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     route(services, auth, async ({ actor }) => {
       const pool = await f.pool.list(actor);
       const names = await services.people.names(pool.map((x) => x.userId));
-      return { body: { items: pool.map((x) => facilitatorView(x, names)).sort((a, b) => a.name.localeCompare(b.name)) } };
+      return { body: { items: pool.map((x) => facilitatorJson(x, names)).sort((a, b) => a.name.localeCompare(b.name)) } satisfies ListResponse<FacilitatorJson> };
     }),
   );
 
@@ -89,15 +90,15 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     '/api/facilitators',
     route(services, auth, async ({ actor, body }) => {
       const { facilitator, created } = await f.pool.add(actor, bodyObject(body));
-      return { status: created ? 201 : 200, body: await facilitatorJson(facilitator) };
+      return { status: created ? 201 : 200, body: await named(facilitator) };
     }),
   );
 
-  server.get('/api/facilitators/me', route(services, auth, async ({ actor }) => ({ body: await facilitatorJson(await f.pool.mine(actor)) })));
+  server.get('/api/facilitators/me', route(services, auth, async ({ actor }) => ({ body: await named(await f.pool.mine(actor)) })));
 
   server.put(
     '/api/facilitators/me',
-    route(services, auth, async ({ actor, body }) => ({ body: await facilitatorJson(await f.pool.saveMine(actor, bodyObject(body))) })),
+    route(services, auth, async ({ actor, body }) => ({ body: await named(await f.pool.saveMine(actor, bodyObject(body))) })),
   );
 
   server.del(
@@ -108,9 +109,9 @@ export function registerFacilitationRoutes(server: Server, services: Services, a
     }),
   );
 
-  server.get('/api/facilitation/dashboard', route(services, auth, async ({ actor }) => ({ body: await f.dashboard(actor) })));
+  server.get('/api/facilitation/dashboard', route(services, auth, async ({ actor }) => ({ body: (await f.dashboard(actor)) satisfies Dashboard })));
 
-  server.get('/api/facilitation/lead-channels', route(services, auth, async ({ actor }) => ({ body: { items: await f.leadChannels(actor) } })));
+  server.get('/api/facilitation/lead-channels', route(services, auth, async ({ actor }) => ({ body: { items: await f.lookups.leadChannels(actor) } satisfies ListResponse<LeadChannel> })));
 
   server.get(
     '/api/calendar/facilitation/:token.ics',

@@ -1,6 +1,6 @@
 // Every tab API route group. Areas add theirs here.
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { registerHealthRoutes } from './health.js';
 import { registerMeRoutes } from './me.js';
@@ -11,6 +11,7 @@ import { registerFacilitationRoutes } from './facilitation.js';
 import { registerEventRoutes } from './events.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerPeopleRoutes } from './people.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -22,4 +23,5 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerEventRoutes(server, services, auth);
   registerCalendarRoutes(server, services, auth);
   registerNotificationRoutes(server, services, auth);
+  registerPeopleRoutes(server, services, auth);
 }

@@ -1,7 +1,8 @@
 import type { Server } from 'restify';
-import type { Services } from '../../services/container.js';
+import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
+import type { DeliverySummary, PreferencesView } from '../../contracts/notifications.js';
 
 /**
  * GET/PUT /api/me/notification-settings — my notification settings
@@ -12,14 +13,14 @@ import { bodyObject, route } from '../http.js';
 export function registerNotificationRoutes(server: Server, services: Services, auth: Authenticator): void {
   server.get(
     '/api/me/notification-settings',
-    route(services, auth, async ({ actor }) => ({ body: await services.notifications.preferences(actor) })),
+    route(services, auth, async ({ actor }) => ({ body: (await services.notifications.preferences(actor)) satisfies PreferencesView })),
   );
   server.put(
     '/api/me/notification-settings',
-    route(services, auth, async ({ actor, body }) => ({ body: await services.notifications.savePreferences(actor, bodyObject(body)) })),
+    route(services, auth, async ({ actor, body }) => ({ body: (await services.notifications.savePreferences(actor, bodyObject(body))) satisfies PreferencesView })),
   );
   server.get(
     '/api/notifications/summary',
-    route(services, auth, async ({ actor }) => ({ body: await services.notifications.deliverySummary(actor) })),
+    route(services, auth, async ({ actor }) => ({ body: (await services.notifications.deliverySummary(actor)) satisfies DeliverySummary })),
   );
 }

@@ -21,22 +21,3 @@ export interface Channel {
   teamId?: string;
   teamsChannelId?: string;
 }
-
-/** The Channel JSON of the HTTP API (interfaces.md), exactly these fields. */
-export function channelJson(c: Channel): Channel {
-  return {
-    id: c.id,
-    name: c.name,
-    shortName: c.shortName,
-    purpose: c.purpose,
-    guidelines: c.guidelines,
-    hub: c.hub,
-    professions: [...c.professions],
-    leadIds: [...c.leadIds],
-    memberCount: c.memberCount,
-    approvalRequired: c.approvalRequired,
-    channelType: c.channelType,
-    ...(c.teamId ? { teamId: c.teamId } : {}),
-    ...(c.teamsChannelId ? { teamsChannelId: c.teamsChannelId } : {}),
-  };
-}

@@ -38,41 +38,6 @@ export interface ChannelProposal {
   claim?: { token: string; at: Date };
 }
 
-/** The proposal as the HTTP API shows it (interfaces.md). */
-export interface ProposalJson {
-  id: string;
-  name: string;
-  purpose: string;
-  hub: Hub;
-  professions: Profession[];
-  proposerId: UserId;
-  status: 'pending' | 'approved' | 'rejected';
-  reason?: string;
-  proposedLeadIds: UserId[];
-  channelType: ChannelType;
-  channelId?: string;
-  createdAt: string;
-  decidedAt?: string;
-}
-
-export function proposalJson(p: ChannelProposal): ProposalJson {
-  return {
-    id: p.id,
-    name: p.name,
-    purpose: p.purpose,
-    hub: p.hub,
-    professions: p.professions,
-    proposerId: p.proposerId,
-    status: p.status === 'approving' ? 'pending' : p.status,
-    ...(p.reason ? { reason: p.reason } : {}),
-    proposedLeadIds: p.proposedLeadIds,
-    channelType: p.channelType,
-    ...(p.channelId ? { channelId: p.channelId } : {}),
-    createdAt: p.createdAt.toISOString(),
-    ...(p.decidedAt ? { decidedAt: p.decidedAt.toISOString() } : {}),
-  };
-}
-
 export const NAME_MAX = 50;
 // Teams refuses these in channel names.
 const TEAMS_FORBIDDEN = /[~#%&*{}+/\\:<>?|'"]/;

@@ -11,12 +11,25 @@ export function toCsv(header: string[], rows: unknown[][]): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
+/** Events one import may create. */
+export const MAX_IMPORT_LINES = 200;
+/**
+ * The one size limit of an import, in bytes of UTF-8 as pasted. Every layer underneath (the
+ * body parser, the API's body reader, the card's data reader and its input) lets a CSV of this
+ * size through, so this is the limit people meet, and its message names it.
+ */
+export const MAX_IMPORT_BYTES = 500 * 1024;
+
 export interface CsvParseResult {
   rows: { line: number; cells: string[] }[];
-  error?: { line: number; message: string };
+  /** `tooMany`: more than `maxRows` records (the rest was not read). */
+  error?: { line: number; message: string; tooMany?: boolean };
 }
 
-/** RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF. `line` is where each record starts. */
+/**
+ * RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF. `line` is where each record starts.
+ * At most `maxRows` records (blank lines aside), the last one counted like any other.
+ */
 export function parseCsv(text: string, maxRows = 1000): CsvParseResult {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
@@ -26,6 +39,7 @@ export function parseCsv(text: string, maxRows = 1000): CsvParseResult {
   let recordLine = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let cellStarted = false;
+  const tooMany = () => ({ rows: rows.slice(0, maxRows), error: { line: rows[maxRows].line, message: `At most ${maxRows} records can be read at once.`, tooMany: true } });
   const endRecord = () => {
     cells.push(cell);
     if (!(cells.length === 1 && cells[0].trim() === '')) rows.push({ line: recordLine, cells });
@@ -59,7 +73,7 @@ export function parseCsv(text: string, maxRows = 1000): CsvParseResult {
       endRecord();
       line++;
       recordLine = line;
-      if (rows.length > maxRows) return { rows, error: { line, message: `At most ${maxRows} lines can be imported at once.` } };
+      if (rows.length > maxRows) return tooMany();
     } else {
       cell += ch;
       cellStarted = true;
@@ -67,5 +81,6 @@ export function parseCsv(text: string, maxRows = 1000): CsvParseResult {
   }
   if (quoted) return { rows, error: { line: recordLine, message: 'A quoted value is not closed (a " is missing).' } };
   if (cell !== '' || cells.length) endRecord();
+  if (rows.length > maxRows) return tooMany();
   return { rows };
 }

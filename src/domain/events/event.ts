@@ -120,7 +120,27 @@ export interface Registration {
   attended: boolean;
   /** The unguessable part of this booking's calendar-invite link. */
   inviteToken: string;
+  /**
+   * This person's own part of their invite's SEQUENCE (event.sequence + inviteSeq): it rises when
+   * they cancel and when they book again, so each new copy replaces the last in their calendar.
+   */
+  inviteSeq?: number;
 }
+
+/**
+ * What stays of a booking its owner cancelled: the invite link answers METHOD:CANCEL with a
+ * higher SEQUENCE (so the entry leaves their calendar), and booking again reuses the link.
+ * Kept in the event's partition; "forget me" removes it with the rest.
+ */
+export interface CancelledInvite {
+  userId: UserId;
+  inviteToken: string;
+  inviteSeq: number;
+  cancelledAt: Date;
+}
+
+/** The SEQUENCE of a person's own copy of the event (invite, or its cancellation). */
+export const inviteSequence = (event: Pick<PltEvent, 'sequence'>, mine: { inviteSeq?: number }): number => event.sequence + (mine.inviteSeq ?? 0);
 
 export type MyStatus = 'none' | RegistrationStatus;
 

@@ -5,7 +5,7 @@
 // few partition queries — and may lag the partition by a few seconds. Lines without that copy
 // (written before the event existed, or by older versions) are checked against the partition.
 import type { UserId } from '../people/person.js';
-import type { Category, PltEvent, Seats, EventStatus } from './event.js';
+import type { CancelledInvite, Category, PltEvent, Seats, EventStatus } from './event.js';
 import type { PartitionSnapshot, RowWrite, StoredRegistration } from './seats.js';
 import type { Hub } from '../people/hubs.js';
 
@@ -45,7 +45,8 @@ export interface EventRepository {
   registrations(eventId: string): Promise<StoredRegistration[]>;
   /** Current place in the queue: 1 + the people waiting with an earlier ticket. */
   waitlistPlace(eventId: string, ticket: number): Promise<number>;
-  byInviteToken(eventId: string, token: string): Promise<StoredRegistration | null>;
+  /** The booking an invite link belongs to, or what its owner left when they cancelled it. */
+  byInviteToken(eventId: string, token: string): Promise<{ registration: StoredRegistration } | { cancelled: CancelledInvite } | null>;
 }
 
 /** A line in the time/channel/organiser indexes: enough to list, checked against the event. */

@@ -4,7 +4,7 @@
 // sure the snapshot is still current when the transaction commits.
 import { AppError, conflict, invalid } from '../errors.js';
 import type { UserId } from '../people/person.js';
-import { MAX_LEFT_TICKETS, signupClosedReason, type MyStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from './event.js';
+import { MAX_LEFT_TICKETS, signupClosedReason, type CancelledInvite, type MyStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from './event.js';
 import { fieldsOf, readEventFields } from './input.js';
 
 export type SeatOp =
@@ -32,7 +32,10 @@ export type Outcome =
 export type RowWrite =
   | { type: 'create'; reg: Registration }
   | { type: 'update'; reg: Registration; etag: string }
-  | { type: 'delete'; userId: UserId; etag: string };
+  | { type: 'delete'; userId: UserId; etag: string }
+  /** A booking its owner cancelled (written or replaced), or that record gone (booked again, erased). */
+  | { type: 'put-cancelled'; invite: CancelledInvite }
+  | { type: 'delete-cancelled'; userId: UserId };
 
 export interface StoredRegistration extends Registration {
   etag: string;
@@ -42,6 +45,8 @@ export interface PartitionSnapshot {
   event: PltEvent;
   seats: Seats;
   regs: ReadonlyMap<UserId, StoredRegistration>;
+  /** Bookings their owners cancelled (absent: none). */
+  cancelled?: ReadonlyMap<UserId, CancelledInvite>;
 }
 
 export interface Plan {
@@ -65,7 +70,9 @@ export interface Plan {
 /** A Table transaction holds at most 100 operations; one is the event row. */
 export const ROW_BUDGET = 99;
 
-const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 2, erase: 2, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0 };
+// Rows an op may write besides promotions' own: a cancel deletes the row, keeps the cancelled
+// invite and promotes one person; an erase may also drop a cancelled invite.
+const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 3, erase: 3, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0 };
 
 export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], now: Date, budget = ROW_BUDGET): Plan {
   let event = snapshot.event;
@@ -73,6 +80,10 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
   const touched = new Map<UserId, Registration | null>();
   const current = (u: UserId): Registration | null => (touched.has(u) ? touched.get(u)! : (snapshot.regs.get(u) ?? null));
   const set = (u: UserId, r: Registration | null) => touched.set(u, r);
+  // Cancelled invites written (or, null, removed) by this batch.
+  const tombs = new Map<UserId, CancelledInvite | null>();
+  const cancelledOf = (u: UserId): CancelledInvite | null => (tombs.has(u) ? tombs.get(u)! : (snapshot.cancelled?.get(u) ?? null));
+  const rows = () => touched.size + tombs.size;
   let changed = false;
   const promoted: { userId: UserId; number: number }[] = [];
   const outcomes: (Outcome | AppError)[] = [];
@@ -98,7 +109,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     let any = false;
     while (hasSeat() && waitlist.length > 0) {
       const u = waitlist[0];
-      if (!touched.has(u) && touched.size >= budget) break;
+      if (!touched.has(u) && rows() >= budget) break;
       waitlist.shift();
       const r = current(u)!;
       set(u, { ...r, status: 'booked', bookedAt: now });
@@ -111,10 +122,12 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     return any;
   };
 
-  const leave = (u: UserId, promoteAfter: boolean): MyStatus => {
+  const leave = (u: UserId, promoteAfter: boolean, keepInvite: boolean): MyStatus => {
     const r = current(u);
     if (!r) return 'none';
     set(u, null);
+    // Their invite link must now say "cancelled", newer than any copy they had.
+    if (keepInvite && r.inviteToken) tombs.set(u, { userId: u, inviteToken: r.inviteToken, inviteSeq: (r.inviteSeq ?? 0) + 1, cancelledAt: now });
     if (r.status === 'booked') seats.booked--;
     else {
       seats.waitlisted--;
@@ -127,7 +140,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
 
   let consumed = 0;
   for (const op of ops) {
-    if (touched.size + OP_ROWS[op.kind] > budget && consumed > 0) break;
+    if (rows() + OP_ROWS[op.kind] + (op.kind === 'signup' && cancelledOf(op.userId) ? 1 : 0) > budget && consumed > 0) break;
     consumed++;
     try {
       switch (op.kind) {
@@ -140,7 +153,11 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
           }
           const closed = signupClosedReason(event, now);
           if (closed) throw invalid(closed.message);
-          const base = { userId: op.userId, name: op.name, joinedAt: now, attended: false, inviteToken: op.inviteToken };
+          // Booking again after cancelling: the same invite link, newer than its cancellation.
+          const before = cancelledOf(op.userId);
+          if (before) tombs.set(op.userId, null);
+          const invite = before ? { inviteToken: before.inviteToken, inviteSeq: before.inviteSeq + 1 } : { inviteToken: op.inviteToken };
+          const base = { userId: op.userId, name: op.name, joinedAt: now, attended: false, ...invite };
           if (hasSeat() && waitlist.length === 0) {
             set(op.userId, { ...base, status: 'booked', ticket: 0, bookedAt: now });
             seats.booked++;
@@ -158,11 +175,15 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
         case 'cancel': {
           const mine = current(op.userId);
           if (mine && event.status !== 'cancelled' && now >= event.start) throw invalid('This event has already started, so the booking can no longer be cancelled.');
-          outcomes.push({ kind: 'cancel', previous: leave(op.userId, event.status !== 'cancelled') });
+          outcomes.push({ kind: 'cancel', previous: leave(op.userId, event.status !== 'cancelled', true) });
           break;
         }
         case 'erase': {
           const mine = current(op.userId);
+          if (cancelledOf(op.userId)) {
+            tombs.set(op.userId, null);
+            changed = true;
+          }
           if (mine && now >= event.start) {
             // Past: the person goes, the fact that someone came stays as a number.
             set(op.userId, null);
@@ -175,7 +196,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
             }
             changed = true;
             outcomes.push({ kind: 'cancel', previous: mine.status });
-          } else outcomes.push({ kind: 'cancel', previous: leave(op.userId, event.status !== 'cancelled') });
+          } else outcomes.push({ kind: 'cancel', previous: leave(op.userId, event.status !== 'cancelled', false) });
           break;
         }
         case 'update': {
@@ -219,7 +240,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
           if (unknown.length) throw invalid(`${unknown.length === 1 ? 'One person' : `${unknown.length} people`} on the list ${unknown.length === 1 ? 'is' : 'are'} not booked on this event.`, { field: 'attended', unknown });
           const booked = [...snapshot.regs.values()].map((r) => current(r.userId)).filter((r): r is Registration => r?.status === 'booked');
           const flips = booked.filter((r) => r.attended !== wanted.has(r.userId));
-          if (flips.length + touched.size > budget) throw invalid(`Mark attendance in smaller groups (at most ${budget} changes at a time).`);
+          if (flips.length + rows() > budget) throw invalid(`Mark attendance in smaller groups (at most ${budget} changes at a time).`);
           for (const r of flips) set(r.userId, { ...r, attended: wanted.has(r.userId) });
           if (flips.length) changed = true;
           outcomes.push({ kind: 'attendance', marked: wanted.size, unknown: [] });
@@ -257,6 +278,10 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
       writes.push({ type: 'delete', userId: u, etag: before.etag });
       removed.push(u);
     } else if (before && next && !sameRegistration(before, next)) writes.push({ type: 'update', reg: next, etag: before.etag });
+  }
+  for (const [u, invite] of tombs) {
+    if (invite) writes.push({ type: 'put-cancelled', invite });
+    else if (snapshot.cancelled?.has(u)) writes.push({ type: 'delete-cancelled', userId: u });
   }
   const needsReconcile = event.status !== 'cancelled' && now < event.start && hasSeat() && waitlist.length > 0;
   return { consumed, outcomes, event, seats, changed, writes, promoted: promoted.filter((p) => current(p.userId)?.status === 'booked'), added, removed, needsReconcile };

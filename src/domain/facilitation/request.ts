@@ -84,6 +84,9 @@ export const tokenOf = (r: FacilitationRequest, userId: UserId | undefined): str
 
 export const openOffer = (r: FacilitationRequest): Offer | undefined => (r.status === 'offered' ? r.offers.find((o) => o.outcome === 'open') : undefined);
 
+/** Every person a request names (its lead, facilitator, offers and candidates). */
+export const peopleIn = (r: FacilitationRequest): UserId[] => [r.leadId, r.facilitatorId, ...r.offers.map((o) => o.facilitatorId), ...r.candidates.map((c) => c.userId)].filter((x): x is UserId => !!x);
+
 export const LIMITS = { topic: 200, notes: 2000, maxHours: 12, maxDaysAhead: 366 } as const;
 
 export interface RequestInput {

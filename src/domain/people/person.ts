@@ -9,6 +9,10 @@ export type UserId = string;
 const SAFE_ID = /^[^/\\#?\u0000-\u001f\u007f-\u009f]{1,128}$/;
 export const isValidUserId = (id: unknown): id is UserId => typeof id === 'string' && SAFE_ID.test(id);
 
+// A plain mailbox: no quotes, spaces or `:;,"` (so it can go into a calendar address unescaped).
+const MAILBOX = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
+export const isMailbox = (value: unknown): value is string => typeof value === 'string' && value.length <= 254 && MAILBOX.test(value);
+
 export interface Profile {
   profession: Profession;
   hub: Hub;

@@ -81,3 +81,6 @@ export function formatLondonRange(start: Date, end: Date): string {
   const endText = s.hasSame(e, 'day') ? e.toFormat('HH:mm') : e.toFormat('ccc d LLL HH:mm');
   return `${s.toFormat('ccc d LLL yyyy, HH:mm')}–${endText}`;
 }
+
+/** "Thu 16 Jul 14:00" (no year: offers and deadlines are days away). */
+export const formatLondonShort = (instant: Date) => `${formatLondonDate(instant).replace(/ \d{4}$/, '')} ${formatLondonTime(instant)}`;

@@ -3,17 +3,17 @@
 // rosters, attendance and CPD, and the notices and reminders that follow.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../logging.js';
+import { errorSummary, type Logger } from '../../logging.js';
 import type { Clock, JobScheduler, Notifier, ProfileRecord } from '../../domain/ports.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { CalendarTokenRepository, EventIndex, EventRepository, IndexEntry, Listing, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
+import type { EventIndex, EventRepository, IndexEntry, Listing, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
 import { EMPTY_SEATS, hoursOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
-import { DEFAULT_RANGE_DAYS } from '../../domain/events/query.js';
+import { DEFAULT_RANGE_DAYS, matchesCriteria, type EventCriteria } from '../../domain/events/query.js';
 import { parseCategory, type Category } from '../../domain/events/event.js';
 import { hasRole, requireRole } from '../../domain/people/authorisation.js';
 import { parseHub, HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
@@ -24,16 +24,11 @@ import { parseInstant, formatLondonRange, LONDON } from '../../domain/time/londo
 import { DateTime } from 'luxon';
 import type { PeopleService } from '../people.js';
 import { SeatLines, type Committed } from './seatLines.js';
-import { eventView, type EventView } from './views.js';
-import { cancelledNotice, noticeKeys, promotedNotice, updatedNotice } from './notices.js';
-import { mapLimit } from './mapLimit.js';
+import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
+import { cancelledNotice, promotedNotice, updatedNotice } from '../../cards/events/notices.js';
+import { noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
+import { runLimited } from '../../domain/async.js';
 
-export const REMINDER_KIND = 'event.reminders';
-export const reminderKey = (eventId: string, offsetMs: number) => `event-reminders:${eventId}:${offsetMs}`;
-/** The safety net behind telling registrants of a change or cancellation (see `tellRegistrants`). */
-export const TELL_REGISTRANTS_KIND = 'event.tell-registrants';
-export const tellRegistrantsKey = (eventId: string, what: RegistrantNews, sequence: number) => `event-tell:${eventId}:${what}:${sequence}`;
-export type RegistrantNews = 'cancelled' | 'moved' | 'changed';
 /** How long the in-process fan-out has before the durable job does it instead. */
 const TELL_SAFETY_NET_MS = 60_000;
 
@@ -56,16 +51,18 @@ const PREFETCH_MS = 5_000;
 /** A burst of seat commits on one event refreshes its index lines once, this long after the first. */
 const REFRESH_DELAY_MS = 200;
 
+/** Everything the events service may touch. */
 export interface EventsDeps {
-  config: Config;
+  config: Pick<Config, 'publicUrl' | 'reminderOffsetsMs'>;
   clock: Clock;
   logger: Logger;
   repo: EventRepository;
   index: EventIndex;
   personIndex: PersonIndex;
-  tokens: CalendarTokenRepository;
-  channels: ChannelRepository;
-  people: PeopleService;
+  /** Checks that an event's channel exists. */
+  channels: Pick<ChannelRepository, 'get'>;
+  /** A person's profession, for the "not aimed at you" warning. */
+  people: Pick<PeopleService, 'getProfile'>;
   notifier: Notifier;
   scheduler: JobScheduler;
 }
@@ -78,6 +75,8 @@ export interface EventFilters {
   profession?: string;
   channelId?: string;
   status?: string;
+  /** Free-text search over title, description, location and organiser. */
+  q?: string;
   limit?: string | number;
   next?: string;
 }
@@ -88,21 +87,6 @@ export interface SignupResult {
   already: boolean;
   /** The person's view of the event as the booking left it. */
   view: EventView;
-}
-
-export interface RosterLine {
-  userId: UserId;
-  name: string;
-  status: 'booked' | 'waitlisted';
-  position: number | null;
-  joinedAt: string;
-  bookedAt?: string;
-  attended: boolean;
-}
-
-export interface MyRegistration {
-  event: EventView;
-  inviteUrl: string | undefined;
 }
 
 export const entryOf = (e: PltEvent): IndexEntry => ({
@@ -196,51 +180,47 @@ export class EventsService {
   }
 
   /** GET /api/events: events starting in a range, filtered, each with the person's own place. */
-  async list(actor: Actor, filters: EventFilters): Promise<{ items: EventView[]; total: number; next?: string }> {
+  async list(actor: Actor, filters: EventFilters): Promise<EventList> {
     const now = this.d.clock.now();
     const from = readBound(filters.from, 'from', false) ?? now;
     const to = readBound(filters.to, 'to', true) ?? DateTime.fromJSDate(from).plus({ days: DEFAULT_RANGE_DAYS }).toJSDate();
     if (to <= from) throw invalid('"to" must be after "from".', { field: 'to' });
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw invalid(`Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { field: 'to' });
-    const hub = optional(filters.hub, parseHub, 'hub', 'Unknown hub. Hubs: north-kent, west-kent, east-kent, kent-medway.');
+    const hub = readHubs(filters.hub);
     const category = optional(filters.category, parseCategory, 'category', 'Unknown category. Categories: plt, facilitation-development, cop-session, webinar, other.');
     const profession = optional(filters.profession, parseProfession, 'profession', 'Unknown profession code.');
     const status = optional(filters.status, (s) => (s === 'scheduled' || s === 'cancelled' ? s : null), 'status', 'status must be scheduled or cancelled.');
     const channelId = filters.channelId ? String(filters.channelId).trim() : undefined;
+    const text = filters.q === undefined ? undefined : cleanText(filters.q, 200);
+    if (text === null) throw invalid('Search for at most 200 characters of text.', { field: 'q' });
     const limit = filters.limit === undefined || filters.limit === '' ? 200 : Number(filters.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit must be a whole number from 1 to 500.', { field: 'limit' });
     const after = filters.next ? readCursor(filters.next) : undefined;
 
-    const found = await this.find(actor, { from, to, hub, category, profession, channelId, status }, { limit, after });
+    const found = await this.find(actor, { from, to, hub, category, profession, channelId, status, text: text || undefined }, { limit, after });
     return found;
   }
 
   /** Events in a range matching already-read criteria, a page at a time. */
   async find(
     actor: Actor,
-    c: { from: Date; to: Date; hub?: Hub; category?: Category; profession?: Profession; channelId?: string; status?: 'scheduled' | 'cancelled' },
+    c: EventCriteria & { from: Date; to: Date },
     page: { limit: number; after?: string } = { limit: 200 },
-  ): Promise<{ items: EventView[]; total: number; next?: string }> {
+  ): Promise<EventList> {
     // The list and the person's own index lines in parallel: one round of partition queries (each
     // may come from this instance's reads of the last moments: a list may lag a little).
     const [stored, mine] = await Promise.all([this.inRange(c.from, c.to), this.d.personIndex.list(actor.id, { recent: true })]);
-    const matching = stored.filter(({ event: e }) =>
-      (!c.hub || e.hub === c.hub) &&
-      (!c.category || e.category === c.category) &&
-      (!c.profession || e.professions.includes(c.profession)) &&
-      (!c.channelId || e.channelId === c.channelId) &&
-      (!c.status || e.status === c.status),
-    );
+    const matching = stored.filter(({ event }) => matchesCriteria(event, c));
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
     // The person's place is read only where their index says they may have one.
     const maybeMine = new Set(mine.map((m) => m.eventId));
-    const items = await mapLimit(slice, 16, async (s) => {
+    const items = await runLimited(slice, 16, async (s) => {
       const copy = maybeMine.has(s.event.id) ? this.lines.peek(s.event.id, COPY_FRESH_MS) : undefined;
       const reg = !maybeMine.has(s.event.id) ? null : copy ? (copy.regs.get(actor.id) ?? null) : await this.d.repo.registration(s.event.id, actor.id, { recent: true });
       return (await this.viewWithReg(actor, s, reg)).view;
     });
-    const result: { items: EventView[]; total: number; next?: string } = { items, total: matching.length };
+    const result: EventList = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
   }
@@ -265,7 +245,7 @@ export class EventsService {
       if (!seen || line.listing.event.sequence > seen.event.sequence || (line.listing.event.sequence === seen.event.sequence && line.listing.at > seen.at)) best.set(line.eventId, line.listing);
     }
     const unchecked = [...unlisted].filter((id) => !best.has(id));
-    await mapLimit(unchecked, 16, async (id) => {
+    await runLimited(unchecked, 16, async (id) => {
       const s = await this.d.repo.get(id);
       if (!s) return;
       const listing = listingOf(s.event, s.seats);
@@ -316,7 +296,7 @@ export class EventsService {
           if (truth && fingerprint(truth) !== fingerprint(written)) state.next = truth;
         }
       } catch (e) {
-        this.d.logger.warn({ eventId: id, err: e instanceof Error ? e.message : String(e) }, 'could not refresh the event list lines; the next commit or read will');
+        this.d.logger.warn({ eventId: id, err: errorSummary(e) }, 'could not refresh the event list lines; the next commit or read will');
       } finally {
         this.refreshing.delete(id);
       }
@@ -427,11 +407,11 @@ export class EventsService {
       await this.d.scheduler.schedule({ key, kind: TELL_REGISTRANTS_KIND, dueAt, payload: { eventId: event.id, what, sequence: event.sequence, reason: reason ?? '' } });
     } catch (e) {
       safetyNet = false;
-      this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not set the registrants job; telling them now only');
+      this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not set the registrants job; telling them now only');
     }
     void this.notifyRegistrants(event.id, what, event.sequence, reason)
       .then(() => (safetyNet ? this.d.scheduler.cancel(key) : undefined))
-      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: e instanceof Error ? e.message : String(e) }, 'could not tell every registrant yet; the job will finish it'));
+      .catch((e) => this.d.logger.warn({ eventId: event.id, what, err: errorSummary(e) }, 'could not tell every registrant yet; the job will finish it'));
   }
 
   /**
@@ -448,7 +428,7 @@ export class EventsService {
     if (what === 'moved') {
       await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId, start: event.start, end: event.end }))).catch(() => undefined);
     }
-    await mapLimit(regs, 8, async (r) => {
+    await runLimited(regs, 8, async (r) => {
       const { view } = await this.viewWithReg({ id: r.userId, guest: true, roles: [] }, stored, r);
       if (what === 'cancelled') await this.d.notifier.notify(r.userId, cancelledNotice(view, reason || undefined), noticeKeys.cancelled(eventId, r.userId), 'booking');
       else await this.d.notifier.notify(r.userId, updatedNotice(view, r.status === 'booked' ? this.inviteUrl(eventId, r) : undefined), noticeKeys.updated(eventId, r.userId, event.sequence), 'booking');
@@ -498,8 +478,9 @@ export class EventsService {
     // Lists show the counts from the index lines: bring them up to this commit (soon, once per burst).
     if (plan.changed) this.refreshIndex(listingOf(plan.event, plan.seats));
     if (!plan.promoted.length) return;
-    const rows = new Map(plan.writes.filter((w) => w.type !== 'delete').map((w) => [(w as { reg: Registration }).reg.userId, (w as { reg: Registration }).reg]));
-    await mapLimit(plan.promoted, 8, async (p) => {
+    const rows = new Map<UserId, Registration>();
+    for (const w of plan.writes) if (w.type === 'create' || w.type === 'update') rows.set(w.reg.userId, w.reg);
+    await runLimited(plan.promoted, 8, async (p) => {
       const reg = rows.get(p.userId);
       const view = eventView(plan.event, plan.seats, { status: 'booked', position: null }, this.d.clock.now(), false);
       await this.d.notifier.notify(p.userId, promotedNotice(view, reg ? this.inviteUrl(eventId, reg) : undefined), noticeKeys.promoted(eventId, p.userId, p.number), 'booking');
@@ -508,7 +489,7 @@ export class EventsService {
 
   // ---- rosters and attendance -------------------------------------------------------------
 
-  async roster(actor: Actor, eventId: unknown): Promise<{ event: EventView; items: RosterLine[]; anonymousBooked: number; attendanceOpen: boolean }> {
+  async roster(actor: Actor, eventId: unknown): Promise<Roster> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can see the roster.');
     const regs = await this.d.repo.registrations(s.event.id);
@@ -528,7 +509,7 @@ export class EventsService {
     return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked, attendanceOpen };
   }
 
-  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<{ event: EventView; attended: number }> {
+  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<AttendanceAnswer> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can mark attendance.');
     const list = Array.isArray(attended) ? attended : typeof attended === 'string' ? attended.split(',').map((x) => x.trim()).filter(Boolean) : attended === undefined || attended === null ? [] : null;
@@ -545,7 +526,7 @@ export class EventsService {
     const now = this.d.clock.now();
     const entries = await this.d.personIndex.list(actor.id);
     const ids = [...new Set(entries.map((e) => e.eventId))];
-    const found = await mapLimit(ids, 16, async (id): Promise<MyRegistration | null> => {
+    const found = await runLimited(ids, 16, async (id): Promise<MyRegistration | null> => {
       const s = await this.d.repo.get(id);
       if (!s || (!options.past && s.event.end < now)) return null;
       const reg = await this.d.repo.registration(id, actor.id);
@@ -562,7 +543,7 @@ export class EventsService {
     // The person's index lines carry each booking's times (rewritten when an event moves), so only
     // bookings that overlap by those times are read from their partitions.
     const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.start < to && e.end > from).map((e) => e.eventId))];
-    const busy = await mapLimit(near, 16, async (id) => {
+    const busy = await runLimited(near, 16, async (id) => {
       const { s, reg } = await this.withRegistration(id, userId).catch((e: unknown) => {
         if (isAppError(e) && e.kind === 'not-found') return { s: null, reg: null };
         throw e;
@@ -652,6 +633,20 @@ export function readBound(value: string | undefined, field: string, endOfDay: bo
   const d = parseInstant(text);
   if (!d) throw invalid(`"${field}" must be an ISO 8601 date or date-time, e.g. 2026-07-01 or 2026-07-01T09:00:00+01:00.`, { field });
   return d;
+}
+
+/** `hub=west-kent` is that hub only; `hub=west-kent,kent-medway` any of those (the tab's "For you"). */
+function readHubs(value: string | undefined): Hub | Hub[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parts = String(value).split(',').map((h) => h.trim()).filter(Boolean);
+  const hubs: Hub[] = [];
+  for (const part of parts.slice(0, 8)) {
+    const hub = parseHub(part);
+    if (!hub) throw invalid('Unknown hub. Hubs: north-kent, west-kent, east-kent, kent-medway (or several, separated by commas).', { field: 'hub' });
+    if (!hubs.includes(hub)) hubs.push(hub);
+  }
+  if (parts.length > 8 || hubs.length === 0) throw invalid('Give one hub, or a few separated by commas.', { field: 'hub' });
+  return hubs.length === 1 ? hubs[0] : hubs;
 }
 
 function optional<T>(value: string | undefined, parse: (v: string) => T | null, field: string, message: string): T | undefined {

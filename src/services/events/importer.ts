@@ -5,27 +5,12 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../domain/people/person.js';
 import type { Clock } from '../../domain/ports.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import { parseCsv } from '../../domain/events/csv.js';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_LINES, parseCsv } from '../../domain/events/csv.js';
 import { readEventFields, type EventFields } from '../../domain/events/input.js';
 import { hasRole } from '../../domain/people/authorisation.js';
 import { AppError, invalid, forbidden } from '../../domain/errors.js';
 import type { EventsService } from './eventsService.js';
-
-export interface ImportLine {
-  line: number;
-  status: 'ok' | 'created' | 'exists' | 'error';
-  title?: string;
-  eventId?: string;
-  message?: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  created: number;
-  existing: number;
-  errors: number;
-  lines: ImportLine[];
-}
+import type { ImportReport } from '../../contracts/events.js';
 
 const COLUMNS: Record<string, string> = {
   title: 'title',
@@ -53,16 +38,21 @@ const COLUMNS: Record<string, string> = {
 };
 
 export const IMPORT_HEADER = 'title,description,category,hub,professions,channel,date,start,end,location,onlineMeetingUrl,capacity,signupCloses';
-export const MAX_IMPORT_LINES = 200;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_LINES };
 
 export class EventImporter {
-  constructor(private readonly d: { clock: Clock; channels: ChannelRepository; events: EventsService }) {}
+  constructor(private readonly d: { clock: Clock; channels: Pick<ChannelRepository, 'list'>; events: EventsService }) {}
 
   async import(actor: Actor, csv: unknown, options: { dryRun?: boolean } = {}): Promise<ImportReport> {
     if (actor.guest || !hasRole(actor, 'organiser')) throw forbidden('Only organisers and coordinators can import events.');
     if (typeof csv !== 'string' || !csv.trim()) throw invalid('Paste the CSV text, starting with a header line: ' + IMPORT_HEADER, { field: 'csv' });
-    if (csv.length > 500_000) throw invalid('The CSV is too large; import at most 200 events at a time.', { field: 'csv' });
+    const bytes = Buffer.byteLength(csv, 'utf8');
+    if (bytes > MAX_IMPORT_BYTES) {
+      throw invalid(`The CSV is over ${MAX_IMPORT_BYTES / 1024} KB (this one is ${Math.ceil(bytes / 1024)} KB). Import it in parts of at most ${MAX_IMPORT_LINES} events.`, { field: 'csv' });
+    }
+    // The header line and at most MAX_IMPORT_LINES events.
     const parsed = parseCsv(csv, MAX_IMPORT_LINES + 1);
+    if (parsed.error?.tooMany) throw invalid(`Line ${parsed.error.line}: at most ${MAX_IMPORT_LINES} events can be imported at once. Import the rest separately.`, { field: 'csv', line: parsed.error.line });
     if (parsed.error) throw invalid(`Line ${parsed.error.line}: ${parsed.error.message}`, { field: 'csv', line: parsed.error.line });
     const [header, ...rows] = parsed.rows;
     if (!header || !rows.length) throw invalid('The CSV needs a header line and at least one event. Header: ' + IMPORT_HEADER, { field: 'csv' });

@@ -3,7 +3,7 @@
 import type { BookingCalendar, PersonalDataHolder, UpcomingEvents, Clock } from '../../domain/ports.js';
 import type { EventIndex, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import type { Logger } from '../../logging.js';
-import { mapLimit } from './mapLimit.js';
+import { runLimited } from '../../domain/async.js';
 import { entryOf, listingOf, type EventsService } from './eventsService.js';
 import type { EventCalendars } from './calendars.js';
 
@@ -46,7 +46,7 @@ export function eventsDataHolder(d: Deps): PersonalDataHolder {
       // Future bookings are cancelled (the waitlist moves up); past ones leave only counts.
       const entries = await d.personIndex.list(userId);
       const ids = [...new Set(entries.map((e) => e.eventId))];
-      await mapLimit(ids, 4, async (id) => {
+      await runLimited(ids, 4, async (id) => {
         try {
           await d.events.lines.submit(id, { kind: 'erase', userId });
         } catch (e) {
@@ -86,7 +86,7 @@ export function upcomingEvents(d: { index: EventIndex; repo: EventRepository; cl
       // Lines that list their event are shown as they are (a few seconds' lag is fine here); others are checked.
       const listed = new Map(lines.filter((l) => l.listing).map((l) => [l.eventId, l.listing!.event]));
       const unchecked = [...new Set(lines.filter((l) => !l.listing && !listed.has(l.eventId)).map((l) => l.eventId))];
-      const heads = await mapLimit(unchecked, 8, (id) => d.repo.get(id));
+      const heads = await runLimited(unchecked, 8, (id) => d.repo.get(id));
       const events = [...listed.values(), ...heads.filter((s) => !!s).map((s) => s!.event)];
       return events
         .filter((e) => e.status === 'scheduled' && e.channelId === channelId && e.end > now)

@@ -3,13 +3,13 @@
 // of the partition (planBatch) and commits it as one Table transaction (group commit). Other
 // server instances are kept honest by the event row's ETag: if one of them committed first, the
 // transaction fails as a whole, the line re-reads the partition and plans again.
-import type { Logger } from '../../logging.js';
+import { errorSummary, type Logger } from '../../logging.js';
 import type { Clock } from '../../domain/ports.js';
 import type { UserId } from '../../domain/people/person.js';
 import type { CommitResult, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import { planBatch, type Outcome, type PartitionSnapshot, type Plan, type SeatOp, type StoredRegistration } from '../../domain/events/seats.js';
 import { AppError, conflict, notFound } from '../../domain/errors.js';
-import type { PltEvent, Seats } from '../../domain/events/event.js';
+import type { CancelledInvite, PltEvent, Seats } from '../../domain/events/event.js';
 
 /** An op's outcome and the event as it stood once the op was committed. */
 export interface Settled {
@@ -25,7 +25,7 @@ interface Waiting {
 }
 
 interface Copy {
-  snapshot: PartitionSnapshot & { regs: Map<UserId, StoredRegistration> };
+  snapshot: PartitionSnapshot & { regs: Map<UserId, StoredRegistration>; cancelled: Map<UserId, CancelledInvite> };
   etag: string;
   /** When this copy was last known to match storage (read, or our own commit). */
   confirmedAt: number;
@@ -119,7 +119,7 @@ export class SeatLines {
     const loaded = await this.deps.repo.load(line.eventId);
     if (!loaded) return null;
     const { etag, ...snapshot } = loaded;
-    return { snapshot: { ...snapshot, regs: new Map(snapshot.regs) }, etag, confirmedAt: Date.now() };
+    return { snapshot: { ...snapshot, regs: new Map(snapshot.regs), cancelled: new Map(snapshot.cancelled) }, etag, confirmedAt: Date.now() };
   }
 
   private async drain(line: Line): Promise<void> {
@@ -180,13 +180,13 @@ export class SeatLines {
         // Storage trouble: everyone in this batch hears about it; the copy may be stale now.
         line.copy = undefined;
         line.waiting.splice(0, batch.length).forEach((w) => w.reject(e));
-        if (!(e instanceof AppError)) this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'seat batch failed');
+        if (!(e instanceof AppError)) this.deps.logger.warn({ eventId: line.eventId, err: errorSummary(e) }, 'seat batch failed');
         return;
       }
       this.finish(line, batch, plan);
       if (plan.needsReconcile) line.waiting.push({ op: { kind: 'reconcile' }, resolve: () => undefined, reject: () => undefined });
       void this.deps.afterCommit({ eventId: line.eventId, plan, ops: batch.slice(0, plan.consumed).map((w) => w.op) }).catch((e: unknown) =>
-        this.deps.logger.warn({ eventId: line.eventId, err: e instanceof Error ? e.message : String(e) }, 'after-commit work failed'),
+        this.deps.logger.warn({ eventId: line.eventId, err: errorSummary(e) }, 'after-commit work failed'),
       );
       return;
     }
@@ -204,17 +204,19 @@ export class SeatLines {
 
   /** Brings our copy up to date with what we just committed. */
   private apply(line: Line, copy: Copy, plan: Plan, result: CommitResult) {
-    const regs = copy.snapshot.regs;
+    const { regs, cancelled } = copy.snapshot;
     let complete = !!result.etag;
     for (const w of plan.writes) {
       if (w.type === 'delete') regs.delete(w.userId);
+      else if (w.type === 'put-cancelled') cancelled.set(w.invite.userId, w.invite);
+      else if (w.type === 'delete-cancelled') cancelled.delete(w.userId);
       else {
         const etag = result.rows.get(w.reg.userId);
         if (!etag) complete = false;
         regs.set(w.reg.userId, { ...w.reg, etag: etag ?? '' });
       }
     }
-    copy.snapshot = { event: plan.event, seats: plan.seats, regs };
+    copy.snapshot = { event: plan.event, seats: plan.seats, regs, cancelled };
     copy.etag = result.etag;
     copy.confirmedAt = Date.now();
     // Never guard a later write with an unknown ETag: read the partition again instead.

@@ -1,20 +1,26 @@
 // "Add to calendar" for a facilitated session: one iCalendar document per person and request,
 // behind an unguessable token. The same UID throughout; SEQUENCE follows the request, so a
-// withdrawal or cancellation replaces what the calendar holds (METHOD:CANCEL).
+// withdrawal or cancellation replaces what the calendar holds (METHOD:CANCEL). RFC 5546: the lead
+// runs the session (ORGANIZER), the copy's owner is the ATTENDEE; mailboxes as for event invites.
 import { buildCalendar, type IcsMethod } from '../../domain/calendar/ics.js';
+import { attendee, organizer } from '../calendarAddresses.js';
 import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
 import type { FacilitationDeps } from './deps.js';
-import { nameOf } from './present.js';
+import { nameOf } from '../../contracts/facilitation.js';
 
-export async function facilitationCalendar(deps: FacilitationDeps, token: string): Promise<string | null> {
+export async function facilitationCalendar(deps: Pick<FacilitationDeps, 'store' | 'channels' | 'people' | 'config'>, token: string): Promise<string | null> {
   const ref = await deps.store.calendarToken(token);
   if (!ref) return null;
   const stored = await deps.store.get(ref.requestId);
   if (!stored) return null;
   const r = stored.request;
   if (!r.calendarTokens.some((t) => t.token === token && t.userId === ref.userId)) return null;
-  const s = deps.live();
-  const [channel, names] = await Promise.all([s.channels.get(r.channelId), s.people.names([r.leadId, r.facilitatorId ?? ''].filter(Boolean))]);
+  const s = deps;
+  const [channel, names, contacts] = await Promise.all([
+    s.channels.get(r.channelId),
+    s.people.names([r.leadId, r.facilitatorId ?? ''].filter(Boolean)),
+    s.people.contacts([r.leadId, ref.userId].filter(Boolean)),
+  ]);
   const channelName = channel?.name ?? 'Virtual Café';
   const isLead = ref.userId === r.leadId;
 
@@ -47,7 +53,8 @@ export async function facilitationCalendar(deps: FacilitationDeps, token: string
         status,
         stamp: r.updatedAt,
         categories: ['Facilitation'],
-        organizer: { name: 'Virtual Café' },
+        organizer: organizer(s.config, contacts.get(r.leadId)?.name ?? 'Virtual Café', contacts.get(r.leadId)),
+        attendees: [attendee(ref.userId, contacts.get(ref.userId))],
       },
     ],
     { method },

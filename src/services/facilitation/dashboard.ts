@@ -4,30 +4,10 @@ import type { Hub } from '../../domain/people/hubs.js';
 import { hubsWithRole, isAdmin, requireRole } from '../../domain/people/authorisation.js';
 import { londonMonthBounds } from '../../domain/facilitation/schedule.js';
 import type { FacilitationDeps } from './deps.js';
-import { facilitatorView, peopleIn, requestView, type RequestView } from './present.js';
+import { peopleIn } from '../../domain/facilitation/request.js';
+import { nameOf, requestJson, type Dashboard, type LoadRow } from '../../contracts/facilitation.js';
 
 const DAY_MS = 86_400_000;
-
-export interface LoadRow {
-  userId: string;
-  name: string;
-  hubs: Hub[];
-  paused: boolean;
-  maxPerMonth: number;
-  last90Days: number;
-  upcoming: number;
-  thisMonth: number;
-}
-
-export interface Dashboard {
-  openRequests: RequestView[];
-  /** Median time from request to confirmation, over sessions confirmed in the last 90 days. */
-  medianTimeToConfirmMs: number | null;
-  confirmedLast90Days: number;
-  load: LoadRow[];
-  /** Sessions of facilitators who have since erased their data (anonymous). */
-  formerFacilitatorSessions: number;
-}
 
 export const median = (values: readonly number[]): number | null => {
   if (!values.length) return null;
@@ -36,9 +16,9 @@ export const median = (values: readonly number[]): number | null => {
   return sorted.length % 2 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2);
 };
 
-export async function buildDashboard(deps: FacilitationDeps, actor: Actor): Promise<Dashboard> {
+export async function buildDashboard(deps: Pick<FacilitationDeps, 'config' | 'clock' | 'store' | 'pool' | 'channels' | 'people'>, actor: Actor): Promise<Dashboard> {
   requireRole(actor, 'coordinator', undefined, 'see the facilitation dashboard');
-  const s = deps.live();
+  const s = deps;
   const now = s.clock.now();
   const all = isAdmin(actor);
   const mine = hubsWithRole(actor, 'coordinator');
@@ -57,10 +37,9 @@ export async function buildDashboard(deps: FacilitationDeps, actor: Actor): Prom
   const load: LoadRow[] = visiblePool
     .map((f) => {
       const theirs = sessions.filter((x) => x.facilitatorId === f.userId);
-      const view = facilitatorView(f, names);
       return {
         userId: f.userId,
-        name: view.name,
+        name: nameOf(names, f.userId, 'Unknown person'),
         hubs: f.hubs,
         paused: f.paused,
         maxPerMonth: f.maxPerMonth,
@@ -74,7 +53,7 @@ export async function buildDashboard(deps: FacilitationDeps, actor: Actor): Prom
   return {
     openRequests: openRequests
       .sort((a, b) => a.start.getTime() - b.start.getTime())
-      .map((r) => requestView(r, { id: actor.id, coordinator: true }, names, channels.get(r.channelId) ?? 'Unknown channel', s.config)),
+      .map((r) => requestJson(r, { id: actor.id, coordinator: true }, names, channels.get(r.channelId) ?? 'Unknown channel', s.config.publicUrl)),
     medianTimeToConfirmMs: median(recentlyConfirmed.map((x) => x.confirmedAt.getTime() - x.createdAt.getTime())),
     confirmedLast90Days: recentlyConfirmed.length,
     load,

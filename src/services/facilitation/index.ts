@@ -1,25 +1,34 @@
-// Facilitator matching: the pool, requests and offers, the dashboard, calendar links and personal data.
+// Facilitator matching, put together from its parts: the steps every change goes through, what
+// people do with requests (lifecycle), reading them (lookups), "forget me" (erasure), the pool,
+// the dashboard, calendar links and personal data. What each part may touch is in its constructor.
 import type { Actor } from '../../domain/people/person.js';
 import type { PersonalDataHolder } from '../../domain/ports.js';
+import type { Dashboard } from '../../contracts/facilitation.js';
 import type { FacilitationDeps } from './deps.js';
-import { FacilitationRequests } from './requests.js';
+import { RequestSteps } from './steps.js';
+import { RequestLifecycle } from './lifecycle.js';
+import { RequestLookups } from './lookups.js';
+import { RequestErasure } from './erasure.js';
 import { FacilitatorPool } from './pool.js';
-import { buildDashboard, type Dashboard } from './dashboard.js';
+import { buildDashboard } from './dashboard.js';
 import { facilitationCalendar } from './calendar.js';
 import { facilitationDataHolder } from './personalData.js';
-import { isCoordinatorFor } from './deps.js';
-import { peopleIn, requestView, type RequestView } from './present.js';
-import type { FacilitationRequest } from '../../domain/facilitation/request.js';
 
 export type { FacilitationDeps } from './deps.js';
 
 export class FacilitationService {
-  readonly requests: FacilitationRequests;
+  /** Create, accept, decline, withdraw, cancel, assign; the expiry job and the sweep. */
+  readonly requests: RequestLifecycle;
+  /** Who may see a request, lists, the JSON and card context. */
+  readonly lookups: RequestLookups;
   readonly pool: FacilitatorPool;
+  private readonly erasure: RequestErasure;
 
-  /** The stores, for the demo seed (past sessions cannot be made through the use cases). */
-  constructor(readonly deps: FacilitationDeps) {
-    this.requests = new FacilitationRequests(deps);
+  constructor(private readonly deps: FacilitationDeps) {
+    const steps = new RequestSteps(deps);
+    this.requests = new RequestLifecycle(deps, steps);
+    this.lookups = new RequestLookups(deps);
+    this.erasure = new RequestErasure(deps, steps);
     this.pool = new FacilitatorPool(deps, this.requests);
   }
 
@@ -32,21 +41,7 @@ export class FacilitationService {
     return facilitationCalendar(this.deps, token);
   }
 
-  /** Requests as this person may see them (JSON for the tab). */
-  async views(actor: Actor, requests: readonly FacilitationRequest[]): Promise<RequestView[]> {
-    const s = this.deps.live();
-    const [channels, names] = await Promise.all([s.channels.list(), s.people.names(requests.flatMap(peopleIn))]);
-    const channelNames = new Map(channels.map((c) => [c.id, c.name]));
-    return requests.map((r) => requestView(r, { id: actor.id, coordinator: isCoordinatorFor(actor, r.hub) }, names, channelNames.get(r.channelId) ?? 'Unknown channel', s.config));
-  }
-
-  /** Channels this person leads (the request form's choices). */
-  async leadChannels(actor: Actor): Promise<{ id: string; name: string; hub: string; teamsChannelId?: string }[]> {
-    const channels = await this.deps.live().channels.list();
-    return channels.filter((c) => c.leadIds.includes(actor.id)).map((c) => ({ id: c.id, name: c.name, hub: c.hub, teamsChannelId: c.teamsChannelId }));
-  }
-
   dataHolder(): PersonalDataHolder {
-    return facilitationDataHolder(this.deps, this.requests);
+    return facilitationDataHolder(this.deps, this.erasure);
   }
 }

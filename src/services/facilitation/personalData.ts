@@ -3,9 +3,9 @@
 import type { PersonalDataHolder } from '../../domain/ports.js';
 import { toLondonIso } from '../../domain/time/london.js';
 import type { FacilitationDeps } from './deps.js';
-import type { FacilitationRequests } from './requests.js';
+import type { RequestErasure } from './erasure.js';
 
-export function facilitationDataHolder(deps: FacilitationDeps, requests: FacilitationRequests): PersonalDataHolder {
+export function facilitationDataHolder(deps: Pick<FacilitationDeps, 'store' | 'pool'>, requests: RequestErasure): PersonalDataHolder {
   return {
     area: 'facilitation',
     async export(userId) {

@@ -1,23 +1,21 @@
 // The facilitator pool: coordinators add and remove people for their hubs; facilitators keep
 // their own profile (skills, formats, availability, dates away, monthly cap, paused).
+import { errorSummary } from '../../logging.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import { hubsWithRole, isAdmin, requireRole } from '../../domain/people/authorisation.js';
 import { forbidden, invalid, notFound } from '../../domain/errors.js';
 import { applyFacilitatorInput, newFacilitator, parseHubs, type Facilitator } from '../../domain/facilitation/facilitator.js';
 import { NOTICE_KIND, type FacilitationDeps } from './deps.js';
-import { welcomeMessage } from './present.js';
-import type { FacilitationRequests } from './requests.js';
+import { poolWelcomeMessage } from '../../cards/facilitation/profile.js';
+import type { RequestLifecycle } from './lifecycle.js';
 
 export class FacilitatorPool {
   constructor(
-    private readonly deps: FacilitationDeps,
-    private readonly requests: FacilitationRequests,
+    private readonly deps: Pick<FacilitationDeps, 'clock' | 'logger' | 'pool' | 'notifier'>,
+    /** Offers held by someone who leaves the pool move on. */
+    private readonly requests: Pick<RequestLifecycle, 'releaseOffersOf'>,
   ) {}
-
-  private get s() {
-    return this.deps.live();
-  }
 
   /** GET /api/facilitators — coordinators see the whole pool (facilitators often cross hubs). */
   async list(actor: Actor): Promise<Facilitator[]> {
@@ -33,14 +31,14 @@ export class FacilitatorPool {
     const hubs = parseHubs(input.hubs);
     const mine = hubsWithRole(actor, 'coordinator');
     if (!isAdmin(actor) && hubs.some((h) => !mine.includes(h) || h === 'kent-medway')) throw forbidden('You can only add facilitators to the hubs you coordinate.');
-    const now = this.s.clock.now();
+    const now = this.deps.clock.now();
     const fresh = newFacilitator(userId, hubs, now);
     if (await this.deps.pool.create(fresh)) {
-      this.s.logger.info({ hubs }, 'facilitator added');
+      this.deps.logger.info({ hubs }, 'facilitator added');
       try {
-        await this.s.notifier.notify(userId, welcomeMessage(fresh), `facilitator-added:${userId}:${now.getTime()}`, NOTICE_KIND);
+        await this.deps.notifier.notify(userId, poolWelcomeMessage(fresh), `facilitator-added:${userId}:${now.getTime()}`, NOTICE_KIND);
       } catch (e) {
-        this.s.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'facilitator welcome not sent');
+        this.deps.logger.warn({ err: errorSummary(e) }, 'facilitator welcome not sent');
       }
       return { facilitator: fresh, created: true };
     }
@@ -60,7 +58,7 @@ export class FacilitatorPool {
     const mine = hubsWithRole(actor, 'coordinator');
     if (!isAdmin(actor) && !current.hubs.some((h) => mine.includes(h))) throw forbidden('You can only remove facilitators from the hubs you coordinate.');
     await this.deps.pool.delete(userId);
-    this.s.logger.info('facilitator removed');
+    this.deps.logger.info('facilitator removed');
     await this.requests.releaseOffersOf(userId);
   }
 
@@ -78,7 +76,7 @@ export class FacilitatorPool {
   /** PUT /api/facilitators/me and facilitator.save: only people in the pool. */
   async saveMine(actor: Actor, input: Record<string, unknown>): Promise<Facilitator> {
     if (!(await this.deps.pool.get(actor.id))) throw forbidden('Only people in the facilitator pool can set facilitation availability. Ask your hub coordinator to add you.');
-    const now = this.s.clock.now();
+    const now = this.deps.clock.now();
     const saved = await this.deps.pool.update(actor.id, (current) => applyFacilitatorInput(current, input, now));
     if (!saved) throw forbidden('You are no longer in the facilitator pool.');
     return saved;

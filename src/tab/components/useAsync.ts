@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 
 /** Runs `load` on mount and when `deps` change; exposes data, error, loading and reload. */
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
@@ -9,7 +9,9 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]) {
     setState((s) => ({ ...s, loading: true, error: undefined }));
     try {
       const data = await run();
-      setState({ data, loading: false });
+      // A long list is a lot to render at once: as a transition React renders it in slices and the
+      // page stays responsive meanwhile.
+      startTransition(() => setState({ data, loading: false }));
     } catch (error) {
       setState({ error, loading: false });
     }

@@ -1,72 +1,14 @@
-// Facilitation shapes of the HTTP API (interfaces.md: Facilitator JSON, Facilitation request JSON).
-import type { Hub } from '../types';
+// Facilitation shapes of the HTTP API (interfaces.md: Facilitator JSON, Facilitation request JSON)
+// from src/contracts (type-only), the formats and days from the domain, and how the tab shows them.
+import type { Day } from '../../domain/facilitation/facilitator';
+import type { RequestStatus } from '../../domain/facilitation/request';
 
-export type Format = 'observe' | 'co-facilitate' | 'coach';
-export const FORMAT_NAMES: Record<Format, string> = { observe: 'Observe the session', 'co-facilitate': 'Co-facilitate', coach: 'Coach the lead' };
-export const FORMATS = Object.keys(FORMAT_NAMES) as Format[];
+export { DAYS, FORMATS, FORMAT_NAMES, type Day, type Format } from '../../domain/facilitation/facilitator';
+export type { RequestStatus } from '../../domain/facilitation/request';
+export type { Dashboard, FacilitationRequestJson as FacilitationRequest, FacilitatorJson as Facilitator, LoadRow } from '../../contracts/facilitation';
 
-export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Day = (typeof DAYS)[number];
+/** Day names written out (the tab has room; cards use the short ones). */
 export const DAY_NAMES: Record<Day, string> = { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' };
-
-export interface Facilitator {
-  userId: string;
-  name: string;
-  hubs: Hub[];
-  skills: string[];
-  formats: Format[];
-  availability: { day: Day; from: string; to: string }[];
-  away: { from: string; to: string }[];
-  maxPerMonth: number;
-  paused: boolean;
-}
-
-export type RequestStatus = 'matching' | 'offered' | 'confirmed' | 'escalated' | 'cancelled';
-
-export interface FacilitationRequest {
-  id: string;
-  channelId: string;
-  channelName: string;
-  hub: Hub;
-  leadId: string;
-  leadName: string;
-  start: string;
-  end: string;
-  format: Format;
-  topic: string;
-  notes: string;
-  continuity: boolean;
-  status: RequestStatus;
-  statusText: string;
-  facilitatorId?: string;
-  facilitatorName?: string;
-  offer?: { offerId: string; facilitatorId: string; facilitatorName: string; expiresAt: string };
-  candidates: { userId: string; name: string; reasons: string[] }[];
-  noMatchReasons: string[];
-  createdAt: string;
-  confirmedAt?: string;
-  calendarUrl?: string;
-  can: { cancel: boolean; withdraw: boolean; accept: boolean; assign: boolean };
-}
-
-export interface LoadRow {
-  userId: string;
-  name: string;
-  hubs: Hub[];
-  paused: boolean;
-  maxPerMonth: number;
-  last90Days: number;
-  upcoming: number;
-  thisMonth: number;
-}
-
-export interface Dashboard {
-  openRequests: FacilitationRequest[];
-  medianTimeToConfirmMs: number | null;
-  confirmedLast90Days: number;
-  load: LoadRow[];
-  formerFacilitatorSessions: number;
-}
 
 const whenFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });

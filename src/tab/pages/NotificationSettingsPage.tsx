@@ -4,19 +4,8 @@ import { Body1, Caption1, Switch, Title2, makeStyles, tokens } from '@fluentui/r
 import { apiFetch } from '../api';
 import { useAsync } from '../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../components/Status';
+import type { PreferenceView as KindView, PreferencesView as SettingsView } from '../../contracts/notifications';
 
-interface KindView {
-  kind: string;
-  title: string;
-  description: string;
-  on: boolean;
-  optional: boolean;
-}
-
-interface SettingsView {
-  settings: Record<string, boolean>;
-  kinds: KindView[];
-}
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, marginTop: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -52,10 +41,12 @@ export function NotificationSettingsPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 as="h1" block id="page-title">
         Notifications
       </Title2>
-      <Body1 as="p">Choose what the Virtual Café sends you in Teams. Changes apply to messages not yet sent.</Body1>
+      <Body1 as="p" block>
+        Choose what the Virtual Café sends you in Teams. Changes apply to messages not yet sent.
+      </Body1>
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorBar error={error} title="Your settings could not be loaded" /> : null}
       {data && (

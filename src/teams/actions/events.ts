@@ -4,13 +4,13 @@ import type { CardAction, ActionData } from '../cardActionRouter.js';
 import type { BotTurn } from '../turn.js';
 import { Verbs } from '../../cards/verbs.js';
 import { invalid, forbidden } from '../../domain/errors.js';
-import { eventCardFor, eventFormFor, eventListFor, genericEventCard, myEventsFor } from '../eventCards.js';
-import { rosterCard, importCard } from '../../cards/builders/eventOrganiser.js';
+import { calendarCardFor, eventCardFor, eventFormFor, eventListFor, genericEventCard, myEventsFor } from '../views/events.js';
+import { eventAnswers } from '../../cards/events/answers.js';
+import { rosterCard, importCard } from '../../cards/events/organiser.js';
 import { IMPORT_HEADER } from '../../services/events/importer.js';
-import { calendarCardFor } from '../commands/events.js';
 import { postToChannel } from '../channelPost.js';
 import { isEventId } from '../../services/events/eventsService.js';
-import { NO_CHANNEL } from '../../cards/builders/eventForm.js';
+import { NO_CHANNEL } from '../../cards/events/form.js';
 
 function eventIdOf(data: ActionData): string {
   const id = data.eventId;
@@ -38,14 +38,7 @@ const signup: CardAction = {
     const eventId = eventIdOf(data);
     // The card that answers shows warnings: let the service read what they need while it books.
     const result = await turn.services.events.signUp(turn.actor, eventId, { warnings: true });
-    const title = result.view.title;
-    const notice = result.already
-      ? result.status === 'booked'
-        ? `You were already booked on “${title}”.`
-        : `You are already on the waitlist for “${title}” (#${result.position}).`
-      : result.status === 'booked'
-        ? `You’re booked on “${title}”.`
-        : `“${title}” is full, so you’re on the waitlist: #${result.position}.`;
+    const notice = eventAnswers.signedUp({ title: result.view.title, status: result.status, position: result.position, already: result.already });
     return answer(turn, data, eventId, notice, !result.already);
   },
 };
@@ -55,8 +48,7 @@ const cancel: CardAction = {
   async run(turn, data) {
     const eventId = eventIdOf(data);
     const { previous } = await turn.services.events.cancelBooking(turn.actor, eventId);
-    const notice = previous === 'booked' ? 'Your booking is cancelled. Thank you for freeing the place.' : previous === 'waitlisted' ? 'You have left the waitlist.' : 'You had no booking on this event.';
-    return answer(turn, data, eventId, notice);
+    return answer(turn, data, eventId, eventAnswers.bookingCancelled(previous));
   },
 };
 
@@ -75,8 +67,7 @@ const create: CardAction = {
   verb: Verbs.eventCreate,
   async run(turn, data) {
     const created = await turn.services.events.create(turn.actor, fromForm(data));
-    const notice = created.length > 1 ? `Created a series of ${created.length} events; this is the first.` : 'Event created. Share it with “events” in a channel, or post it to its channel.';
-    return { card: await eventCardFor(turn, created[0].id, notice) };
+    return { card: await eventCardFor(turn, created[0].id, eventAnswers.created(created.length)) };
   },
 };
 
@@ -86,7 +77,7 @@ const update: CardAction = {
     const eventId = eventIdOf(data);
     const { eventId: _id, ...fields } = fromForm(data);
     await turn.services.events.update(turn.actor, eventId, fields);
-    return { card: await eventCardFor(turn, eventId, 'Saved.') };
+    return { card: await eventCardFor(turn, eventId, eventAnswers.saved) };
   },
 };
 
@@ -104,8 +95,7 @@ const organiserCancel: CardAction = {
   async run(turn, data) {
     const eventId = eventIdOf(data);
     const view = await turn.services.events.cancelEvent(turn.actor, eventId, data.reason);
-    const told = view.booked + view.waitlisted;
-    return { card: await eventCardFor(turn, eventId, `Event cancelled. ${told} ${told === 1 ? 'person is' : 'people are'} being told.`) };
+    return { card: await eventCardFor(turn, eventId, eventAnswers.eventCancelled(view.booked + view.waitlisted)) };
   },
 };
 
@@ -123,7 +113,7 @@ const attendance: CardAction = {
     const eventId = eventIdOf(data);
     const result = await turn.services.events.markAttendance(turn.actor, eventId, data.attended ?? '');
     const r = await turn.services.events.roster(turn.actor, eventId);
-    return { card: rosterCard(r, { started: true, notice: `Attendance saved: ${result.attended} attended. They now see it in their CPD record.` }) };
+    return { card: rosterCard(r, { started: true, notice: eventAnswers.attendanceSaved(result.attended) }) };
   },
 };
 
@@ -137,7 +127,7 @@ const post: CardAction = {
     if (!channel?.teamsChannelId) throw invalid('This event has no Teams channel to post to. Link it to a channel, or type “events” in the channel.');
     const { card } = await genericEventCard(turn, eventId);
     await postToChannel(turn, channel.teamsChannelId, card);
-    return { card: await eventCardFor(turn, eventId, `Posted in ${channel.name}.`) };
+    return { card: await eventCardFor(turn, eventId, eventAnswers.posted(channel.name)) };
   },
 };
 
@@ -155,7 +145,7 @@ const calendarReset: CardAction = {
   verb: Verbs.calendarReset,
   async run(turn) {
     if (turn.scope !== 'personal') throw invalid('Manage your private calendar link in a 1:1 chat with me.');
-    return { card: await calendarCardFor(turn, { replace: true, notice: 'Here is your new link. The old one no longer works.' }) };
+    return { card: await calendarCardFor(turn, { replace: true, notice: eventAnswers.newCalendarLink }) };
   },
 };
 
@@ -164,7 +154,7 @@ const calendarRevoke: CardAction = {
   async run(turn) {
     if (turn.scope !== 'personal') throw invalid('Manage your private calendar link in a 1:1 chat with me.');
     await turn.services.eventCalendars.revoke(turn.actor.id);
-    return { card: await calendarCardFor(turn, { revoked: true, notice: 'Your private calendar link is turned off.' }) };
+    return { card: await calendarCardFor(turn, { revoked: true, notice: eventAnswers.calendarLinkOff }) };
   },
 };
 

@@ -4,31 +4,20 @@ import type { CardAction, CardActionResult } from '../cardActionRouter.js';
 import type { BotTurn } from '../turn.js';
 import { Verbs } from '../../cards/verbs.js';
 import { tokenOf, type FacilitationRequest } from '../../domain/facilitation/request.js';
-import { confirmedMessage, facilitatorCard, leadStatusCard, noticeMessage, shortWhen } from '../../services/facilitation/present.js';
-import type { AcceptResult, DeclineResult } from '../../services/facilitation/requests.js';
-import { myRequestsCard } from '../commands/facilitation.js';
+import type { ForWhom } from '../../cards/facilitation/common.js';
+import { facilitationAnswers } from '../../cards/facilitation/answers.js';
+import { facilitatorCard } from '../../cards/facilitation/profile.js';
+import { facilitatorConfirmationCard, leadCardFor, myRequestsCard, requestNoticeCard } from '../views/facilitation.js';
 
-async function notice(turn: BotTurn, r: FacilitationRequest, title: string, text: string, forWhom: 'lead' | 'facilitator' | 'coordinator', calendarToken?: string): Promise<CardActionResult> {
-  const { channelName, names } = await turn.services.facilitation.requests.context(r);
-  return { card: noticeMessage(r, { title, text, forWhom, calendarToken }, channelName, names, turn.services.config).card };
-}
-
-async function leadCard(turn: BotTurn, r: FacilitationRequest, title: string, text = ''): Promise<CardActionResult> {
-  const { channelName, names } = await turn.services.facilitation.requests.context(r);
-  return { card: leadStatusCard(r, channelName, names, turn.services.config, title, text, turn.services.clock.now()) };
-}
-
-async function facilitatorConfirmation(turn: BotTurn, r: FacilitationRequest, title?: string): Promise<CardActionResult> {
-  const { channelName, names } = await turn.services.facilitation.requests.context(r);
-  return { card: confirmedMessage(r, 'facilitator', channelName, names, turn.services.config, title).card };
-}
+const notice = async (turn: BotTurn, r: FacilitationRequest, [title, text]: [string, string], forWhom: ForWhom, calendarToken?: string): Promise<CardActionResult> => ({
+  card: await requestNoticeCard(turn, r, title, text, forWhom, calendarToken),
+});
 
 export const requestFacilitatorAction: CardAction = {
   verb: Verbs.facilitationRequest,
   async run(turn, data) {
     const { request, duplicate } = await turn.services.facilitation.requests.create(turn.actor, data);
-    const title = duplicate ? 'You have already asked for this session' : 'Request sent';
-    return leadCard(turn, request, title);
+    return { card: await leadCardFor(turn, request, facilitationAnswers.requestSent(duplicate)) };
   },
 };
 
@@ -36,12 +25,10 @@ export const cancelRequestAction: CardAction = {
   verb: Verbs.facilitationRequestCancel,
   async run(turn, data) {
     const { request, result } = await turn.services.facilitation.requests.cancel(turn.actor, data.requestId);
-    if (result === 'withdrawn' || result === 'already-withdrawn') {
-      return notice(turn, request, 'You have withdrawn', 'Thanks for letting us know. We will find someone else and tell the lead.', 'facilitator', tokenOf(request, turn.actor.id));
-    }
-    const text = result === 'already-cancelled' ? 'This request was already cancelled.' : 'Cancelled. Anyone we had asked has been told.';
+    if (result === 'withdrawn' || result === 'already-withdrawn') return notice(turn, request, facilitationAnswers.withdrawnByCancel, 'facilitator', tokenOf(request, turn.actor.id));
+    const text = facilitationAnswers.requestCancelled.text(result);
     if (data.view === 'list') return { card: await myRequestsCard(turn, text) };
-    return leadCard(turn, request, 'Facilitation request cancelled', text);
+    return { card: await leadCardFor(turn, request, facilitationAnswers.requestCancelled.title, text) };
   },
 };
 
@@ -49,17 +36,10 @@ export const acceptOfferAction: CardAction = {
   verb: Verbs.facilitationOfferAccept,
   async run(turn, data) {
     const { request, result } = await turn.services.facilitation.requests.accept(turn.actor, data.requestId, data.offerId, 'card');
+    if (result === 'confirmed') return { card: await facilitatorConfirmationCard(turn, request) };
+    if (result === 'already-yours') return { card: await facilitatorConfirmationCard(turn, request, facilitationAnswers.alreadyYours) };
     const offer = request.offers.find((o) => o.offerId === data.offerId);
-    const answers: Record<Exclude<AcceptResult, 'confirmed' | 'already-yours'>, [string, string]> = {
-      filled: ['Already filled', 'Thank you — this session already has a facilitator, so there is nothing more to do.'],
-      expired: ['Already filled', `This offer expired${offer ? ` at ${shortWhen(offer.expiresAt)}` : ''} and has moved on to someone else. Thank you anyway.`],
-      cancelled: ['No longer needed', request.cancelReason === 'lapsed' ? 'The session has already started, so there is nothing more to do. Thank you.' : 'The lead has cancelled this request, so there is nothing more to do. Thank you.'],
-      closed: ['This offer is closed', 'You have already answered this offer. Thank you.'],
-    };
-    if (result === 'confirmed') return facilitatorConfirmation(turn, request);
-    if (result === 'already-yours') return facilitatorConfirmation(turn, request, 'Already filled — by you: you are confirmed');
-    const [title, text] = answers[result];
-    return notice(turn, request, title, text, 'facilitator');
+    return notice(turn, request, facilitationAnswers.notAccepted(result, offer?.expiresAt, request.cancelReason === 'lapsed'), 'facilitator');
   },
 };
 
@@ -67,14 +47,8 @@ export const declineOfferAction: CardAction = {
   verb: Verbs.facilitationOfferDecline,
   async run(turn, data) {
     const { request, result } = await turn.services.facilitation.requests.decline(turn.actor, data.requestId, data.offerId);
-    if (result === 'accepted') return facilitatorConfirmation(turn, request, 'You accepted this session — use Withdraw if you can no longer make it');
-    const answers: Record<Exclude<DeclineResult, 'accepted'>, [string, string]> = {
-      declined: ['Thanks for letting us know', 'We have asked someone else. You will not be asked about this session again.'],
-      'already-declined': ['Thanks for letting us know', 'You have already declined this offer.'],
-      closed: ['This offer is closed', 'This offer has already moved on, so there is nothing to decline. Thank you.'],
-    };
-    const [title, text] = answers[result];
-    return notice(turn, request, title, text, 'facilitator');
+    if (result === 'accepted') return { card: await facilitatorConfirmationCard(turn, request, facilitationAnswers.acceptedNotDeclined) };
+    return notice(turn, request, facilitationAnswers.declined(result), 'facilitator');
   },
 };
 
@@ -82,7 +56,7 @@ export const withdrawAction: CardAction = {
   verb: Verbs.facilitationWithdraw,
   async run(turn, data) {
     const { request } = await turn.services.facilitation.requests.withdraw(turn.actor, data.requestId);
-    return notice(turn, request, 'You have withdrawn', 'Thanks for letting us know. We will find someone else and tell the lead. Open the calendar link to remove the session from your calendar.', 'facilitator', tokenOf(request, turn.actor.id));
+    return notice(turn, request, facilitationAnswers.withdrawn, 'facilitator', tokenOf(request, turn.actor.id));
   },
 };
 
@@ -90,9 +64,8 @@ export const assignAction: CardAction = {
   verb: Verbs.facilitationAssign,
   async run(turn, data) {
     const { request, result } = await turn.services.facilitation.requests.assign(turn.actor, data.requestId, data.userId);
-    const { names } = await turn.services.facilitation.requests.context(request);
-    const who = names.get(request.facilitatorId ?? '') ?? 'The facilitator';
-    return notice(turn, request, result === 'already' ? 'Already assigned' : 'Facilitator assigned', `${who} is confirmed. The lead and the facilitator have both been told.`, 'coordinator');
+    const { names } = await turn.services.facilitation.lookups.context(request);
+    return notice(turn, request, facilitationAnswers.assigned(result, names.get(request.facilitatorId ?? '')), 'coordinator');
   },
 };
 
@@ -100,7 +73,7 @@ export const saveFacilitatorAction: CardAction = {
   verb: Verbs.facilitatorSave,
   async run(turn, data) {
     const saved = await turn.services.facilitation.pool.saveMine(turn.actor, data);
-    return { card: facilitatorCard(saved, saved.paused ? 'Saved. Offers are paused until you switch this off.' : 'Saved. Thank you!') };
+    return { card: facilitatorCard(saved, facilitationAnswers.profileSaved(saved.paused)) };
   },
 };
 

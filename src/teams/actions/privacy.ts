@@ -1,6 +1,6 @@
 import type { CardAction } from '../cardActionRouter.js';
 import { Verbs } from '../../cards/verbs.js';
-import { forgetDoneCard } from '../../cards/builders/privacy.js';
+import { forgetDoneCard } from '../../cards/privacy/privacy.js';
 
 export const forgetConfirmAction: CardAction = {
   verb: Verbs.privacyForgetConfirm,

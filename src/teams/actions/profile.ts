@@ -1,6 +1,6 @@
 import type { CardAction } from '../cardActionRouter.js';
 import { Verbs } from '../../cards/verbs.js';
-import { profileCard } from '../../cards/builders/profile.js';
+import { profileAnswers, profileCard } from '../../cards/people/profile.js';
 import { plainObject } from '../../domain/input.js';
 
 /**
@@ -17,7 +17,7 @@ export function saveProfileActionWith(next: (verb: string) => CardAction | undef
       const verb = typeof then?.verb === 'string' && then.verb !== Verbs.profileSave ? then.verb : undefined;
       const action = verb ? next(verb) : undefined;
       if (action) return action.run(turn, plainObject(then?.data) ?? {});
-      return { card: profileCard({ profile: saved, status: 'Saved. Thank you!' }) };
+      return { card: profileCard({ profile: saved, status: profileAnswers.saved }) };
     },
   };
 }

@@ -4,14 +4,14 @@ import type { Command } from '../commandRouter.js';
 import type { BotTurn } from '../turn.js';
 import type { Channel } from '../../domain/channels/channel.js';
 import { cardMessage, textMessage } from '../replies.js';
-import { channelChoiceCard, myChannelsCard } from '../../cards/builders/channels.js';
-import { editChannelCard, proposalFormCard, proposalReviewCard } from '../../cards/builders/channelLeads.js';
+import { channelChoiceCard } from '../../cards/channels/directory.js';
+import { editChannelCard } from '../../cards/channels/leads.js';
+import { proposalFormCard, proposalReviewCard } from '../../cards/channels/proposals.js';
+import { channelAnswers, joinAnswerCard, profileFirstCard, profileFirstNotice } from '../../cards/channels/answers.js';
 import { Verbs } from '../../cards/verbs.js';
-import { formatLondonDate } from '../../domain/time/london.js';
 import { canEditChannel, requireEdit } from '../../domain/channels/rules.js';
 import { resolveChannel, nearestChannels } from '../../domain/channels/resolve.js';
-import { directoryCardFor, joinAnswerCard, profileFirstCard, sharedJoinText } from '../channelViews.js';
-import { membersCardFor } from '../actions/channels.js';
+import { directoryCardFor, linkFor, membersCardFor, myChannelsCardFor } from '../views/channels.js';
 
 const summaries = (channels: Channel[]) => channels.map((c) => ({ id: c.id, name: c.name, purpose: c.purpose }));
 
@@ -21,15 +21,15 @@ export async function joinAndReply(turn: BotTurn, channel: Channel): Promise<voi
     if (turn.scope === 'personal') await turn.reply(cardMessage(profileFirstCard(channel)));
     else {
       // A profile is private: ask for it in the 1:1 chat, not in front of the group.
-      await turn.services.notifier.notify(turn.actor.id, { text: `Before you join ${channel.name}, tell us a little about you.`, card: profileFirstCard(channel) }, `channel-profile-first:${channel.id}:${turn.actor.id}:${Date.now()}`, 'channel');
-      await turn.reply(textMessage(`${turn.actor.name}, before you join ${channel.name} I need a short profile from you — I have sent it to our 1:1 chat.`));
+      await turn.services.notifier.notify(turn.actor.id, profileFirstNotice(channel), `channel-profile-first:${channel.id}:${turn.actor.id}:${Date.now()}`, 'channel');
+      await turn.reply(textMessage(channelAnswers.profileFirstShared(turn.actor.name, channel.name)));
     }
     return;
   }
   const personal = turn.scope === 'personal';
   const result = await turn.services.channelService.join(turn.actor, channel.id, { welcome: personal ? 'return' : 'notify' });
-  if (personal) await turn.reply(cardMessage(joinAnswerCard(turn, result)));
-  else await turn.reply(textMessage(sharedJoinText(turn, result)));
+  if (personal) await turn.reply(cardMessage(joinAnswerCard(result, linkFor(turn, result.channel))));
+  else await turn.reply(textMessage(channelAnswers.sharedJoin(turn.actor.name, result)));
 }
 
 export const channelsCommand: Command = {
@@ -52,18 +52,16 @@ export const joinCommand: Command = {
   async run(turn, args) {
     const text = args.slice(0, 200);
     if (!text.trim()) {
-      await turn.reply(cardMessage(await directoryCardFor(turn, '', 1, { text: 'Which channel? Type "join" and its name (e.g. "join anp"), or press Join below.' })));
+      await turn.reply(cardMessage(await directoryCardFor(turn, '', 1, { text: channelAnswers.whichToJoin })));
       return;
     }
     const found = await turn.services.channelService.resolve(text);
     if (found.kind === 'found') return joinAndReply(turn, found.channel);
     if (found.kind === 'ambiguous') {
-      await turn.reply(cardMessage(channelChoiceCard({ intro: `More than one channel matches “${text}”. Which one did you mean?`, channels: summaries(found.choices), verb: Verbs.channelJoin })));
+      await turn.reply(cardMessage(channelChoiceCard({ intro: channelAnswers.ambiguousJoin(text), channels: summaries(found.choices), verb: Verbs.channelJoin })));
       return;
     }
-    const intro = found.nearest.length
-      ? `I could not find a channel called “${text}”. The nearest names are below.`
-      : `I could not find a channel called “${text}”. Type "channels" to see them all.`;
+    const intro = channelAnswers.unknownJoin(text, found.nearest.length > 0);
     await turn.reply(cardMessage(channelChoiceCard({ intro, channels: summaries(found.nearest), verb: Verbs.channelJoin })));
   },
 };
@@ -79,50 +77,30 @@ export const leaveCommand: Command = {
     const mine = await turn.services.channelService.mine(turn.actor);
     const myChannels = [...mine.memberships.map((m) => m.channel), ...mine.requests.map((r) => r.channel)];
     if (!text.trim()) {
-      if (!myChannels.length) await turn.reply(textMessage('You are not in any channel. Type "channels" to find one.'));
-      else await turn.reply(cardMessage(channelChoiceCard({ intro: 'Which channel do you want to leave?', channels: summaries(myChannels), verb: Verbs.channelLeave })));
+      if (!myChannels.length) await turn.reply(textMessage(channelAnswers.notInAnyChannel));
+      else await turn.reply(cardMessage(channelChoiceCard({ intro: channelAnswers.whichToLeave, channels: summaries(myChannels), verb: Verbs.channelLeave })));
       return;
     }
     // Names resolve among the person's own channels first ("leave practice" is rarely ambiguous there).
     let found = resolveChannel(myChannels, text);
     if (found.kind === 'unknown') found = await turn.services.channelService.resolve(text);
     if (found.kind === 'ambiguous') {
-      await turn.reply(cardMessage(channelChoiceCard({ intro: `More than one channel matches “${text}”. Which one?`, channels: summaries(found.choices), verb: Verbs.channelLeave })));
+      await turn.reply(cardMessage(channelChoiceCard({ intro: channelAnswers.ambiguousLeave(text), channels: summaries(found.choices), verb: Verbs.channelLeave })));
       return;
     }
     if (found.kind === 'unknown') {
       const nearest = nearestChannels(myChannels, text, 3);
       await turn.reply(
         nearest.length
-          ? cardMessage(channelChoiceCard({ intro: `I could not find “${text}” among your channels. Did you mean one of these?`, channels: summaries(nearest), verb: Verbs.channelLeave }))
-          : textMessage(`I could not find a channel called “${text}”, and you are not in any channel.`),
+          ? cardMessage(channelChoiceCard({ intro: channelAnswers.notAmongYours(text), channels: summaries(nearest), verb: Verbs.channelLeave }))
+          : textMessage(channelAnswers.unknownLeave(text)),
       );
       return;
     }
     const result = await turn.services.channelService.leave(turn.actor, found.channel.id);
-    await turn.reply(textMessage(leaveText(result.status, found.channel.name, result.teamsNote)));
+    await turn.reply(textMessage(channelAnswers.left(result.status, found.channel.name, result.teamsNote)));
   },
 };
-
-export function leaveText(status: string, name: string, teamsNote?: string): string {
-  if (status === 'left') return `You have left ${name}.${teamsNote ? ' ' + teamsNote : ''} You can rejoin any time with "join ${name}".`;
-  if (status === 'request-withdrawn') return `Your request to join ${name} is withdrawn.`;
-  return `You are not a member of ${name}, so there was nothing to leave.`;
-}
-
-export async function myChannelsCardFor(turn: BotTurn) {
-  const mine = await turn.services.channelService.mine(turn.actor);
-  return myChannelsCard({
-    memberships: mine.memberships.map(({ channel, membership }) => ({
-      id: channel.id,
-      name: channel.name,
-      purpose: channel.purpose,
-      lead: channel.leadIds.includes(turn.actor.id),
-      joined: formatLondonDate(membership.joinedAt),
-    })),
-    requests: mine.requests.map(({ channel, request }) => ({ id: channel.id, name: channel.name, purpose: channel.purpose, requested: formatLondonDate(request.requestedAt) })),
-  });
-}
 
 export const myChannelsCommand: Command = {
   name: 'my channels',
@@ -153,12 +131,12 @@ async function channelForLead(turn: BotTurn, text: string): Promise<Channel | nu
     if (found.kind === 'found') return found.channel;
     const led = (found.kind === 'ambiguous' ? found.choices : []).filter((c) => canEditChannel(turn.actor, c));
     if (led.length === 1) return led[0];
-    await turn.reply(textMessage(found.kind === 'ambiguous' ? `More than one channel matches “${text}”: ${found.choices.map((c) => c.name).join(', ')}. Please give its full name.` : `I could not find a channel called “${text}”.`));
+    await turn.reply(textMessage(found.kind === 'ambiguous' ? channelAnswers.ambiguousForLead(text, found.choices.map((c) => c.name)) : channelAnswers.unknownChannel(text)));
     return null;
   }
   const led = (await turn.services.channelService.list()).filter((c) => c.leadIds.includes(turn.actor.id));
   if (led.length === 1) return led[0];
-  await turn.reply(textMessage(led.length ? `You lead ${led.map((c) => c.name).join(', ')}. Add the channel's name, e.g. "edit channel ${led[0].shortName}".` : 'You do not lead a channel. Add the channel’s name if you coordinate it.'));
+  await turn.reply(textMessage(led.length ? channelAnswers.whichLedChannel(led.map((c) => c.name), led[0].shortName) : channelAnswers.leadsNoChannel));
   return null;
 }
 
@@ -198,10 +176,10 @@ export const channelProposalsCommand: Command = {
   async run(turn) {
     const pending = await turn.services.proposalService.list(turn.actor, 'pending');
     if (!pending.length) {
-      await turn.reply(textMessage('No channel proposals are waiting for a decision.'));
+      await turn.reply(textMessage(channelAnswers.noProposalsWaiting));
       return;
     }
-    if (pending.length > 5) await turn.reply(textMessage(`${pending.length} proposals are waiting; here are the oldest five. The Admin page of the tab lists them all.`));
+    if (pending.length > 5) await turn.reply(textMessage(channelAnswers.manyProposalsWaiting(pending.length)));
     for (const p of pending.slice(0, 5)) {
       await turn.reply(cardMessage(proposalReviewCard({ proposal: await turn.services.proposalService.view(p), state: 'pending' })));
     }

@@ -1,13 +1,11 @@
 // Events commands: browse, my bookings and CPD, create, calendar links, CSV import.
 import type { Command } from '../commandRouter.js';
 import { cardMessage } from '../replies.js';
-import { eventFormFor, eventListFor, myEventsFor } from '../eventCards.js';
-import { calendarFeedCard } from '../../cards/builders/myEvents.js';
-import { importCard } from '../../cards/builders/eventOrganiser.js';
+import { calendarCardFor, eventFormFor, eventListFor, myEventsFor } from '../views/events.js';
+import { eventAnswers } from '../../cards/events/answers.js';
+import { importCard } from '../../cards/events/organiser.js';
 import { IMPORT_HEADER } from '../../services/events/importer.js';
 import { hasRole } from '../../domain/people/authorisation.js';
-import { HUBS, HUB_NAMES } from '../../domain/people/hubs.js';
-import type { BotTurn } from '../turn.js';
 
 export const eventsCommand: Command = {
   name: 'events',
@@ -28,7 +26,7 @@ export const myEventsCommand: Command = {
   group: 'Everyone',
   async run(turn) {
     if (turn.scope !== 'personal') {
-      await turn.reply('Your bookings are personal: message me 1:1 and type “my events”, or open the My bookings tab.');
+      await turn.reply(eventAnswers.myEventsArePersonal);
       return;
     }
     await turn.reply(cardMessage(await myEventsFor(turn)));
@@ -43,7 +41,7 @@ export const createEventCommand: Command = {
   group: 'Organisers',
   async run(turn) {
     if (turn.actor.guest || !hasRole(turn.actor, 'organiser')) {
-      await turn.reply('Only organisers and hub coordinators can create events. Ask your hub coordinator if you run PLT events.');
+      await turn.reply(eventAnswers.onlyOrganisersCreate);
       return;
     }
     await turn.reply(cardMessage(await eventFormFor(turn)));
@@ -58,19 +56,12 @@ export const importEventsCommand: Command = {
   group: 'Organisers',
   async run(turn) {
     if (turn.actor.guest || !hasRole(turn.actor, 'organiser')) {
-      await turn.reply('Only organisers and hub coordinators can import events.');
+      await turn.reply(eventAnswers.onlyOrganisersImport);
       return;
     }
     await turn.reply(cardMessage(importCard({ header: IMPORT_HEADER })));
   },
 };
-
-export async function calendarCardFor(turn: BotTurn, options: { replace?: boolean; revoked?: boolean; notice?: string } = {}) {
-  const calendars = turn.services.eventCalendars;
-  const personal = turn.scope === 'personal';
-  const feed = personal && !options.revoked ? await calendars.feed(turn.actor, options.replace) : undefined;
-  return calendarFeedCard({ personal, feedUrl: feed?.url, hubFeeds: HUBS.map((h) => ({ name: HUB_NAMES[h], url: calendars.hubFeedUrl(h) })), notice: options.notice });
-}
 
 export const calendarCommand: Command = {
   name: 'calendar',

@@ -3,8 +3,10 @@ import type { Command } from '../commandRouter.js';
 import type { BotTurn } from '../turn.js';
 import { cardMessage } from '../replies.js';
 import type { CardJson } from '../../cards/render.js';
-import { facilitatorCard, leadListCard, requestFormCard } from '../../services/facilitation/present.js';
-import { peopleIn } from '../../services/facilitation/present.js';
+import { facilitatorCard } from '../../cards/facilitation/profile.js';
+import { requestFormCard } from '../../cards/facilitation/form.js';
+import { facilitationAnswers } from '../../cards/facilitation/answers.js';
+import { myRequestsCard } from '../views/facilitation.js';
 
 /** In a channel, the Virtual Café channel this conversation is (so the form can preselect it). */
 function teamsChannelIdOf(turn: BotTurn): string | undefined {
@@ -21,9 +23,9 @@ export const requestFacilitatorCommand: Command = {
   summary: 'Ask for a facilitator to join or observe a session of a channel you lead',
   group: 'Channel leads',
   async run(turn) {
-    const channels = await turn.services.facilitation.leadChannels(turn.actor);
+    const channels = await turn.services.facilitation.lookups.leadChannels(turn.actor);
     if (!channels.length) {
-      await turn.reply('Only channel leads can request a facilitator, and you do not lead a Virtual Café channel. A hub coordinator can add you as a lead.');
+      await turn.reply(facilitationAnswers.onlyLeadsRequest);
       return;
     }
     const here = teamsChannelIdOf(turn);
@@ -42,13 +44,7 @@ async function replyPrivately(turn: BotTurn, card: CardJson, text: string): Prom
     return;
   }
   await turn.services.notifier.notify(turn.actor.id, { text, card }, `private-reply:${turn.context.activity.id ?? turn.services.clock.now().getTime()}`, 'facilitation');
-  await turn.reply(`${turn.actor.name.split(' ')[0] || 'I'}: I have sent that to you in our 1:1 chat.`);
-}
-
-export async function myRequestsCard(turn: BotTurn, notice?: string) {
-  const requests = await turn.services.facilitation.requests.ledBy(turn.actor);
-  const [channels, names] = await Promise.all([turn.services.channels.list(), turn.services.people.names(requests.flatMap(peopleIn))]);
-  return leadListCard(requests, new Map(channels.map((c) => [c.id, c.name])), names, notice, turn.services.clock.now());
+  await turn.reply(facilitationAnswers.sentPrivately(turn.actor.name));
 }
 
 export const myRequestsCommand: Command = {
@@ -58,7 +54,7 @@ export const myRequestsCommand: Command = {
   summary: 'Your facilitation requests and where each one is',
   group: 'Channel leads',
   async run(turn) {
-    await replyPrivately(turn, await myRequestsCard(turn), 'Your facilitation requests');
+    await replyPrivately(turn, await myRequestsCard(turn), facilitationAnswers.myRequestsPreview);
   },
 };
 
@@ -71,11 +67,10 @@ export const facilitatorCommand: Command = {
   async run(turn) {
     const f = await turn.services.facilitation.pool.get(turn.actor.id);
     if (!f) {
-      await turn.reply('You are not in the facilitator pool. Hub coordinators add facilitators; ask yours if you would like to facilitate group sessions.');
+      await turn.reply(facilitationAnswers.notInPool);
       return;
     }
-    const waiting = (await turn.services.facilitation.requests.offersFor(turn.actor)).filter((r) => r.status === 'offered').length;
-    const status = waiting ? `You have ${waiting} offer${waiting === 1 ? '' : 's'} waiting for your answer (see the offer cards, or the Facilitation tab).` : undefined;
-    await replyPrivately(turn, facilitatorCard(f, status), 'Your facilitator profile');
+    const waiting = (await turn.services.facilitation.lookups.offersFor(turn.actor)).filter((r) => r.status === 'offered').length;
+    await replyPrivately(turn, facilitatorCard(f, facilitationAnswers.offersWaiting(waiting)), facilitationAnswers.myProfilePreview);
   },
 };

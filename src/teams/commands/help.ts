@@ -1,15 +1,8 @@
 import type { Command } from '../commandRouter.js';
 import { COMMAND_GROUPS } from '../commandRouter.js';
 import type { BotTurn } from '../turn.js';
-import { helpCard } from '../../cards/builders/help.js';
+import { helpCard, QUICK_BUTTONS } from '../../cards/help/help.js';
 import { cardMessage } from '../replies.js';
-
-/** One-click buttons on the help card, shown when the command exists. */
-const QUICK_BUTTONS = [
-  { title: 'Browse channels', command: 'channels' },
-  { title: 'Upcoming events', command: 'events' },
-  { title: 'My profile', command: 'profile' },
-];
 
 export function buildHelpCard(commands: readonly Command[], scope: BotTurn['scope'], notice?: string) {
   const names = new Set(commands.map((c) => c.name));

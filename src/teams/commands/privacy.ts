@@ -1,6 +1,6 @@
 import type { Command } from '../commandRouter.js';
 import { cardMessage } from '../replies.js';
-import { forgetConfirmCard, myDataCard } from '../../cards/builders/privacy.js';
+import { forgetConfirmCard, myDataCard } from '../../cards/privacy/privacy.js';
 
 export const myDataCommand: Command = {
   name: 'my data',

@@ -1,5 +1,5 @@
 import type { Command } from '../commandRouter.js';
-import { profileCard } from '../../cards/builders/profile.js';
+import { profileCard } from '../../cards/people/profile.js';
 import { cardMessage } from '../replies.js';
 
 export const profileCommand: Command = {

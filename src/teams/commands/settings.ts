@@ -2,8 +2,8 @@
 // card with a switch per kind; in a group chat or channel (where others would see the card) a
 // change still applies to whoever typed it, answered in a line of text.
 import type { Command } from '../commandRouter.js';
-import { notificationSettingsCard } from '../../cards/builders/notificationSettings.js';
-import { KIND_TITLES, parseSettingsCommand } from '../../domain/notifications/preferences.js';
+import { notificationSettingsCard, settingsAnswers } from '../../cards/notifications/settings.js';
+import { parseSettingsCommand } from '../../domain/notifications/preferences.js';
 import { cardMessage } from '../replies.js';
 
 export const settingsCommand: Command = {
@@ -19,16 +19,12 @@ export const settingsCommand: Command = {
     let error = '';
     if (change) {
       await service.setPreference(turn.actor, change.kind, change.on);
-      status = `${KIND_TITLES[change.kind]} are now ${change.on ? 'on' : 'off'}.`;
+      status = settingsAnswers.changed(change.kind, change.on);
     } else if (args) {
-      const shown = args.length > 40 ? args.slice(0, 40) + '…' : args;
-      error = `I didn’t understand “${shown}”. Try “settings reminders off” or “settings booking on”.`;
+      error = settingsAnswers.notUnderstood(args);
     }
     if (turn.scope !== 'personal') {
-      await turn.reply(
-        status ||
-          (error ? error + ' ' : '') + 'Your notification settings are personal: message me “settings” in our 1:1 chat, or open the Virtual Café tab and choose Notifications.',
-      );
+      await turn.reply(status || (error ? error + ' ' : '') + settingsAnswers.arePersonal);
       return;
     }
     const view = await service.preferences(turn.actor);

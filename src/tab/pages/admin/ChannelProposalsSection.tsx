@@ -4,7 +4,7 @@ import { Body1, Button, Caption1, Field, Input, makeStyles, tokens } from '@flue
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
-import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
+import { HUB_NAMES, PROFESSION_NAMES, type ListResponse } from '../../types';
 import type { Proposal } from '../channels/types';
 
 const useStyles = makeStyles({
@@ -57,7 +57,7 @@ function ProposalItem({ proposal, onDecided }: { proposal: Proposal; onDecided: 
 
 export function ChannelProposalsSection() {
   const styles = useStyles();
-  const { data, error, loading, reload } = useAsync(() => apiFetch<{ items: Proposal[] }>('/api/channel-proposals?status=pending'), []);
+  const { data, error, loading, reload } = useAsync(() => apiFetch<ListResponse<Proposal>>('/api/channel-proposals?status=pending'), []);
   const [message, setMessage] = useState('');
   if (loading && !data) return <Loading label="Loading proposals…" />;
   if (error) return <ErrorBar error={error} title="Proposals could not be loaded" />;

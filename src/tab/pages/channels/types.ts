@@ -1,61 +1,14 @@
-// Channel shapes of the HTTP API as the tab sees them.
-import type { Hub, Me } from '../../types';
+// Channel shapes of the HTTP API from src/contracts (type-only), and how the tab reads them.
+import type { Me } from '../../types';
+import { hubCovers, type Hub } from '../../../domain/people/hubs';
+import type { ChannelJson } from '../../../contracts/channels';
 
-export interface Channel {
-  id: string;
-  name: string;
-  shortName: string;
-  purpose: string;
-  guidelines: string;
-  hub: Hub;
-  professions: string[];
-  leadIds: string[];
-  memberCount: number;
-  approvalRequired: boolean;
-  channelType: 'standard' | 'private' | 'shared';
-  teamId?: string;
-  teamsChannelId?: string;
-}
+export type { ChannelJson as Channel, DirectoryItemJson as DirectoryItem, MemberJson as MemberRow, ProposalListItem as Proposal } from '../../../contracts/channels';
 
-export interface DirectoryItem {
-  channel: Channel;
-  leads: { id: string; name: string }[];
-  nextEvents: { eventId: string; title: string; start: string; end: string }[];
-  myStatus: 'member' | 'requested' | 'none';
-}
+/** The server's rule (domain/channels/rules.ts): coordinators manage their hubs' channels and every all-K&M one. */
+export const coordinates = (me: Me, hub: Hub) => me.roles.some((g) => g.role === 'coordinator' && g.hubs.some((h) => hubCovers(hub, h)));
 
-export interface MemberRow {
-  userId: string;
-  name: string;
-  guest: boolean;
-  joinedAt?: string;
-  requestedAt?: string;
-  profession?: string;
-  hub?: string;
-  pcn?: string;
-  organisation?: string;
-}
-
-export interface Proposal {
-  id: string;
-  name: string;
-  purpose: string;
-  hub: Hub;
-  professions: string[];
-  proposerId: string;
-  proposerName?: string;
-  status: 'pending' | 'approved' | 'rejected';
-  reason?: string;
-  channelType: Channel['channelType'];
-  createdAt: string;
-}
-
-const covers = (target: Hub, hub: Hub) => target === 'kent-medway' || hub === 'kent-medway' || target === hub;
-
-/** Mirrors the server's rule: coordinators manage their hubs' channels and every all-K&M one. */
-export const coordinates = (me: Me, hub: Hub) => me.roles.some((g) => g.role === 'coordinator' && g.hubs.some((h) => covers(hub, h)));
-
-export const canEdit = (me: Me, c: Channel) => c.leadIds.includes(me.id) || coordinates(me, c.hub);
+export const canEdit = (me: Me, c: ChannelJson) => c.leadIds.includes(me.id) || coordinates(me, c.hub);
 
 /** "Tue 14 Jul, 12:30" in London time. */
 export function whenText(startIso: string, endIso: string): string {

@@ -1,0 +1,79 @@
+// "my events": bookings and waitlist places with Cancel, and the CPD record from attended events
+// (participatory hours per NMC revalidation period next to the total).
+import { card, noTemplates, safe, type CardJson } from '../render.js';
+import { Verbs } from '../verbs.js';
+import type { MyRegistration } from '../../contracts/events.js';
+import type { CpdRecord } from '../../domain/events/cpd.js';
+import { CATEGORY_NAMES } from '../../domain/events/event.js';
+import { formatLondonDate } from '../../domain/time/london.js';
+import { primaryAction, whenText, whereText } from './event.js';
+
+export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: string): CardJson {
+  const body: unknown[] = [];
+  if (notice) body.push({ type: 'TextBlock', text: safe(notice), wrap: true, weight: 'Bolder', color: 'Good' });
+  body.push({ type: 'TextBlock', text: 'My events', size: 'Medium', weight: 'Bolder', style: 'heading' });
+  const upcoming = mine.filter((m) => m.event.status === 'scheduled');
+  if (!upcoming.length) body.push({ type: 'TextBlock', text: 'You have no bookings coming up. Type “events” to find some.', wrap: true });
+  for (const { event: v, inviteUrl } of upcoming.slice(0, 15)) {
+    const state = v.myStatus === 'booked' ? 'Booked' : `Waitlist #${v.myWaitlistPosition}`;
+    const actions: unknown[] = [];
+    const primary = primaryAction(v, false, { view: 'mine' });
+    if (primary && (v.state === 'booked' || v.state === 'waitlisted')) actions.push(primary);
+    if (inviteUrl) actions.push({ type: 'Action.OpenUrl', title: 'Add to my calendar', url: inviteUrl });
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        { type: 'TextBlock', text: safe(v.title), weight: 'Bolder', wrap: true },
+        { type: 'TextBlock', text: `${whenText(v)} · ${safe(whereText(v))}`, wrap: true, isSubtle: true, spacing: 'None' },
+        { type: 'TextBlock', text: state, color: v.myStatus === 'booked' ? 'Good' : 'Accent', spacing: 'None' },
+        ...(actions.length ? [{ type: 'ActionSet', actions }] : []),
+      ],
+    });
+  }
+  const cancelled = mine.filter((m) => m.event.status === 'cancelled');
+  if (cancelled.length) body.push({ type: 'TextBlock', text: `Cancelled by the organiser: ${cancelled.map((m) => `${safe(m.event.title)} (${formatLondonDate(new Date(m.event.start))})`).join('; ')}`, wrap: true, color: 'Attention' });
+
+  body.push({ type: 'TextBlock', text: 'My CPD record', weight: 'Bolder', size: 'Medium', spacing: 'Large' });
+  if (!cpd.items.length) body.push({ type: 'TextBlock', text: 'Attended events appear here once the organiser marks attendance.', wrap: true, isSubtle: true });
+  else {
+    const p = cpd.periods[0];
+    body.push({
+      type: 'FactSet',
+      facts: [
+        { title: 'Total', value: `${cpd.totalHours} h (${cpd.participatoryHours} h participatory)` },
+        { title: 'Last 3 years', value: `${p.totalHours} of ${cpd.targets.totalHours} h · participatory ${p.participatoryHours} of ${cpd.targets.participatoryHours} h (NMC revalidation)` },
+        ...cpd.byCategory.map((c) => ({ title: CATEGORY_NAMES[c.category], value: `${c.hours} h` })),
+      ],
+    });
+    body.push({
+      type: 'FactSet',
+      facts: cpd.items.slice(0, 10).map((i) => ({ title: formatLondonDate(i.start), value: `${safe(i.title)} — ${i.hours} h${i.participatory ? ', participatory' : ''}, organiser ${safe(i.organiserName)}` })),
+    });
+    body.push({ type: 'TextBlock', text: 'Export the full record as CSV from the My bookings tab.', wrap: true, isSubtle: true });
+  }
+  const fallback = upcoming.length ? `Your bookings: ${upcoming.map((m) => `${m.event.title} (${whenText(m.event)})`).join('; ')}` : 'You have no bookings coming up.';
+  return noTemplates(card(body, [], fallback));
+}
+
+export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: string; url: string }[]; notice?: string; personal: boolean }): CardJson {
+  const body: unknown[] = [];
+  if (options.notice) body.push({ type: 'TextBlock', text: safe(options.notice), wrap: true, weight: 'Bolder', color: 'Good' });
+  body.push({ type: 'TextBlock', text: 'PLT calendars', size: 'Medium', weight: 'Bolder', style: 'heading' });
+  if (options.personal) {
+    if (options.feedUrl) {
+      body.push(
+        { type: 'TextBlock', text: 'Your private calendar of bookings. In Outlook: Add calendar → Subscribe from web, and paste this link. Keep it to yourself: anyone with the link sees your bookings.', wrap: true },
+        { type: 'TextBlock', text: options.feedUrl, wrap: true, fontType: 'Monospace' },
+      );
+    } else body.push({ type: 'TextBlock', text: 'Your private calendar link is turned off. Get a new one to subscribe again.', wrap: true });
+  } else body.push({ type: 'TextBlock', text: 'Message me 1:1 and type “calendar” for your private calendar of bookings.', wrap: true });
+  body.push({ type: 'TextBlock', text: 'Public calendars of all events by hub:', wrap: true, spacing: 'Medium' });
+  body.push({ type: 'FactSet', facts: options.hubFeeds.map((h) => ({ title: h.name, value: h.url })) });
+  const actions: unknown[] = [];
+  if (options.personal) {
+    actions.push({ type: 'Action.Execute', title: options.feedUrl ? 'Get a new link (the old one stops working)' : 'Get a new link', verb: Verbs.calendarReset, data: {} });
+    if (options.feedUrl) actions.push({ type: 'Action.Execute', title: 'Turn off my link', verb: Verbs.calendarRevoke, data: {} });
+  }
+  return noTemplates(card(body, actions, options.feedUrl ? `Your private calendar link: ${options.feedUrl}` : 'PLT calendars by hub'));
+}

@@ -1,0 +1,62 @@
+// Puts the areas together, in the order their dependencies run: people, the channel tables, events
+// (which read channels and people), channels (which show events), facilitation (which reads
+// channels, people and bookings), notifications, and privacy over every area's personal data.
+// Each area's file says what its services may touch; a service never reaches into this bag.
+// The edges (teams/, api/, jobs/, the seed) and tests get the bag, typed as `Services`.
+import type { Config } from '../config.js';
+import type { Logger } from '../logging.js';
+import type { Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonalDataHolder } from '../domain/ports.js';
+import type { DeliveryMonitor, NotificationRecords } from '../domain/notifications/ports.js';
+import type { Storage } from '../storage/storage.js';
+import type { MetaRepository } from '../storage/metaRepository.js';
+import { PrivacyService } from '../services/privacy.js';
+import { KnownPeople, PeopleSearch } from '../services/peopleSearch.js';
+import { composePeople, type PeopleArea } from './people.js';
+import { channelStores, composeChannels, type ChannelsArea } from './channels.js';
+import { composeEvents, type EventsArea } from './events.js';
+import { composeFacilitation, type FacilitationArea } from './facilitation.js';
+import { composeNotifications, type NotificationsArea } from './notifications.js';
+
+/** What every area is built on (made by the composition root, src/app.ts). */
+export interface CoreParts {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  storage: Storage;
+  meta: MetaRepository;
+  conversations: ConversationReferenceStore;
+  /** Proactive messages: queued, exactly once per key (tests may substitute it). */
+  notifier: Notifier;
+  /** Deferred work (tests may substitute it). */
+  scheduler: JobScheduler;
+}
+
+/** Finding people by name (the people picker); sources behind one interface. */
+export interface PeopleSearchArea {
+  peopleSearch: PeopleSearch;
+}
+
+export interface PrivacyArea {
+  /** Every area's personal data, for "my data" and "forget me". */
+  personalData: PersonalDataHolder[];
+  privacy: PrivacyService;
+}
+
+/** Every area's services, for the edges and tests. */
+export type Services = CoreParts & PeopleArea & ChannelsArea & EventsArea & FacilitationArea & NotificationsArea & PeopleSearchArea & PrivacyArea;
+
+export function composeServices(core: CoreParts, background: { records: NotificationRecords; monitor: DeliveryMonitor }): Services {
+  const { config, clock, logger, storage, notifier, scheduler } = core;
+  const people = composePeople({ config, clock, storage, conversations: core.conversations });
+  const stores = channelStores(storage, clock);
+  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, people: people.area.people });
+  const channels = composeChannels({ config, clock, logger, notifier, ...stores, ...people.area, upcomingEvents: events.area.upcomingEvents });
+  const facilitation = composeFacilitation({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, ...people.area, bookings: events.area.bookings });
+  const notifications = composeNotifications({ ...background, clock });
+  const { persons, profiles, peopleNames } = people.area;
+  const peopleSearch = new PeopleSearch({ sources: [new KnownPeople({ index: peopleNames, persons, profiles })], channels: stores.channels });
+  // Privacy erases every area before people (who the others may still look up while erasing).
+  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder];
+  const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });
+  return { ...core, ...people.area, ...channels.area, ...events.area, ...facilitation.area, ...notifications.area, peopleSearch, personalData, privacy };
+}
