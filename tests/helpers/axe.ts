@@ -37,9 +37,31 @@ export interface AxeOptions {
   disableRules?: string[];
 }
 
-/** Runs axe-core on the page as it is now; answers the violations at the given impacts. */
+/**
+ * Waits until nothing on the page is moving: two frames for React to commit and the browser to
+ * style what a resize or a click changed, then every finite CSS animation and transition finished
+ * (an endless one, a skeleton's pulse, never settles and is left alone). Colours measured mid-fade
+ * are blends of two states: a button turning from primary to secondary in high contrast is grey on
+ * grey (#808080 on #7f7f7f) half-way. Tests also emulate prefers-reduced-motion, which the tab
+ * honours, so this is normally two frames.
+ */
+export async function untilStill(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+    for (let round = 0; round < 20; round++) {
+      await frame();
+      await frame();
+      const moving = document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+      if (moving.length === 0) return;
+      await Promise.race([Promise.allSettled(moving.map((a) => a.finished)), new Promise((done) => setTimeout(done, 2000))]);
+    }
+  })()`);
+}
+
+/** Runs axe-core on the page once it is still; answers the violations at the given impacts. */
 export async function axeProblems(page: Page, options: AxeOptions = {}): Promise<AxeProblem[]> {
   const impacts = options.impacts ?? ['serious', 'critical'];
+  await untilStill(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.addScriptTag({ content: source() });
   const rules = Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }]));
   // A string expression: the test project has no DOM types, and the page runs it as written.
