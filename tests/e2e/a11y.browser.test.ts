@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { THEMES, VIEWPORTS, axeProblems, describeProblems } from '../helpers/axeCheck.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { DEMO_PEOPLE } from '../../src/seed/people.js';
 
 const coordinator = DEMO_PEOPLE.find((p) => p.name === 'Priya Raman')!; // West Kent coordinator, a lead and a facilitator
@@ -112,6 +113,7 @@ describe('accessibility of every page (axe-core, three themes, desktop and phone
       const problems = await axeProblems(page, { include: '[role="alertdialog"]' });
       if (problems.length) found.push(`cancel dialog, ${theme}:\n${describeProblems(problems)}`);
       await page.getByRole('button', { name: 'Keep my place' }).click();
+      await assertNothingHiddenOutsideDialogs(page, `cancel dialog closed, ${theme}`);
     }
     assert.deepEqual(found, [], found.join('\n'));
   });

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { DEMO_PEOPLE, PLAYGROUND_USER_ID } from '../../src/seed/people.js';
 
 describe('tab in Chromium', function () {
@@ -60,6 +61,7 @@ describe('tab in Chromium', function () {
     await tab.page.getByRole('button', { name: 'Erase my data…' }).click();
     await tab.page.getByRole('dialog').getByRole('button', { name: 'Erase my data' }).click();
     await tab.page.getByText('Your data has been erased.').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after erasing');
     assert.equal(await app.services.profiles.get(id), null);
   });
 

@@ -4,6 +4,7 @@
 // nobody needs them to see the calendar.
 import { Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
 import type { EventView } from './eventsApi';
+import { useKeepTabster } from '../../components/keepTabster';
 
 /** What happens to the place if the person lets it go, said before they do. */
 export function placeAfterCancelling(v: EventView): string {
@@ -13,6 +14,7 @@ export function placeAfterCancelling(v: EventView): string {
 }
 
 export default function CancelDialog({ event, open, onKeep, onCancel }: { event: EventView; open: boolean; onKeep(): void; onCancel(): void }) {
+  useKeepTabster();
   const waitlisted = event.myStatus === 'waitlisted';
   return (
     <Dialog open={open} modalType="alert" onOpenChange={(_, d) => !d.open && onKeep()}>
