@@ -12,6 +12,8 @@ import { launchBrowser } from '../helpers/browser.js';
 import { THEMES, VIEWPORTS, axeProblems, describeProblems } from '../helpers/axeCheck.js';
 import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { DEMO_PEOPLE } from '../../src/seed/people.js';
+import { HUBS } from '../../src/domain/people/hubs.js';
+import { PROFESSIONS } from '../../src/domain/people/professions.js';
 
 const coordinator = DEMO_PEOPLE.find((p) => p.name === 'Priya Raman')!; // West Kent coordinator, a lead and a facilitator
 const member = DEMO_PEOPLE.find((p) => p.name === 'Callum Birch')!; // an HCA: no role, leads nothing, not in the pool
@@ -28,6 +30,27 @@ const PAGES: [string, string][] = [
   ['admin', '/tab/admin'],
   ['privacy', '/tab/privacy'],
 ];
+
+/**
+ * Codes the API speaks that people should never read as a label: hubs and professions
+ * ("north-kent", "practice-nurse", "hca"). Addresses (links, feed URLs) may contain them.
+ */
+const CODES = new RegExp(`(^|[^\\w-])(${[...HUBS, ...PROFESSIONS.filter((p) => p.includes('-') || p === 'hca')].join('|')})(?![\\w-])`);
+
+/** Visible words of the header and the page that are codes, outside links and code blocks. */
+async function codesShown(page: Page): Promise<string[]> {
+  const texts = (await page.evaluate(`(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.getElementById('root'), NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.parentElement || n.parentElement.closest('a, code, pre, textarea, script, style') || !n.parentElement.checkVisibility()) continue;
+      out.push(n.textContent);
+    }
+    for (const o of document.querySelectorAll('#root select option:checked')) out.push(o.textContent);
+    return out;
+  })()`)) as string[];
+  return texts.filter((t) => CODES.test(t));
+}
 
 /** The page has its heading and nothing is still loading. */
 async function settled(page: Page): Promise<void> {
@@ -65,6 +88,10 @@ describe('accessibility of every page (axe-core, three themes, desktop and phone
         await settled(page);
         const problems = await axeProblems(page, { include: 'main' });
         if (problems.length) found.push(`${name}, ${theme}, ${size}:\n${describeProblems(problems)}`);
+        if (theme === 'default') {
+          const codes = await codesShown(page);
+          if (codes.length) found.push(`${name}, ${size}: codes shown as words: ${codes.join(' | ')}`);
+        }
       }
     }
     return found;

@@ -99,15 +99,16 @@ export async function assertNoSeriousAxe(page: Page, where: string, options: Axe
  * After a dialog closes: nothing outside a dialog is hidden from assistive technology. A modal
  * dialog hides the rest of the page (aria-hidden on #root) and must give it back — Fluent's tabster
  * does so about 250 ms after the dialog goes, so this waits up to 3 s. Icons and other decorations
- * are aria-hidden on purpose; what counts is an aria-hidden element with a control inside it.
+ * (and the navigation's links that moved under "More", taken out of the tab order) are aria-hidden on
+ * purpose; what counts is an aria-hidden element with a control inside that Tab still reaches.
  */
 export async function assertNothingHiddenOutsideDialogs(page: Page, where: string): Promise<void> {
   const hidden = `[...document.querySelectorAll('[aria-hidden="true"]')]
-    .filter((e) => !e.closest('[role="dialog"], [role="alertdialog"]') && e.querySelector('a[href], button, input, select, textarea, [role="button"], [role="link"]'))
+    .filter((e) => !e.closest('[role="dialog"], [role="alertdialog"]') && e.querySelector(':is(a[href], button, input, select, textarea, [tabindex]):not([tabindex="-1"], [disabled])'))
     .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''))`;
   try {
     await page.waitForFunction(`(${hidden}).length === 0`, null, { timeout: 3000 });
   } catch {
-    throw new Error(`${where}: still aria-hidden after the dialog closed, with controls inside: ${((await page.evaluate(hidden)) as string[]).join(', ')}`);
+    throw new Error(`${where}: still aria-hidden after the dialog closed, with focusable controls inside: ${((await page.evaluate(hidden)) as string[]).join(', ')}`);
   }
 }
