@@ -12,6 +12,7 @@ import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
 import { CATEGORY_NAMES, eventsApi, type EventDetail as EventWithWarnings } from './eventsApi';
 import { formatWhen } from './london';
 import { BookingButton, StateBadge, whereText } from './EventBits';
+import { useKeepTabster } from '../../components/keepTabster';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `${tokens.spacingVerticalM} 0` },
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 });
 
 export function EventDetail({ id }: { id: string }) {
+  useKeepTabster();
   const styles = useStyles();
   const { data: event, error, loading, setData } = useAsync(() => eventsApi.get(id), [id]);
   const [notice, setNotice] = useState('');
