@@ -28,6 +28,7 @@ export function attendanceReadJob(services: Services): JobHandler {
       services.logger.warn({ key: job.key }, 'attendance job with a bad payload; dropped');
       return;
     }
-    await services.teamsAttendance.read(eventId, read, job.dueAt);
+    const end = typeof payload.end === 'string' ? new Date(payload.end) : undefined;
+    await services.teamsAttendance.read(eventId, read, end && !Number.isNaN(end.getTime()) ? end : undefined);
   };
 }

@@ -15,8 +15,6 @@ import type { PeopleService } from '../people.js';
 import type { EventsService } from './eventsService.js';
 import type { AttendanceRead } from './keys.js';
 
-/** A read whose due time is this far from what the event says now belongs to an earlier end time. */
-const STALE_MS = 60_000;
 
 export interface TeamsAttendanceDeps {
   config: Pick<Config, 'attendanceMinPercent'>;
@@ -25,7 +23,7 @@ export interface TeamsAttendanceDeps {
   graph: OnlineMeetings;
   repo: Pick<EventRepository, 'get' | 'registrations'>;
   people: Pick<PeopleService, 'details' | 'recordEmail'>;
-  events: Pick<EventsService, 'recordTeamsAttendance' | 'recordMeeting' | 'attendanceReadAt'>;
+  events: Pick<EventsService, 'recordTeamsAttendance' | 'recordMeeting'>;
 }
 
 export interface AttendanceReadResult {
@@ -44,11 +42,12 @@ export class TeamsAttendance {
    * One read. Throws only for what a retry can fix (Graph busy or down, storage), so the job tries
    * again; anything a person must fix is recorded on the event in words instead.
    */
-  async read(eventId: string, which: AttendanceRead, dueAt?: Date): Promise<AttendanceReadResult> {
+  async read(eventId: string, which: AttendanceRead, setForEnd?: Date): Promise<AttendanceReadResult> {
     const stored = await this.d.repo.get(eventId);
     if (!stored || stored.event.status !== 'scheduled' || !this.d.graph.live) return NOT_READ;
     const e = stored.event;
-    if (dueAt && Math.abs(this.d.events.attendanceReadAt(e, which).getTime() - dueAt.getTime()) > STALE_MS) {
+    // Set for an end the event no longer has: moving it set new reads.
+    if (setForEnd && setForEnd.getTime() !== e.end.getTime()) {
       this.d.logger.info({ eventId, which }, 'attendance read skipped: the event moved');
       return NOT_READ;
     }

@@ -377,7 +377,8 @@ export class EventsService {
     for (const read of [1, 2] as const) {
       const key = attendanceKey(e.id, read);
       if (!wanted) await this.d.scheduler.cancel(key);
-      else await this.d.scheduler.schedule({ key, kind: ATTENDANCE_KIND, dueAt: this.attendanceReadAt(e, read), payload: { eventId: e.id, read } });
+      // The end it was set for travels with it: a read set for an earlier end is dropped (retries keep it).
+      else await this.d.scheduler.schedule({ key, kind: ATTENDANCE_KIND, dueAt: this.attendanceReadAt(e, read), payload: { eventId: e.id, read, end: e.end.toISOString() } });
     }
   }
 
