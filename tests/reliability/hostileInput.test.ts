@@ -133,6 +133,8 @@ describe('hostile input', function () {
       { method: 'GET', path: '/api/me/notification-settings' },
       { method: 'PUT', path: '/api/me/notification-settings' },
       { method: 'GET', path: '/api/notifications/summary' },
+      { method: 'GET', path: '/api/people' },
+      { method: 'GET', path: '/api/roles' },
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), nastyValue, fc.dictionary(fc.string({ maxLength: 10 }), nasty, { maxKeys: 4 }), async (route, body, query) => {

@@ -11,6 +11,7 @@ import { registerFacilitationRoutes } from './facilitation.js';
 import { registerEventRoutes } from './events.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerPeopleRoutes } from './people.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -22,4 +23,5 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerEventRoutes(server, services, auth);
   registerCalendarRoutes(server, services, auth);
   registerNotificationRoutes(server, services, auth);
+  registerPeopleRoutes(server, services, auth);
 }

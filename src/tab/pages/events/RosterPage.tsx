@@ -2,9 +2,9 @@
 // event has started (attendees then see it in their CPD record). For an online event Teams' report
 // fills attendance in (minutes, and people who came without booking); what the organiser changes
 // here is sent as their own mark, which Teams never overrules.
+import { AppLink } from '../../components/AppLink';
 import { useEffect, useState } from 'react';
 import { Body1, Button, Caption1, Checkbox, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { Link } from '../../router';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { eventsApi, download, type RosterLine } from './eventsApi';
@@ -85,7 +85,7 @@ export function RosterPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="roster-title">
       <p>
-        <Link href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</Link>
+        <AppLink href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</AppLink>
       </p>
       <Title2 block as="h1" id="roster-title">
         Roster: {e.title}
