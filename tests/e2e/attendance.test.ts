@@ -14,6 +14,7 @@ import { noticeRecorder } from '../helpers/notices.js';
 import { newUserId, uniquePrefix } from '../helpers/ids.js';
 import { TEST_TENANT } from '../helpers/botClient.js';
 import { attendanceKey } from '../../src/services/events/keys.js';
+import { browserPerTest } from '../helpers/browser.js';
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, jobRetryBaseMs: 200, jobLeaseMs: 1500, leaseTtlMs: 1500, heartbeatMs: 300, jobVisibilitySeconds: 2 };
 const OTHER_TENANT = 'a0a0a0a0-1111-4222-8333-000000000bad';
@@ -212,6 +213,58 @@ describe('attendance from Teams', function () {
       const card = JSON.stringify(rosterCard(r, { started: true }));
       assert.match(card, /Wally Walker \(without a booking\) · 115 min in Teams/);
       assert.match(card, /Ben Brown · 95 min in Teams · marked by an organiser/);
+    });
+
+    describe('in the tab (Chromium)', () => {
+      const tab = browserPerTest();
+      const as = (user: string, name: string, path: string) => `${app.url}${path}?devUser=${user}&devName=${encodeURIComponent(name)}`;
+
+      it('the roster page shows minutes, who marked them and the walk-in; saving sends only what the organiser changed', async () => {
+        await tab.page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${eventId}/roster`));
+        await tab.page.getByRole('heading', { name: 'Roster: COPD update' }).waitFor();
+        await tab.page.getByText(/Attendance was read from the Teams meeting at/).waitFor();
+        const row = (name: string) => tab.page.getByRole('row').filter({ hasText: name });
+        assert.match(await row('Ann Allen').innerText(), /ann\.allen@nhs\.example · Practice nurse · Canterbury PCN[\s\S]*115 min in Teams · from Teams/);
+        assert.match(await row('Ben Brown').innerText(), /95 min in Teams · marked by an organiser/);
+        await tab.page.getByRole('table', { name: 'In the Teams meeting without a booking' }).getByText('Wally Walker').waitFor();
+        assert.equal(await tab.page.getByRole('checkbox', { name: 'Wally Walker attended' }).isChecked(), true);
+        assert.equal(await tab.page.getByRole('checkbox', { name: 'Dan Dale attended' }).isChecked(), false);
+
+        await tab.page.getByRole('checkbox', { name: 'Ann Allen attended' }).uncheck();
+        await tab.page.getByRole('button', { name: 'Save attendance' }).click();
+        await tab.page.getByText(/Attendance saved: \d+ attended\./).waitFor();
+        const r = await roster();
+        const pick = (id: string) => {
+          const l = line(r, id);
+          return [l.attended, l.attendedMinutes, l.attendanceSource];
+        };
+        assert.deepEqual(pick(people.ann), [false, 115, 'organiser'], 'her change is the organiser’s');
+        // What the organiser left alone stays as Teams said it.
+        assert.deepEqual(pick(people.wally), [true, 115, 'teams']);
+        assert.deepEqual(pick(people.dan), [false, 0, 'teams']);
+        assert.deepEqual(pick(people.gail), [true, 110, 'teams']);
+      });
+
+      it('the event form makes a Teams meeting; its page gives the organiser the join link', async () => {
+        await tab.page.goto(as(organiser, 'Olu Organiser', '/tab/calendar/new'));
+        await tab.page.getByLabel('Title').fill('Asthma reviews online');
+        await tab.page.getByLabel('Date').fill('2027-03-03');
+        await tab.page.getByLabel('Starts (UK time)').fill('13:00');
+        await tab.page.getByLabel('Ends (UK time)').fill('14:00');
+        await tab.page.getByRole('checkbox', { name: /Make it a Teams meeting/ }).check();
+        await tab.page.getByLabel(/Online meeting link \(filled in by the Teams meeting\)/).waitFor();
+        await tab.page.getByRole('button', { name: 'Create event' }).click();
+        await tab.page.getByRole('heading', { level: 1, name: 'Asthma reviews online' }).waitFor();
+        const id = decodeURIComponent(new URL(tab.page.url()).pathname.split('/').pop()!);
+        const made = (await api(app, `/api/events/${id}`, { user: organiser })).body;
+        assert.equal(made.teamsMeeting, true);
+        assert.equal(made.meeting.status, 'created');
+        assert.equal(made.onlineMeetingUrl, made.meeting.joinUrl);
+        const link = tab.page.getByRole('link', { name: 'Join the Teams meeting' });
+        await tab.page.reload();
+        await link.waitFor();
+        assert.equal(await link.getAttribute('href'), made.meeting.joinUrl);
+      });
     });
   });
 
