@@ -20,6 +20,8 @@ import type { OnlineMeetings } from '../../src/domain/events/ports.js';
 import type { DelegatedAccess } from '../../src/domain/ports.js';
 import { MeetingSync } from '../../src/services/events/meetings.js';
 import { createLogger } from '../../src/logging.js';
+import { eventCard } from '../../src/cards/events/event.js';
+import { eventView } from '../../src/contracts/events.js';
 
 const now = new Date('2027-01-20T09:00:00Z');
 const event = (extra: Partial<PltEvent> = {}): PltEvent => ({
@@ -182,5 +184,32 @@ describe('MeetingSync (one round of Graph work) with a stubbed Graph', () => {
     const outcome = await sync(graph).run(event({ organiserId: '' }), 'create');
     assert.ok(outcome.kind === 'failed' && !outcome.retry);
     assert.equal(graph.createEvent.callCount, 0);
+  });
+});
+
+describe('the event card and the Teams meeting', () => {
+  const seats = { booked: 1, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0, leftTickets: [] };
+  const none = { status: 'none' as const, position: null };
+  const booked = { status: 'booked' as const, position: null };
+  const texts = (card: unknown): string => JSON.stringify(card);
+
+  it('being set up: everyone reads that the link follows; organisers read why', () => {
+    const e = event({ meeting: { ...NO_MEETING, status: 'pending', message: 'Microsoft Teams is busy just now (429).' } });
+    assert.match(texts(eventCard(eventView(e, seats, none, now, false))), /The Teams meeting is being set up; its joining link follows\./);
+    assert.match(texts(eventCard(eventView(e, seats, none, now, true))), /Teams meeting being set up\. Microsoft Teams is busy just now \(429\)\./);
+  });
+
+  it('failed: only organisers read it (with what to do); made: the join link for people booked and for organisers, not for others', () => {
+    const failed = event({ meeting: { ...NO_MEETING, status: 'failed', message: 'An administrator must grant Calendars.ReadWrite.' } });
+    assert.doesNotMatch(texts(eventCard(eventView(failed, seats, booked, now, false))), /administrator/);
+    assert.match(texts(eventCard(eventView(failed, seats, none, now, true))), /No Teams meeting yet\. An administrator must grant Calendars\.ReadWrite\./);
+
+    const e = event();
+    const made = { ...e, meeting: created(e), onlineMeetingUrl: 'https://teams.microsoft.com/l/meetup-join/x' };
+    const link = /Join the Teams meeting: https:\/\/teams\.microsoft\.com\/l\/meetup-join\/x/;
+    assert.match(texts(eventCard(eventView(made, seats, booked, now, false))), link);
+    assert.match(texts(eventCard(eventView(made, seats, none, now, true))), link);
+    assert.doesNotMatch(texts(eventCard(eventView(made, seats, none, now, false))), /meetup-join/, 'not booked: no link');
+    assert.doesNotMatch(texts(eventCard(eventView(made, seats, booked, now, false), { generic: true })), /meetup-join/, 'a card for everyone carries no link');
   });
 });

@@ -107,7 +107,10 @@ export function eventCard(v: EventView, options: EventCardOptions = {}): CardJso
   for (const w of options.warnings ?? []) body.push({ type: 'TextBlock', text: `⚠️ ${safe(w)}`, wrap: true, color: 'Warning', spacing: 'Small' });
   const meeting = generic ? null : meetingLine(v);
   if (meeting) body.push({ type: 'TextBlock', text: meeting.text, wrap: true, color: meeting.color, spacing: 'Small' });
-  if (!generic && v.state === 'booked' && v.onlineMeetingUrl) body.push({ type: 'TextBlock', text: `Join online: ${v.onlineMeetingUrl}`, wrap: true, isSubtle: true });
+  // The join link: for people booked, and for its organisers (who run the meeting).
+  if (!generic && (v.state === 'booked' || v.canManage) && v.onlineMeetingUrl) {
+    body.push({ type: 'TextBlock', text: `${v.meeting.status === 'created' ? 'Join the Teams meeting' : 'Join online'}: ${v.onlineMeetingUrl}`, wrap: true, isSubtle: true });
+  }
 
   const actions: unknown[] = [];
   const primary = primaryAction(v, generic);
