@@ -12,7 +12,8 @@ import { TestClock, eventBody } from '../helpers/events.js';
 import { eventually } from '../helpers/notifications.js';
 import { noticeRecorder } from '../helpers/notices.js';
 import { newUserId } from '../helpers/ids.js';
-import { TEST_TENANT } from '../helpers/botClient.js';
+import { BotClient, TEST_TENANT, cardText, type TestPerson } from '../helpers/botClient.js';
+import { FakeConnector } from '../helpers/fakeConnector.js';
 import { meetingKey } from '../../src/services/events/keys.js';
 import { MAX_MEETING_TRIES } from '../../src/domain/events/meeting.js';
 
@@ -253,6 +254,26 @@ describe('Teams meetings for online events', function () {
     const res = await api(app, '/api/events', { method: 'POST', user: attendee, body: online({ title: 'Not mine' }) });
     assert.equal(res.status, 403);
     assert.equal(graph.calls.length, before);
+  });
+
+  it('from the create-event card in chat: the "Teams meeting" toggle makes it, and the organiser is told in words when Graph says no', async () => {
+    const connector = await FakeConnector.start();
+    try {
+      const bot = new BotClient(app.url, connector);
+      const olu: TestPerson = { id: organiser, name: 'Olu Organiser' };
+      const form = (title: string) => ({ title, description: '', category: 'plt', hub: 'east-kent', professions: '', channelId: '', date: '2027-03-04', startTime: '13:00', endTime: '14:00', location: '', onlineMeetingUrl: '', teamsMeeting: 'true', capacity: '', repeat: 'none' });
+      const made = await bot.invoke(olu, 'event.create', form('Chat-made Teams meeting'));
+      assert.equal(made.status, 200, JSON.stringify(made.body));
+      const joinUrl = [...graph.meetings.values()].at(-1)!.joinWebUrl;
+      assert.ok(cardText(made.card).includes(`Join the Teams meeting: ${joinUrl}`), cardText(made.card));
+
+      graph.fail({ status: 403, match: (r) => r.method === 'POST' && /\/events$/.test(r.path) });
+      const refused = await bot.invoke(olu, 'event.create', form('Chat-made, refused'));
+      assert.equal(refused.status, 200, 'the PLT event is still created');
+      assert.match(cardText(refused.card), /No Teams meeting yet\. Microsoft Graph refused[^]*Calendars\.ReadWrite[^]*paste a meeting link by hand/);
+    } finally {
+      await connector.close();
+    }
   });
 
   describe('from the tab, on the organiser’s behalf (on-behalf-of)', () => {
