@@ -15,6 +15,7 @@ import { newUserId, uniquePrefix } from '../helpers/ids.js';
 import { TEST_TENANT } from '../helpers/botClient.js';
 import { attendanceKey } from '../../src/services/events/keys.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { THEMES, VIEWPORTS, axeProblems, describeProblems } from '../helpers/axeCheck.js';
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, jobRetryBaseMs: 200, jobLeaseMs: 1500, leaseTtlMs: 1500, heartbeatMs: 300, jobVisibilitySeconds: 2 };
 const OTHER_TENANT = 'a0a0a0a0-1111-4222-8333-000000000bad';
@@ -229,6 +230,17 @@ describe('attendance from Teams', function () {
         await tab.page.getByRole('table', { name: 'In the Teams meeting without a booking' }).getByText('Wally Walker').waitFor();
         assert.equal(await tab.page.getByRole('checkbox', { name: 'Wally Walker attended' }).isChecked(), true);
         assert.equal(await tab.page.getByRole('checkbox', { name: 'Dan Dale attended' }).isChecked(), false);
+        // The page with Teams' attendance passes axe in each theme, on a desktop and a phone.
+        for (const theme of THEMES) {
+          await tab.page.goto(`${as(organiser, 'Olu Organiser', `/tab/calendar/event/${eventId}/roster`)}&theme=${theme}`);
+          await tab.page.getByRole('table', { name: 'In the Teams meeting without a booking' }).waitFor();
+          for (const [size, viewport] of Object.entries(VIEWPORTS)) {
+            await tab.page.setViewportSize(viewport);
+            const problems = await axeProblems(tab.page, { include: 'main' });
+            assert.deepEqual(problems, [], `${theme}, ${size}:\n${describeProblems(problems)}`);
+          }
+        }
+        await tab.page.setViewportSize(VIEWPORTS.desktop);
 
         await tab.page.getByRole('checkbox', { name: 'Ann Allen attended' }).uncheck();
         await tab.page.getByRole('button', { name: 'Save attendance' }).click();
