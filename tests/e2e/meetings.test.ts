@@ -60,6 +60,8 @@ describe('Teams meetings for online events', function () {
   const create = (body: Record<string, unknown>) => api(app, '/api/events', { method: 'POST', user: organiser, name: 'Olu Organiser', body });
   const get = async (id: string) => (await api(app, `/api/events/${id}`, { user: organiser })).body;
   const job = (id: string) => app.background.jobStore.get(meetingKey(id));
+  /** The event as GET /api/events lists it (from the read model), for an organiser. */
+  const listed_ = async (id: string) => (await api(app, '/api/events?from=2027-01-01T00:00:00Z&to=2027-06-01T00:00:00Z&limit=500', { user: organiser })).body.items.find((x: { id: string }) => x.id === id);
 
   it('creates the calendar event with a Teams meeting in the organiser’s mailbox, app-only, and the join URL becomes the event’s link', async () => {
     const res = await create(online({ title: 'Diabetes update (online)' }));
@@ -70,6 +72,8 @@ describe('Teams meetings for online events', function () {
     assert.match(e.meeting.joinUrl, /^https:\/\/teams\.microsoft\.com\/l\/meetup-join\//);
     assert.equal(e.onlineMeetingUrl, e.meeting.joinUrl);
     assert.equal(e.meeting.message, undefined);
+    const listed = await eventually(() => listed_(e.id), (x) => !!x, 10_000, 'listed');
+    assert.deepEqual([listed.teamsMeeting, listed.meeting.status, listed.meeting.joinUrl, listed.onlineMeetingUrl], [true, 'created', e.meeting.joinUrl, e.meeting.joinUrl], 'the list shows the meeting too');
 
     const posts = graph.callsTo(new RegExp(`^/v1\\.0/users/${organiser}/events$`));
     assert.equal(posts.length, 1);
@@ -185,6 +189,9 @@ describe('Teams meetings for online events', function () {
       assert.equal(done.meeting.message, undefined);
       assert.equal(graph.eventsOf(organiser).filter((x) => x.subject === title).length, 1, 'one calendar event, however many tries');
       await eventually(() => job(res.body.id), (j) => j === null, 5000, 'job done');
+      // Lists (the index lines' listings) catch up: the meeting and its link, as on the event.
+      const listed = await eventually(() => listed_(res.body.id), (x) => x?.meeting.status === 'created', 10_000, 'listed as created');
+      assert.equal(listed.onlineMeetingUrl, done.meeting.joinUrl);
     });
   }
 
