@@ -12,6 +12,16 @@ import { isAppError, messageFor } from '../domain/errors.js';
 import { errorSummary } from '../logging.js';
 import { sendHelp } from './commands/help.js';
 import { helpAnswers } from '../cards/help/help.js';
+import { answerExtensionQuery, answerLinkQuery, answerPeopleSearch } from './extension.js';
+
+/** Invokes answered outside card actions: the message extension, link unfurling, card typeahead. */
+const SEARCH_INVOKES: Record<string, (turn: BotTurn, value: unknown) => Promise<object>> = {
+  'composeExtension/query': answerExtensionQuery,
+  'composeExtension/queryLink': answerLinkQuery,
+  // Teams may also call the anonymous flow for a link in a meeting or an unauthenticated context.
+  'composeExtension/anonymousQueryLink': answerLinkQuery,
+  'application/search': answerPeopleSearch,
+};
 
 export interface BotOptions {
   services: Services;
@@ -96,6 +106,9 @@ export class VirtualCafeBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    const search = Object.hasOwn(SEARCH_INVOKES, name) ? SEARCH_INVOKES[name] : undefined;
+    if (search) return this.answerSearch(context, search);
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
     const action = value && typeof value === 'object' ? value.action : undefined;
@@ -114,6 +127,18 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     // Saving where to reach the person runs beside the action: it must not slow the answer.
     const [response] = await Promise.all([this.cardActions.dispatch(turn, action.verb, action.data), this.saveReference(context, false)]);
     return asInvoke(response);
+  }
+
+  /** Searches answer 200 with their own shape; who is asking must be known (else 401/503 as for card actions). */
+  private async answerSearch(context: TurnContext, answer: (turn: BotTurn, value: unknown) => Promise<object>): Promise<InvokeResponse> {
+    let turn: BotTurn;
+    try {
+      turn = await this.makeTurn(context);
+    } catch (e) {
+      if (isAppError(e)) return asInvoke(errorResponseFor(e));
+      throw e;
+    }
+    return { status: 200, body: await answer(turn, context.activity.value) };
   }
 
   /**

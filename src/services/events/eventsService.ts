@@ -153,11 +153,11 @@ export class EventsService {
   /** Events in a range matching already-read criteria, a page at a time. */
   async find(
     actor: Actor,
-    c: EventCriteria & { from: Date; to: Date },
+    c: EventCriteria & { from: Date; to: Date; where?: (e: PltEvent) => boolean },
     page: { limit: number; after?: string } = { limit: 200 },
   ): Promise<EventList> {
     const stored = await this.inRange(c.from, c.to);
-    const matching = stored.filter(({ event }) => matchesCriteria(event, c));
+    const matching = stored.filter(({ event }) => matchesCriteria(event, c) && (!c.where || c.where(event)));
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
     const items = await runLimited(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
