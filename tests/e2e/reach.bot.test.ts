@@ -229,6 +229,25 @@ describe('message extension, link unfurling and card typeahead (Bot Framework pr
       assert.equal(paged.body.value.results.length, 1);
     });
 
+    it('the propose-channel card chooses its leads by name through the typeahead, and the proposal names them', async () => {
+      const since = connector.sent.length;
+      await bot.message(ann, 'propose channel');
+      const [form] = bot.cardsTo(ann, 'personal', since);
+      const leads = (form.body as any[]).find((e) => e.id === 'leadIds');
+      assert.equal(leads.type, 'Input.ChoiceSet');
+      assert.equal(leads.style, 'filtered');
+      assert.equal(leads.isMultiSelect, true);
+      assert.deepEqual(leads['choices.data'], { type: 'Data.Query', dataset: 'people' });
+      assert.doesNotMatch(cardText(form), /object id/i);
+      // Teams submits a multi-select as the chosen values, comma-separated.
+      const values = { name: 'Menopause Care', purpose: 'Menopause care in general practice.', hub: 'west-kent', professions: '', channelType: 'standard', leadIds: `${annabel.id},${organiser.id}` };
+      const sent = await bot.invoke(ann, 'channel.propose', values);
+      assert.equal(sent.status, 200, JSON.stringify(sent.body).slice(0, 300));
+      const review = notifier.sent.find((n) => n.userId === organiser.id && /Menopause Care/.test(n.message.text));
+      assert.ok(review, 'the coordinator is asked');
+      assert.match(cardText(review.message.card), /Annabel Pharmacist/);
+    });
+
     it('gives everyone else, unknown datasets and bad queries an empty list', async () => {
       for (const [who, q, dataset] of [
         [ann, 'ann', 'people'],

@@ -76,6 +76,8 @@ export function schemaProblems(card: unknown): string[] {
  * "Dynamic typeahead search") — is a Teams extension the Adaptive Card 1.5 schema does not know.
  * It is allowed only there and only in that shape ({ type: "Data.Query", dataset, count? } on a
  * `filtered` ChoiceSet); the rest of the card still goes through the schema and the library whole.
+ * Such a ChoiceSet is checked as the compact list it becomes: its choices come from the bot as
+ * people type, so it may start with none (the 1.5 schema also predates the `filtered` style).
  */
 function withoutTeamsTypeahead(card: unknown, problems: string[]): unknown {
   const strip = (node: unknown, path: string): unknown => {
@@ -83,7 +85,16 @@ function withoutTeamsTypeahead(card: unknown, problems: string[]): unknown {
     if (!node || typeof node !== 'object') return node;
     const obj = node as Record<string, unknown>;
     const out: Record<string, unknown> = {};
+    const typeahead = obj.type === 'Input.ChoiceSet' && 'choices.data' in obj;
     for (const [k, v] of Object.entries(obj)) {
+      if (typeahead && k === 'style') {
+        out.style = 'compact';
+        continue;
+      }
+      if (typeahead && k === 'choices' && Array.isArray(v) && v.length === 0) {
+        out.choices = [{ title: 'Found as you type', value: 'typeahead' }];
+        continue;
+      }
       if (k !== 'choices.data') out[k] = k === 'data' ? v : strip(v, `${path}/${k}`);
       else if (obj.type !== 'Input.ChoiceSet') out[k] = v;
       else {
