@@ -62,6 +62,11 @@ export interface Config {
    * (e.g. the training hub's shared mailbox); empty = an undeliverable `.invalid` address.
    */
   calendarMailbox: string;
+  /**
+   * The app's id in the tenant's app catalogue (TEAMS_APP_CATALOG_ID). Set with GRAPH_MODE=app, the
+   * app installs itself for a person it must tell something but has no chat with; empty = never.
+   */
+  teamsAppCatalogId: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -246,6 +251,11 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
       'CALENDAR_MAILBOX',
       z.string().refine((v) => v === '' || isMailbox(v), { message: 'must be a plain mailbox such as training.hub@nhs.net' }),
       get('CALENDAR_MAILBOX') ?? '',
+    ),
+    teamsAppCatalogId: parseWith(
+      'TEAMS_APP_CATALOG_ID',
+      z.string().regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'must be the app catalogue id (a GUID) or empty' }),
+      (get('TEAMS_APP_CATALOG_ID') ?? '').trim(),
     ),
   };
 }

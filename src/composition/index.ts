@@ -7,6 +7,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonalDataHolder } from '../domain/ports.js';
 import type { DeliveryMonitor, NotificationRecords } from '../domain/notifications/ports.js';
+import type { InstallRecords } from '../domain/notifications/install.js';
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import { PrivacyService } from '../services/privacy.js';
@@ -29,6 +30,8 @@ export interface CoreParts {
   notifier: Notifier;
   /** Deferred work (tests may substitute it). */
   scheduler: JobScheduler;
+  /** Whether the app was installed for a person through Graph, or removed by them (domain/notifications/install.ts). */
+  installs: InstallRecords;
 }
 
 /** Finding people by name (the people picker); sources behind one interface. */

@@ -5,6 +5,7 @@
 import type { Clock, JobHandler } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import type { ProactiveSender } from '../domain/notifications/delivery.js';
+import type { AppInstaller } from '../domain/notifications/install.js';
 import type { DeliveryMonitor, DeliverySummary } from '../domain/notifications/ports.js';
 import type { Storage } from '../storage/storage.js';
 import { TableNotificationStore } from '../storage/notificationStore.js';
@@ -24,6 +25,8 @@ const PROBLEM_WINDOW_MS = 30 * 24 * 3600_000;
 export interface BackgroundWorkDeps {
   storage: Storage;
   sender: ProactiveSender;
+  /** Installs the app for people the bot has no chat with (set when TEAMS_APP_CATALOG_ID is). */
+  installer?: AppInstaller;
   clock: Clock;
   logger: Logger;
   tuning?: Partial<BackgroundTuning>;
@@ -84,6 +87,7 @@ export class BackgroundWork implements DeliveryMonitor {
         poison: this.queues.notificationsPoison,
         store: this.notificationStore,
         sender: this.deps.sender,
+        installer: this.deps.installer,
         clock,
         logger,
         tuning,

@@ -28,6 +28,7 @@ import type { QueueMessage, WorkQueue } from './workQueue.js';
 import { QueuePoller } from './queuePoller.js';
 import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
+import { installsFor, type AppInstaller } from '../domain/notifications/install.js';
 
 /** A notice given up on, kept a week for inspection: ids and the key's hash, never the key or text. */
 export interface PoisonNotice {
@@ -55,6 +56,8 @@ export interface NotificationWorkerDeps {
   tuning: BackgroundTuning;
   /** Crash journal of this machine's send lanes (absent: every lost claim counts as delivered). */
   journal?: SendJournal;
+  /** Installs the app for someone the bot has no chat with (TEAMS_APP_CATALOG_ID); absent = never. */
+  installer?: AppInstaller;
 }
 
 export class NotificationWorker {
@@ -191,11 +194,11 @@ export class NotificationWorker {
    * (the caller reads it again and decides afresh).
    */
   private async attempt(record: NotificationRecord, message: QueueMessage<NoticeMessage>): Promise<boolean> {
-    const { queue, sender } = this.deps;
+    const { queue } = this.deps;
     // Finding (or opening) the 1:1 chat claims nothing and is safe to repeat: done outside the lane.
     let to: PersonalConversation | null;
     try {
-      to = await sender.reach(record.userId, { beforeRequest: (tenantId, conversationId) => this.pace(tenantId, conversationId) });
+      to = await this.reach(record);
     } catch (e) {
       if (e instanceof Stopping) {
         await queue.delay(message, 0);
@@ -216,6 +219,41 @@ export class NotificationWorker {
     } finally {
       release();
     }
+  }
+
+  /**
+   * The person's 1:1 chat. With none (no chat on record and Teams refuses to open one: the app is
+   * not installed for them), the app installs itself for them when the notice is one they caused
+   * (domain/notifications/install.ts), then opens the chat. A refusal fails the notice with its
+   * reason (`install-refused`, `install-removed`…), counted with the other failures.
+   */
+  private async reach(record: NotificationRecord): Promise<PersonalConversation | null> {
+    const { sender, installer } = this.deps;
+    const hooks = { beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId) };
+    let failure: DeliveryError | undefined;
+    try {
+      const to = await sender.reach(record.userId, hooks);
+      if (to) return to;
+    } catch (e) {
+      // Only "gone" means Teams would not open a chat with them; anything else is handled as before.
+      if (!isDeliveryError(e) || e.kind !== 'gone') throw e;
+      failure = e;
+    }
+    const noChat = () => {
+      if (failure) throw failure;
+      return null;
+    };
+    if (!installer || !installsFor(record.kind)) return noChat();
+    const outcome = await installer.ensureInstalled(record.userId);
+    if (outcome === 'off') return noChat();
+    if (outcome !== 'installed') throw new DeliveryError('gone', `install-${outcome}`);
+    const to = await sender.reach(record.userId, hooks).catch((e: unknown) => {
+      // Teams has not caught up with the installation yet: try again shortly.
+      if (isDeliveryError(e) && e.kind === 'gone') throw new DeliveryError('transient', 'install-pending');
+      throw e;
+    });
+    if (!to) throw new DeliveryError('transient', 'install-pending');
+    return to;
   }
 
   /** From pacing to Teams' answer, in a send lane; a success frees the lane before it is recorded. */

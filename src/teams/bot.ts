@@ -51,8 +51,16 @@ export class VirtualCafeBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.saveReference(context, true);
+      if (scopeOf(context.activity) === 'personal') await this.recordInstall(context);
       const turn = await this.makeTurn(context);
       await sendHelp(turn, this.commands, helpAnswers.installed);
+      await next();
+    });
+
+    // Someone removed the app from their personal scope: it is never installed for them again
+    // (domain/notifications/install.ts), and their 1:1 chat is no longer there to write to.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (scopeOf(context.activity) === 'personal') await this.recordRemoval(context);
       await next();
     });
 
@@ -127,6 +135,30 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     // Saving where to reach the person runs beside the action: it must not slow the answer.
     const [response] = await Promise.all([this.cardActions.dispatch(turn, action.verb, action.data), this.saveReference(context, false)]);
     return asInvoke(response);
+  }
+
+  private async recordRemoval(context: TurnContext): Promise<void> {
+    const { id } = identityOf(context.activity);
+    const { installs, conversations, clock, logger } = this.services;
+    try {
+      await installs.set({ userId: id, state: 'removed', by: 'person', at: clock.now() });
+      await conversations.deletePersonal(id);
+      this.savedReferences.clear();
+    } catch (e) {
+      logger.warn({ err: errorSummary(e) }, 'could not record the app removal');
+    }
+  }
+
+  private async recordInstall(context: TurnContext): Promise<void> {
+    const { id } = identityOf(context.activity);
+    const { installs, clock, logger } = this.services;
+    try {
+      const before = await installs.get(id);
+      // Their own install (or Teams confirming ours): they may be written to again.
+      await installs.set({ userId: id, state: 'installed', by: before?.state === 'installing' || before?.by === 'app' ? 'app' : 'person', at: clock.now() });
+    } catch (e) {
+      logger.warn({ err: errorSummary(e) }, 'could not record the app install');
+    }
   }
 
   /** Searches answer 200 with their own shape; who is asking must be known (else 401/503 as for card actions). */

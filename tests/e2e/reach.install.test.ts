@@ -1,0 +1,156 @@
+// Installing the app for people the bot has no chat with, through the notification worker's
+// "no conversation" path, against a fake Graph (install) and a fake connector that, like Teams,
+// refuses to open a 1:1 chat with someone who does not have the app: once per person, only for
+// notices the person caused (reminder, booking), never for someone who removed it themselves,
+// refusals recorded and counted for coordinators, Graph throttling retried.
+import { strict as assert } from 'node:assert';
+import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
+import { FakeConnector } from '../helpers/fakeConnector.js';
+import { FakeEntra } from '../helpers/fakeEntra.js';
+import { FakeGraph } from '../helpers/fakeGraph.js';
+import { FakeGraphReach } from '../helpers/fakeGraphReach.js';
+import { BotClient, TEST_TENANT } from '../helpers/botClient.js';
+import { newUserId } from '../helpers/ids.js';
+import { eventually } from '../helpers/notifications.js';
+
+const CATALOG_ID = '0f9c7a52-1111-4222-8333-0123456789ab';
+const FAST = { pollIdleMs: 100, schedulerTickMs: 100, retryBaseMs: 200, jobRetryBaseMs: 200, heartbeatMs: 500 };
+
+describe('installing the app for people the bot cannot reach (Graph)', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  let connector: FakeConnector;
+  let entra: FakeEntra;
+  let graph: FakeGraph;
+  let reach: FakeGraphReach;
+  let bot: BotClient;
+  const coordinator = { id: newUserId(), name: 'Cora Ordinator' };
+
+  const installCalls = (userId: string) => graph.callsTo(new RegExp(`^/v1\\.0/users/${userId}/teamwork/installedApps$`));
+  const settled = (userId: string, key: string) =>
+    eventually(() => app.background.notificationStore.get(userId, key), (r) => !!r && r.status !== 'pending' && r.status !== 'sending', 15_000, `notice ${key} settled`).then((r) => r!);
+
+  before(async () => {
+    connector = await FakeConnector.start();
+    entra = await FakeEntra.start();
+    graph = await FakeGraph.start();
+    reach = new FakeGraphReach(graph);
+    reach.catalogue.add(CATALOG_ID);
+    // Like Teams: a 1:1 chat opens only with someone who has the app.
+    connector.interceptor = (req) => {
+      if (req.path !== '/v3/conversations' || req.method !== 'POST') return undefined;
+      const member = ((req.body as any)?.members ?? [])[0]?.id;
+      return reach.installed.has(member) ? undefined : { status: 403, body: { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } } };
+    };
+    app = await startTestApp(
+      {
+        ADMIN_AAD_OBJECT_IDS: coordinator.id,
+        HOME_TENANT_ID: TEST_TENANT,
+        GRAPH_MODE: 'app',
+        GRAPH_BASE_URL: graph.url,
+        GRAPH_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+        GRAPH_CLIENT_SECRET: 'graph-secret',
+        GRAPH_TENANT_ID: TEST_TENANT,
+        AZURE_AUTHORITY_HOST: entra.url,
+        TEAMS_APP_CATALOG_ID: CATALOG_ID,
+      },
+      { background: FAST },
+    );
+    bot = new BotClient(app.url, connector);
+    // The tenant's service URL is known once anyone has talked to the bot.
+    await bot.message(coordinator, 'hello');
+  });
+  after(async () => {
+    assert.deepEqual(graph?.problems ?? [], [], 'every Graph request was one Graph accepts');
+    await app?.close();
+    await connector?.close();
+    await entra?.close();
+    await graph?.close();
+  });
+
+  it('installs the app for someone with no chat, opens it and sends — a reminder for their own booking', async () => {
+    const nia = newUserId();
+    await app.services.notifier.notify(nia, { text: 'Your PLT session starts in 1 hour.' }, `reminder:e1:${nia}:3600000`, 'reminder');
+    const record = await settled(nia, `reminder:e1:${nia}:3600000`);
+    assert.equal(record.status, 'sent', record.reason);
+    const calls = installCalls(nia);
+    assert.equal(calls.length, 1);
+    assert.equal(calls[0].body['teamsApp@odata.bind'], `${graph.url}/appCatalogs/teamsApps/${CATALOG_ID}`);
+    assert.match(calls[0].authorization ?? '', /^Bearer /);
+    assert.ok(connector.sent.some((s) => s.conversationId === `a:1${nia}` && /starts in 1 hour/.test(s.activity.text ?? '')));
+    const onRecord = await app.services.installs.get(nia);
+    assert.deepEqual([onRecord?.state, onRecord?.by], ['installed', 'app']);
+
+    // The chat is known now: the next notice needs no Graph at all.
+    await app.services.notifier.notify(nia, { text: 'You have a place.' }, `promoted:e2:${nia}:1`, 'booking');
+    assert.equal((await settled(nia, `promoted:e2:${nia}:1`)).status, 'sent');
+    assert.equal(installCalls(nia).length, 1, 'installed once');
+  });
+
+  it('never installs for notices the person did not cause (a lead told about someone else, a coordinator’s proposal)', async () => {
+    const lena = newUserId();
+    await app.services.notifier.notify(lena, { text: 'Someone joined your channel.' }, `channel-joined:c1:x:1:${lena}`, 'channel');
+    await app.services.notifier.notify(lena, { text: 'A facilitation offer.' }, `facilitation-offer:r1:${lena}`, 'facilitation');
+    const a = await settled(lena, `channel-joined:c1:x:1:${lena}`);
+    const b = await settled(lena, `facilitation-offer:r1:${lena}`);
+    assert.deepEqual([a.status, a.reason], ['failed', 'http-403']);
+    assert.deepEqual([b.status, b.reason], ['failed', 'http-403']);
+    assert.equal(installCalls(lena).length, 0);
+    assert.equal(await app.services.installs.get(lena), null);
+  });
+
+  it('records a refusal once: the notice fails with install-refused, later ones do not ask Graph again, coordinators see the count', async () => {
+    const rob = newUserId();
+    reach.blocked.add(rob);
+    await app.services.notifier.notify(rob, { text: 'Reminder.' }, `reminder:e3:${rob}:1`, 'reminder');
+    const first = await settled(rob, `reminder:e3:${rob}:1`);
+    assert.deepEqual([first.status, first.reason], ['failed', 'install-refused']);
+    await app.services.notifier.notify(rob, { text: 'Reminder.' }, `reminder:e3:${rob}:2`, 'reminder');
+    const second = await settled(rob, `reminder:e3:${rob}:2`);
+    assert.deepEqual([second.status, second.reason], ['failed', 'install-refused']);
+    assert.equal(installCalls(rob).length, 1, 'Graph asked once per person');
+    assert.deepEqual([(await app.services.installs.get(rob))?.state, (await app.services.installs.get(rob))?.reason], ['refused', 'http-403']);
+    const summary = await api(app, '/api/notifications/summary', { user: coordinator.id, name: coordinator.name });
+    assert.equal(summary.status, 200);
+    assert.ok(summary.body.reasons['install-refused'] >= 2, JSON.stringify(summary.body.reasons));
+    assert.ok(!JSON.stringify(summary.body).includes(rob), 'counts only');
+  });
+
+  it('never installs for someone who removed the app themselves', async () => {
+    const sam = { id: newUserId(), name: 'Sam Removed' };
+    await bot.message(sam, 'hello');
+    const removed = await bot.post(bot.activity(sam, 'personal', { type: 'installationUpdate', action: 'remove' }));
+    assert.ok(removed.status < 300, String(removed.status));
+    assert.equal((await app.services.installs.get(sam.id))?.state, 'removed');
+    assert.equal(await app.services.conversations.getPersonal(sam.id), null, 'the chat is forgotten');
+    await app.services.notifier.notify(sam.id, { text: 'Reminder.' }, `reminder:e4:${sam.id}:1`, 'reminder');
+    const r = await settled(sam.id, `reminder:e4:${sam.id}:1`);
+    assert.deepEqual([r.status, r.reason], ['failed', 'install-removed']);
+    assert.equal(installCalls(sam.id).length, 0);
+
+    // Adding the app again themselves lifts it.
+    await bot.post(bot.activity(sam, 'personal', { type: 'installationUpdate', action: 'add' }));
+    assert.deepEqual([(await app.services.installs.get(sam.id))?.state, (await app.services.installs.get(sam.id))?.by], ['installed', 'person']);
+  });
+
+  it('backs off when Graph throttles the install, then installs and sends', async () => {
+    const tia = newUserId();
+    graph.fail({ status: 429, retryAfter: 1, times: 2, match: (req) => req.path.includes(`/users/${tia}/teamwork/installedApps`) });
+    await app.services.notifier.notify(tia, { text: 'Reminder.' }, `reminder:e5:${tia}:1`, 'reminder');
+    const r = await settled(tia, `reminder:e5:${tia}:1`);
+    assert.equal(r.status, 'sent', r.reason);
+    assert.equal(installCalls(tia).length, 3, 'two throttled, one installed');
+    assert.equal((await app.services.installs.get(tia))?.state, 'installed');
+  });
+
+  it('two notices at once install once', async () => {
+    const two = newUserId();
+    await Promise.all([
+      app.services.notifier.notify(two, { text: 'a' }, `reminder:e6:${two}:1`, 'reminder'),
+      app.services.notifier.notify(two, { text: 'b' }, `promoted:e6:${two}:1`, 'booking'),
+    ]);
+    const [a, b] = await Promise.all([settled(two, `reminder:e6:${two}:1`), settled(two, `promoted:e6:${two}:1`)]);
+    assert.ok(installCalls(two).length === 1, `one install call, got ${installCalls(two).length}`);
+    assert.deepEqual([a.status, b.status], ['sent', 'sent'], `${a.reason} ${b.reason}`);
+  });
+});
