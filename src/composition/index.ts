@@ -12,6 +12,9 @@ import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import { PrivacyService } from '../services/privacy.js';
 import { KnownPeople, PeopleSearch } from '../services/peopleSearch.js';
+import type { PeopleSource } from '../domain/people/search.js';
+import { GraphAppClient } from '../teams/graphApp.js';
+import { GraphDirectoryPeople } from '../teams/graphPeople.js';
 import { composePeople, type PeopleArea } from './people.js';
 import { channelStores, composeChannels, type ChannelsArea } from './channels.js';
 import { composeEvents, type EventsArea } from './events.js';
@@ -57,7 +60,10 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   const facilitation = composeFacilitation({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, ...people.area, bookings: events.area.bookings });
   const notifications = composeNotifications({ ...background, clock });
   const { persons, profiles, peopleNames } = people.area;
-  const peopleSearch = new PeopleSearch({ sources: [new KnownPeople({ index: peopleNames, persons, profiles })], channels: stores.channels });
+  // The people the app knows come first (their profile says more); with Graph, the directory too.
+  const sources: PeopleSource[] = [new KnownPeople({ index: peopleNames, persons, profiles })];
+  if (config.graphMode === 'app') sources.push(new GraphDirectoryPeople(new GraphAppClient(config, logger), logger));
+  const peopleSearch = new PeopleSearch({ sources, channels: stores.channels });
   // Privacy erases every area before people (who the others may still look up while erasing).
   const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder];
   const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });

@@ -2,7 +2,8 @@
 // "no conversation" path, against a fake Graph (install) and a fake connector that, like Teams,
 // refuses to open a 1:1 chat with someone who does not have the app: once per person, only for
 // notices the person caused (reminder, booking), never for someone who removed it themselves,
-// refusals recorded and counted for coordinators, Graph throttling retried.
+// refusals recorded and counted for coordinators, Graph throttling retried. And people search's
+// Graph directory source (GET /api/people and the cards' application/search), with throttling.
 import { strict as assert } from 'node:assert';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
@@ -141,6 +142,41 @@ describe('installing the app for people the bot cannot reach (Graph)', function 
     assert.equal(r.status, 'sent', r.reason);
     assert.equal(installCalls(tia).length, 3, 'two throttled, one installed');
     assert.equal((await app.services.installs.get(tia))?.state, 'installed');
+  });
+
+  describe('people search with the Graph directory', () => {
+    const dana = { id: newUserId(), displayName: 'Dana Directory', mail: 'dana.directory@nhs.net', userPrincipalName: 'dana.directory@nhs.net' };
+    const ext = { id: newUserId(), displayName: 'Dana Outsider', mail: 'dana@example.com', userPrincipalName: 'dana_example.com#EXT#@tenant.onmicrosoft.com' };
+    const people = (q: string) => api(app, `/api/people?q=${encodeURIComponent(q)}`, { user: coordinator.id, name: coordinator.name });
+    before(() => {
+      reach.users.push(dana, ext);
+    });
+
+    it('finds people the app has never met, by name, with ConsistencyLevel: eventual and only the fields it needs', async () => {
+      const res = await people('dana dir');
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.items, [{ id: dana.id, name: 'Dana Directory', email: 'dana.directory@nhs.net' }]);
+      const call = graph.calls.filter((c) => c.method === 'GET' && c.path === '/v1.0/users').at(-1);
+      assert.ok(call, 'Graph was asked');
+      // Coordinators also see guests, marked; the card typeahead answers the same search.
+      const all = await people('dana');
+      assert.deepEqual(all.body.items.map((p: { name: string; guest?: boolean }) => [p.name, !!p.guest]), [['Dana Directory', false], ['Dana Outsider', true]]);
+      const typeahead = await bot.search(coordinator, 'dana dir');
+      assert.deepEqual(typeahead.body.value.results, [{ title: 'Dana Directory', value: dana.id }]);
+    });
+
+    it('waits out a short Retry-After, and answers with the people it knows when Graph stays busy', async () => {
+      graph.fail({ status: 429, retryAfter: 1, match: (req) => req.path === '/v1.0/users' });
+      const started = Date.now();
+      const res = await people('dana dir');
+      assert.equal(res.body.items.length, 1);
+      assert.ok(Date.now() - started >= 900, 'waited for Retry-After');
+      graph.fail({ status: 429, retryAfter: 30, times: 5, match: (req) => req.path === '/v1.0/users' });
+      const busy = await people('cora');
+      assert.equal(busy.status, 200);
+      assert.deepEqual(busy.body.items.map((p: { id: string }) => p.id), [coordinator.id], 'the people the app knows still answer');
+      graph.clearFaults();
+    });
   });
 
   it('two notices at once install once', async () => {
