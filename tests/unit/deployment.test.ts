@@ -224,7 +224,9 @@ describe('Entra app manifests (aad.manifest.json, aad.bot.manifest.json)', () =>
     assert.equal(m.signInAudience, 'AzureADMyOrg');
     const graph = m.requiredResourceAccess.find((r: { resourceAppId: string }) => r.resourceAppId === 'Microsoft Graph');
     const roles = graph.resourceAccess.map((a: { id: string; type: string }) => `${a.type}:${a.id}`).sort();
-    assert.deepEqual(roles, ['Role:Channel.Create', 'Role:ChannelMember.ReadWrite.All', 'Role:TeamMember.ReadWriteNonOwnerRole.All']);
+    // Reaching people (#19): installing the app for a person, activity feed notices, directory search.
+    const reach = ['Role:TeamsActivity.Send', 'Role:TeamsAppInstallation.ReadWriteSelfForUser.All', 'Role:User.ReadBasic.All'];
+    assert.deepEqual(roles, ['Role:Channel.Create', 'Role:ChannelMember.ReadWrite.All', 'Role:TeamMember.ReadWriteNonOwnerRole.All', ...reach].sort());
     const docs = read('docs/deploy.md');
     for (const r of roles) assert.ok(docs.includes(r.slice(5)), `${r} explained in docs/deploy.md`);
   });

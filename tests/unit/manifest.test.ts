@@ -74,6 +74,10 @@ describe('Teams app manifest', () => {
     assert.deepEqual(extension.messageHandlers, [{ type: 'link', value: { domains: [SAMPLE.TAB_DOMAIN] } }]);
   });
 
+  it('declares the activity feed types the app sends (eventReminder, placeOffered)', () => {
+    assert.deepEqual(manifest.activities.activityTypes.map((a: { type: string }) => a.type), ['eventReminder', 'placeOffered']);
+  });
+
   it('uses real icons: 192×192 colour and 32×32 transparent outline', () => {
     assert.deepEqual(pngSize('color.png'), { width: 192, height: 192, colourType: 6 });
     assert.deepEqual(pngSize('outline.png'), { width: 32, height: 32, colourType: 6 });
