@@ -11,6 +11,7 @@ import type { InstallRecords } from '../domain/notifications/install.js';
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import { PrivacyService } from '../services/privacy.js';
+import { appInstallDataHolder } from '../services/personalData.js';
 import { KnownPeople, PeopleSearch } from '../services/peopleSearch.js';
 import type { PeopleSource } from '../domain/people/search.js';
 import { GraphAppClient } from '../teams/graphApp.js';
@@ -65,7 +66,7 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   if (config.graphMode === 'app') sources.push(new GraphDirectoryPeople(new GraphAppClient(config, logger), logger));
   const peopleSearch = new PeopleSearch({ sources, channels: stores.channels });
   // Privacy erases every area before people (who the others may still look up while erasing).
-  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder];
+  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder, appInstallDataHolder(core.installs)];
   const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });
   return { ...core, ...people.area, ...channels.area, ...events.area, ...facilitation.area, ...notifications.area, peopleSearch, personalData, privacy };
 }

@@ -179,6 +179,21 @@ describe('installing the app for people the bot cannot reach (Graph)', function 
     });
   });
 
+  it('"my data" shows the install record; "forget me" erases it, but keeps that someone removed the app', async () => {
+    const ivy = newUserId();
+    await app.services.notifier.notify(ivy, { text: 'Reminder.' }, `reminder:e7:${ivy}:1`, 'reminder');
+    assert.equal((await settled(ivy, `reminder:e7:${ivy}:1`)).status, 'sent');
+    const actor = (id: string) => ({ id, name: 'X', guest: false, roles: [] });
+    const mine = (await app.services.privacy.export(actor(ivy))) as unknown as Record<string, any>;
+    assert.equal(JSON.stringify(mine).includes('"appInstall"'), true);
+    await app.services.privacy.forget(actor(ivy));
+    assert.equal(await app.services.installs.get(ivy), null);
+    const rem = { id: newUserId(), name: 'Rem' };
+    await bot.post(bot.activity(rem, 'personal', { type: 'installationUpdate', action: 'remove' }));
+    await app.services.privacy.forget(actor(rem.id));
+    assert.equal((await app.services.installs.get(rem.id))?.state, 'removed');
+  });
+
   it('two notices at once install once', async () => {
     const two = newUserId();
     await Promise.all([
