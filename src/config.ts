@@ -67,6 +67,8 @@ export interface Config {
    * app installs itself for a person it must tell something but has no chat with; empty = never.
    */
   teamsAppCatalogId: string;
+  /** The Teams app's id (manifest `id`, TEAMS_APP_ID): deep links into its tabs (activity feed). */
+  teamsAppId: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -257,5 +259,6 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
       z.string().regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'must be the app catalogue id (a GUID) or empty' }),
       (get('TEAMS_APP_CATALOG_ID') ?? '').trim(),
     ),
+    teamsAppId: (get('TEAMS_APP_ID') ?? '').trim(),
   };
 }

@@ -29,6 +29,16 @@ import { QueuePoller } from './queuePoller.js';
 import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
 import { installsFor, type AppInstaller } from '../domain/notifications/install.js';
+import { FEED_KIND, feedKey } from '../domain/notifications/feed.js';
+import type { OutboundMessage } from '../domain/ports.js';
+
+/** Without Graph (or TEAMS_APP_ID) there is no activity feed: its notices find nobody to reach. */
+const noFeed: ProactiveSender = {
+  reach: async () => null,
+  deliver: async () => {
+    throw new DeliveryError('rejected', 'feed-off');
+  },
+};
 
 /** A notice given up on, kept a week for inspection: ids and the key's hash, never the key or text. */
 export interface PoisonNotice {
@@ -58,6 +68,10 @@ export interface NotificationWorkerDeps {
   journal?: SendJournal;
   /** Installs the app for someone the bot has no chat with (TEAMS_APP_CATALOG_ID); absent = never. */
   installer?: AppInstaller;
+  /** Sends `activity-feed` notices (Graph); absent = those notices are skipped. */
+  feedSender?: ProactiveSender;
+  /** Records and queues a feed notice (the notifier's notify with kind activity-feed). */
+  enqueueFeed?: (userId: string, message: OutboundMessage, key: string) => Promise<void>;
 }
 
 export class NotificationWorker {
@@ -184,6 +198,11 @@ export class NotificationWorker {
         await queue.delete(message);
         return;
       }
+      // A reminder or waitlist place for someone who chose the activity feed: its feed notice goes
+      // out beside it, as a notice of its own (keyed by this one, so once however often this runs).
+      if (record.feed && record.kind !== FEED_KIND && preferences.activityFeed && this.deps.feedSender && this.deps.enqueueFeed) {
+        await this.deps.enqueueFeed(record.userId, { text: record.text ?? record.feed.title, feed: record.feed }, feedKey(record.rowKey));
+      }
       const done = await this.attempt(record, message);
       if (done) return;
     }
@@ -209,7 +228,9 @@ export class NotificationWorker {
       return true;
     }
     if (!to) {
-      if (!(await this.finish(record, 'failed', { reason: 'no-conversation' }))) return false;
+      // No activity feed in this deployment is not a failure anyone must look at.
+      const done = record.kind === FEED_KIND ? await this.finish(record, 'skipped', { reason: 'feed-off' }) : await this.finish(record, 'failed', { reason: 'no-conversation' });
+      if (!done) return false;
       await queue.delete(message);
       return true;
     }
@@ -221,6 +242,11 @@ export class NotificationWorker {
     }
   }
 
+  /** Activity feed notices go through Graph; everything else to the person's chat. */
+  private senderFor(record: NotificationRecord): ProactiveSender {
+    return record.kind === FEED_KIND ? (this.deps.feedSender ?? noFeed) : this.deps.sender;
+  }
+
   /**
    * The person's 1:1 chat. With none (no chat on record and Teams refuses to open one: the app is
    * not installed for them), the app installs itself for them when the notice is one they caused
@@ -228,8 +254,10 @@ export class NotificationWorker {
    * reason (`install-refused`, `install-removed`…), counted with the other failures.
    */
   private async reach(record: NotificationRecord): Promise<PersonalConversation | null> {
-    const { sender, installer } = this.deps;
+    const { installer } = this.deps;
+    const sender = this.senderFor(record);
     const hooks = { beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId) };
+    if (record.kind === FEED_KIND) return sender.reach(record.userId, hooks);
     let failure: DeliveryError | undefined;
     try {
       const to = await sender.reach(record.userId, hooks);
@@ -258,7 +286,8 @@ export class NotificationWorker {
 
   /** From pacing to Teams' answer, in a send lane; a success frees the lane before it is recorded. */
   private async sendInLane(record: NotificationRecord, to: PersonalConversation, message: QueueMessage<NoticeMessage>, lane: number, releaseLane: () => void): Promise<boolean> {
-    const { queue, sender, tuning, journal } = this.deps;
+    const { queue, tuning, journal } = this.deps;
+    const sender = this.senderFor(record);
     const state: { claimed: NotificationRecord | null } = { claimed: null };
     const hooks = {
       beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
@@ -271,7 +300,7 @@ export class NotificationWorker {
       },
     };
     try {
-      await sender.deliver(to, { text: record.text ?? '', card: record.card }, hooks, tuning.sendTimeoutMs);
+      await sender.deliver(to, { text: record.text ?? '', card: record.card, ...(record.feed ? { feed: record.feed } : {}) }, hooks, tuning.sendTimeoutMs);
     } catch (e) {
       if (e instanceof Stopping) {
         // Shutting down before the claim: hand the message straight back to the other instances.

@@ -15,6 +15,7 @@ import { newUserId } from '../helpers/ids.js';
 import { eventually } from '../helpers/notifications.js';
 
 const CATALOG_ID = '0f9c7a52-1111-4222-8333-0123456789ab';
+const TEAMS_APP_ID = '5b5e7a0e-1111-4222-8333-444444444444';
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, retryBaseMs: 200, jobRetryBaseMs: 200, heartbeatMs: 500 };
 
 describe('installing the app for people the bot cannot reach (Graph)', function () {
@@ -54,6 +55,8 @@ describe('installing the app for people the bot cannot reach (Graph)', function 
         GRAPH_TENANT_ID: TEST_TENANT,
         AZURE_AUTHORITY_HOST: entra.url,
         TEAMS_APP_CATALOG_ID: CATALOG_ID,
+        TEAMS_APP_ID: TEAMS_APP_ID,
+        PUBLIC_URL: 'https://cafe.example.org',
       },
       { background: FAST },
     );
@@ -192,6 +195,55 @@ describe('installing the app for people the bot cannot reach (Graph)', function 
     await bot.post(bot.activity(rem, 'personal', { type: 'installationUpdate', action: 'remove' }));
     await app.services.privacy.forget(actor(rem.id));
     assert.equal((await app.services.installs.get(rem.id))?.state, 'removed');
+  });
+
+  describe('activity feed', () => {
+    const reminder = (eventId: string) => ({ text: 'Reminder: “Asthma update” starts tomorrow.', feed: { activityType: 'eventReminder' as const, eventId, title: 'Asthma update', when: 'tomorrow' } });
+    const withChat = async (name: string) => {
+      const p = { id: newUserId(), name };
+      await bot.message(p, 'hello');
+      reach.installed.set(p.id, { installationId: 'i', appId: CATALOG_ID, chatId: 'c' });
+      return p;
+    };
+
+    it('sends reminders and waitlist places to the feed too, for people who turned it on, with a deep link to the event', async () => {
+      const fay = await withChat('Fay Feed');
+      const res = await api(app, '/api/me/notification-settings', { method: 'PUT', user: fay.id, name: fay.name, body: { activityFeed: true } });
+      assert.equal(res.status, 200, res.text);
+      assert.equal(res.body.settings.activityFeed, true);
+      await app.services.notifier.notify(fay.id, reminder('e0123456789abcdef'), `reminder:e0123456789abcdef:${fay.id}:86400000`, 'reminder');
+      await eventually(async () => reach.activities.filter((a) => a.userId === fay.id), (a) => a.length === 1, 10_000, 'feed notice sent');
+      const [notice] = reach.activities.filter((a) => a.userId === fay.id);
+      assert.equal(notice.body.activityType, 'eventReminder');
+      assert.equal(notice.body.topic.source, 'text');
+      assert.equal(notice.body.topic.value, 'Asthma update');
+      const link = new URL(notice.body.topic.webUrl);
+      assert.equal(link.origin + link.pathname, `https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/calendar`);
+      assert.equal(link.searchParams.get('webUrl'), 'https://cafe.example.org/tab/events/e0123456789abcdef');
+      assert.deepEqual(JSON.parse(link.searchParams.get('context')!), { subEntityId: 'events/e0123456789abcdef' });
+      assert.match(notice.body.previewText.content, /starts tomorrow/);
+      assert.deepEqual(notice.body.templateParameters, [{ name: 'eventTitle', value: 'Asthma update' }, { name: 'when', value: 'tomorrow' }]);
+      assert.equal((await settled(fay.id, `reminder:e0123456789abcdef:${fay.id}:86400000`)).status, 'sent', 'the chat reminder too');
+
+      // A waitlist place.
+      await app.services.notifier.notify(fay.id, { text: 'A place came up.', feed: { activityType: 'placeOffered', eventId: 'e0123456789abcdee', title: 'Sepsis' } }, `promoted:e0123456789abcdee:${fay.id}:1`, 'booking');
+      await eventually(async () => reach.activities.filter((a) => a.userId === fay.id), (a) => a.length === 2, 10_000, 'second feed notice');
+      assert.equal(reach.activities.filter((a) => a.userId === fay.id)[1].body.activityType, 'placeOffered');
+      // The same notice again is nothing new.
+      await app.services.notifier.notify(fay.id, reminder('e0123456789abcdef'), `reminder:e0123456789abcdef:${fay.id}:86400000`, 'reminder');
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal(reach.activities.filter((a) => a.userId === fay.id).length, 2, 'exactly once');
+    });
+
+    it('is off by default: only the chat reminder goes', async () => {
+      const gil = await withChat('Gil Default');
+      await app.services.notifier.notify(gil.id, reminder('e0123456789abcdef'), `reminder:e0123456789abcdef:${gil.id}:86400000`, 'reminder');
+      assert.equal((await settled(gil.id, `reminder:e0123456789abcdef:${gil.id}:86400000`)).status, 'sent');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.equal(reach.activities.filter((a) => a.userId === gil.id).length, 0);
+      const settings = await api(app, '/api/me/notification-settings', { user: gil.id, name: gil.name });
+      assert.equal(settings.body.settings.activityFeed, false);
+    });
   });
 
   it('two notices at once install once', async () => {
