@@ -25,6 +25,7 @@ describe('notifications in the tab (Chromium)', function () {
     await reminders.waitFor();
     assert.equal(await reminders.isChecked(), true);
     assert.equal(await tab.page.getByRole('switch', { name: /Facilitation offers and confirmations \(always on\)/ }).isDisabled(), true);
+    assert.equal(await tab.page.getByRole('switch', { name: 'Teams activity feed' }).isChecked(), false, 'the activity feed is off until chosen');
     await reminders.uncheck();
     await tab.page.getByText('Event reminders: off.').waitFor();
     const saved = await api(app, '/api/me/notification-settings', { user: member });
