@@ -68,6 +68,7 @@ const create: CardAction = {
     const created = await turn.services.events.create(turn.actor, fromForm(data));
     return { card: await eventCardFor(turn, created[0].id, eventAnswers.created(created.length)) };
   },
+  form: (turn) => eventFormFor(turn),
 };
 
 const update: CardAction = {
@@ -78,6 +79,7 @@ const update: CardAction = {
     await turn.services.events.update(turn.actor, eventId, fields);
     return { card: await eventCardFor(turn, eventId, eventAnswers.saved) };
   },
+  form: async (turn, data) => eventFormFor(turn, await turn.services.events.view(turn.actor, eventIdOf(data))),
 };
 
 const edit: CardAction = {
