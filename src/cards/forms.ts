@@ -6,6 +6,7 @@
 // Only a submission from a form card is redrawn: its submit button carries FORM_MARK in its data.
 // The same verb sent without it (another tool, the acceptance suite) keeps the contract's 400.
 import type { CardJson } from './render.js';
+import { escapeMarkdown } from './text.js';
 
 export const FORM_MARK = 'fromForm';
 
@@ -73,7 +74,7 @@ export function redrawForm(card: CardJson, submitted: Record<string, unknown>, m
   const body = ((card.body as unknown[]) ?? []).filter((b) => !statusLines.has(b));
   const headings = body.findIndex((b) => (b as Node).style !== 'heading');
   const at = headings < 0 ? body.length : headings;
-  body.splice(at, 0, { type: 'TextBlock', id: 'formError', text: message, wrap: true, color: 'Attention', weight: 'Bolder' });
+  body.splice(at, 0, { type: 'TextBlock', id: 'formError', text: escapeMarkdown(message), wrap: true, color: 'Attention', weight: 'Bolder' });
   card.body = body;
   return card;
 }
