@@ -38,7 +38,7 @@ export function markdown(strings: TemplateStringsArray, ...values: unknown[]): s
 }
 
 /** A URL inside the app's own markdown link: nothing in it can close the link early. */
-export const linkTarget = (url: string) => encodeURI(decodeURI(url)).replace(/[()[\]<>\s]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
+export const linkTarget = (url: string) => url.replace(/[()[\]<>\s\\`]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
 
 function escapeField(value: unknown): unknown {
   if (typeof value !== 'string') return value;

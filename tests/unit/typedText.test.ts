@@ -15,7 +15,7 @@ import { editChannelCard, joinRequestCard, membersCard, noticeCard } from '../..
 import { newLeadNotice, newMemberNotice, requestDeclinedNotice, joinRequestNotice } from '../../src/cards/channels/notices.js';
 import { proposalFormCard, proposalRejectedNotice, proposalReviewCard } from '../../src/cards/channels/proposals.js';
 import { notificationSettingsCard } from '../../src/cards/notifications/settings.js';
-import { eventCard, eventListCard } from '../../src/cards/events/event.js';
+import { cancelConfirmCard, eventCard, eventListCard } from '../../src/cards/events/event.js';
 import { eventFormCard } from '../../src/cards/events/form.js';
 import { importCard, rosterCard } from '../../src/cards/events/organiser.js';
 import { calendarFeedCard, myEventsCard } from '../../src/cards/events/mine.js';
@@ -37,6 +37,7 @@ import { profileCard } from '../../src/cards/people/profile.js';
 /** Every markdown construct Adaptive Cards (and Teams) know, and some HTML. */
 const H = '[reset your NHS password](https://evil.example) **now** _please_ ~~x~~ `code` <b>bold</b> <a href="https://evil.example">x</a> ![i](https://evil.example/i.png) &lt;x&gt;\n# Heading\n1. first\n2) second\n- item\n* star\n+ plus\n> quote\n===';
 const ALLOWED = new Set(['p', 'br']);
+// (and <a> to the app's own addresses: see liveMarkup)
 const md = new MarkdownIt({ html: true, linkify: false });
 
 /** Every markdown-rendered string of a card: TextBlock text and fact titles and values, at any depth. */
@@ -59,7 +60,11 @@ function liveMarkup(card: unknown): string[] {
   const found: string[] = [];
   for (const text of shownText(card)) {
     const html = md.render(text);
-    for (const [, tag] of html.matchAll(/<([a-z][a-z0-9]*)/gi)) if (!ALLOWED.has(tag.toLowerCase())) found.push(`<${tag}> from ${JSON.stringify(text.slice(0, 80))}`);
+    for (const [element, tag] of html.matchAll(/<([a-z][a-z0-9]*)[^>]*>/gi)) {
+      // The app's own links (calendar feeds, Add to Outlook) are links; none may lead where typed text points.
+      if (tag.toLowerCase() === 'a' && !/href="https:\/\/evil\.example/.test(element)) continue;
+      if (!ALLOWED.has(tag.toLowerCase())) found.push(`<${tag}> from ${JSON.stringify(text.slice(0, 80))}`);
+    }
   }
   return found;
 }
@@ -136,6 +141,7 @@ describe('typed text is shown as text in every card', () => {
     ['cancelled', () => cancelledNotice(view, H).card],
     ['updated', () => updatedNotice(view).card],
     ['reminder', () => reminderNotice(view, 3_600_000).card],
+    ['cancel confirm', () => cancelConfirmCard(view, { list: H })],
     // Facilitation
     ['offer', () => offerMessage(request('offered'), request('offered').offers[0], H, names).card],
     ['offer card', () => facilitationOfferCard({ requestId: 'r1', offerId: 'o1', title: H, intro: H, facts: [{ title: H, value: H }], reasons: [H], deadline: H })],
