@@ -37,7 +37,8 @@ describe('chat words', () => {
     const feedUrl = 'https://cafe.example/api/calendar/abc_def.ics';
     const card = calendarFeedCard({ personal: true, feedUrl, hubFeeds: [{ name: 'West Kent', url: 'https://cafe.example/api/calendar/hub/west-kent.ics' }] });
     const html = rendered(card);
-    assert.ok(html.includes(`<a href="${feedUrl}">${feedUrl}</a>`), 'the private feed is a link');
+    assert.ok(html.includes(`<a href="${feedUrl}">Open the calendar file</a>`), 'the private feed is a link');
+    assert.ok(html.includes(`<p>${feedUrl}</p>`), 'and its address on a line of its own, to copy');
     assert.ok(html.includes('<a href="https://cafe.example/api/calendar/hub/west-kent.ics">Calendar link</a>'));
     const outlook = [...html.matchAll(/<a href="(https:\/\/outlook\.office\.com\/[^"]+)">Add to Outlook<\/a>/g)].map((m) => m[1].replace(/&amp;/g, '&'));
     assert.equal(outlook.length, 1);

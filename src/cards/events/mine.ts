@@ -72,7 +72,9 @@ export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: 
     if (options.feedUrl) {
       body.push(
         { type: 'TextBlock', text: 'Your private calendar of bookings: “Add to Outlook” subscribes to it, so new bookings appear by themselves. Keep the link to yourself: anyone with it sees your bookings.', wrap: true },
-        { type: 'TextBlock', text: markdown`[${options.feedUrl}](${linkTarget(options.feedUrl)})`, wrap: true },
+        // The address on a line of its own (to copy into another calendar app), and as a link.
+        { type: 'TextBlock', text: options.feedUrl, wrap: true, fontType: 'Monospace' },
+        { type: 'TextBlock', text: markdown`[Open the calendar file](${linkTarget(options.feedUrl)})`, wrap: true, spacing: 'Small' },
       );
     } else body.push({ type: 'TextBlock', text: 'Your private calendar link is turned off. Get a new one to subscribe again.', wrap: true });
   } else body.push({ type: 'TextBlock', text: 'Message me 1:1 and type “calendar” for your private calendar of bookings.', wrap: true });
