@@ -31,12 +31,22 @@ export interface EventRepository {
    * Answers the new ETags, or null when someone else changed the partition first.
    */
   commit(eventId: string, etag: string, event: PltEvent, seats: Seats, writes: RowWrite[]): Promise<CommitResult | null>;
+  /** Promotion notices written with their seats and not yet delivered (all events' when eventId is omitted). */
+  outbox(eventId?: string): Promise<OutboxEntry[]>;
+  clearOutbox(entry: OutboxEntry): Promise<void>;
   registration(eventId: string, userId: UserId): Promise<StoredRegistration | null>;
   registrations(eventId: string): Promise<StoredRegistration[]>;
   /** Current place in the queue: 1 + the people waiting with an earlier ticket. */
   waitlistPlace(eventId: string, ticket: number): Promise<number>;
   /** The booking an invite link belongs to, or what its owner left when they cancelled it. */
   byInviteToken(eventId: string, token: string): Promise<{ registration: StoredRegistration } | { cancelled: CancelledInvite } | null>;
+}
+
+/** A promotion notice waiting in its event's partition (RowWrite put-outbox). */
+export interface OutboxEntry {
+  eventId: string;
+  userId: UserId;
+  number: number;
 }
 
 /** A line in the time/channel/organiser indexes: enough to list, checked against the event. */
