@@ -35,7 +35,7 @@ export function profileCard(input: ProfileCardInput): CardJson {
       hubs: HUBS.map((value) => ({ value, title: HUB_NAMES[value] })),
       saveData: input.saveData ?? {},
     },
-    p ? `Your profile: ${PROFESSION_NAMES[p.profession as keyof typeof PROFESSION_NAMES] ?? p.profession}, ${p.hub}, ${p.pcn}, ${p.organisation}` : 'Tell us about you: profession, hub, PCN and organisation.',
+    p ? `Your profile: ${PROFESSION_NAMES[p.profession as keyof typeof PROFESSION_NAMES] ?? p.profession}, ${HUB_NAMES[p.hub as keyof typeof HUB_NAMES] ?? p.hub}, ${p.pcn}, ${p.organisation}` : 'Tell us about you: profession, hub, PCN and organisation.',
   );
   // The server asks members for their PCN (services/people.ts): the card says so before Save.
   const pcn = (rendered.body as Record<string, unknown>[]).find((b) => b.id === 'pcn');
