@@ -54,11 +54,11 @@ export class PeopleService {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
     const told = (identity.name || '').trim().slice(0, 200);
     const guest = !!identity.guest || this.isForeignTenant(identity.tenantId);
-    // The roles, the known name (when not told) and remembering a told name are independent reads and writes.
-    const [stored, known] = await Promise.all([
-      this.deps.roles.list(identity.id),
-      told ? this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).then(() => told) : this.knownName(identity.id),
-    ]);
+    // Storing a told name (and mailbox) runs beside the request (nothing in it needs the stored
+    // copy; this instance's own later reads and erasure of the person wait for the write). Roles come
+    // from the role store's per-instance copy, so a request normally waits for no storage here.
+    if (told) void this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).catch(() => undefined);
+    const [stored, known] = await Promise.all([this.deps.roles.list(identity.id), told || this.knownName(identity.id)]);
     return {
       id: identity.id,
       // A caller that does not say the name (dev header left out) keeps the name we know.
@@ -75,7 +75,7 @@ export class PeopleService {
     return (await this.deps.persons.get(userId))?.name;
   }
 
-  /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */
+  /** Stores the person's name when it is new or changed, so others' cards and rosters can show it (retried on the next request if it fails). */
   private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'> & { email?: string }): Promise<void> {
     const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
     const known = this.remembered.get(actor.id);

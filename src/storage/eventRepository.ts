@@ -12,6 +12,8 @@ import { deleteIfPresent, getOrNull, insertIfAbsent, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
 import { parseStringList } from './values.js';
+import { READ_CACHE_TTL_MS } from './readCache.js';
+import { TtlCache } from './ttlCache.js';
 
 const EVENT_ROW = 'event';
 const regKey = (userId: string) => `r:${encodeKey(userId)}`;
@@ -121,8 +123,9 @@ function parseTickets(json: string | undefined): number[] | undefined {
   }
 }
 
-function toEntity(ev: PltEvent, seats: Seats): EventEntity {
-  const entity: EventEntity = {
+/** The event's own properties as stored (on its row, and on the index lines that list it). */
+function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted' | 'lastTicket' | 'promotions' | 'anonBooked' | 'anonAttended' | 'leftTickets'> {
+  const entity: ReturnType<typeof eventProperties> = {
     title: ev.title,
     description: ev.description,
     category: ev.category,
@@ -141,6 +144,15 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     sequence: ev.sequence,
     createdAt: ev.createdAt,
     updatedAt: ev.updatedAt,
+  };
+  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
+  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
+  return entity;
+}
+
+function toEntity(ev: PltEvent, seats: Seats): EventEntity {
+  const entity: EventEntity = {
+    ...eventProperties(ev),
     booked: seats.booked,
     waitlisted: seats.waitlisted,
     lastTicket: seats.lastTicket,
@@ -149,8 +161,6 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     anonAttended: seats.anonAttended,
   };
   if (seats.leftTickets) entity.leftTickets = JSON.stringify(seats.leftTickets);
-  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
-  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
   return entity;
 }
 
@@ -182,11 +192,23 @@ function regEntity(r: Registration): RegistrationEntity {
 const isRace = (e: unknown) => isPreconditionFailed(e) || isConflict(e) || isNotFound(e) || (statusOf(e) === 400 && /etag|precondition/i.test(String((e as Error).message)));
 
 export class TableEventRepository implements EventRepository {
+  /** Registrations lists read (`recent`), by event and person; a commit here drops the ones it writes. */
+  private readonly recentRegs = new TtlCache<StoredRegistration | null>(() => READ_CACHE_TTL_MS.eventLists, 50_000);
+
   constructor(private readonly table: TableClient) {}
 
   async get(eventId: string): Promise<StoredEvent | null> {
     const row = await getOrNull<EventEntity>(this.table, eventId, EVENT_ROW);
     return row ? { event: toEvent(eventId, row), seats: toSeats(row), etag: row.etag } : null;
+  }
+
+  async getWithRegistration(eventId: string, userId: string): Promise<{ stored: StoredEvent; reg: StoredRegistration | null } | null> {
+    // Two rows of one partition by their keys: one request instead of two point reads.
+    const rows = await listAll(this.table.listEntities<EventEntity | RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and (RowKey eq ${EVENT_ROW} or RowKey eq ${regKey(userId)})` } }), 2);
+    const head = rows.find((r) => r.rowKey === EVENT_ROW) as (EventEntity & { etag: string }) | undefined;
+    if (!head) return null;
+    const reg = rows.find((r) => r.rowKey !== EVENT_ROW) as (RegistrationEntity & { etag: string }) | undefined;
+    return { stored: { event: toEvent(eventId, head), seats: toSeats(head), etag: head.etag }, reg: reg ? toRegistration(reg) : null };
   }
 
   async load(eventId: string) {
@@ -226,8 +248,12 @@ export class TableEventRepository implements EventRepository {
         actions.push(['upsert', { partitionKey: eventId, rowKey: outboxKey(w.userId, w.number), userId: w.userId, number: w.number }, 'Replace']);
       } else actions.push(['delete', { partitionKey: eventId, rowKey: cancelledKey(w.userId) }]);
     }
+    // The registrations this commit writes: this instance's recent reads of them are dropped.
+    const touched = writes.flatMap((w) => (w.type === 'delete' ? [`${eventId}|${w.userId}`] : w.type === 'create' || w.type === 'update' ? [`${eventId}|${w.reg.userId}`] : []));
+    touched.forEach((k) => this.recentRegs.delete(k));
     try {
       const result = await this.table.submitTransaction(actions);
+      touched.forEach((k) => this.recentRegs.delete(k));
       // Sub-responses come back in the order of the actions.
       const etags = result.subResponses.map((r) => r.etag ?? '');
       const rows = new Map<string, string>();
@@ -236,6 +262,7 @@ export class TableEventRepository implements EventRepository {
       });
       return { etag: etags[0] || ((await this.get(eventId))?.etag ?? ''), rows };
     } catch (e) {
+      touched.forEach((k) => this.recentRegs.delete(k));
       if (isRace(e)) return null;
       throw e;
     }
@@ -255,9 +282,12 @@ export class TableEventRepository implements EventRepository {
     await deleteIfPresent(this.table, entry.eventId, outboxKey(entry.userId, entry.number));
   }
 
-  async registration(eventId: string, userId: string): Promise<StoredRegistration | null> {
-    const row = await getOrNull<RegistrationEntity>(this.table, eventId, regKey(userId));
-    return row ? toRegistration(row) : null;
+  async registration(eventId: string, userId: string, options: { recent?: boolean } = {}): Promise<StoredRegistration | null> {
+    const read = async () => {
+      const row = await getOrNull<RegistrationEntity>(this.table, eventId, regKey(userId));
+      return row ? toRegistration(row) : null;
+    };
+    return options.recent ? this.recentRegs.read(`${eventId}|${userId}`, read) : read();
   }
 
   async registrations(eventId: string): Promise<StoredRegistration[]> {

@@ -48,8 +48,9 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
   server.get(
     '/api/events/:id',
     route(services, auth, async ({ actor, params }) => {
-      const view = await events.view(actor, params.id);
-      const answer: EventDetail = { ...view, warnings: await events.warnings(actor, view) };
+      // One parallel round of reads for the view and its warnings (see EventsService.detail).
+      const { view, warnings } = await events.detail(actor, params.id);
+      const answer: EventDetail = { ...view, warnings };
       return { body: answer };
     }),
   );

@@ -4,12 +4,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { errorSummary, type Logger } from '../../logging.js';
-import type { Clock, JobScheduler, Notifier } from '../../domain/ports.js';
+import type { Clock, JobScheduler, Notifier, ProfileRecord } from '../../domain/ports.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { EventIndex, EventRepository, IndexEntry, OutboxEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
-import { hoursOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
+import type { EventIndex, EventRepository, IndexEntry, Listing, OutboxEntry, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
+import { EMPTY_SEATS, hoursOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
@@ -18,7 +18,7 @@ import { parseCategory, type Category } from '../../domain/events/event.js';
 import { hasRole, requireRole } from '../../domain/people/authorisation.js';
 import { parseHub, HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { parseProfession, PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
-import { conflict, forbidden, invalid, notFound } from '../../domain/errors.js';
+import { conflict, forbidden, invalid, isAppError, notFound } from '../../domain/errors.js';
 import { cleanText } from '../../domain/text.js';
 import { parseInstant, formatLondonRange, LONDON } from '../../domain/time/london.js';
 import { DateTime } from 'luxon';
@@ -39,6 +39,17 @@ export const newEventId = () => 'e' + randomBytes(8).toString('hex');
 export const newToken = (bytes = 24) => randomBytes(bytes).toString('base64url');
 
 const MAX_RANGE_DAYS = 400;
+/**
+ * A card built right after this instance committed a change (the answer to a sign-up or a
+ * cancellation) shows the event from the seat line's copy, confirmed by that commit, instead of
+ * reading it back: it can miss only another instance's commit of these few milliseconds. Pages
+ * (GET /api/events/{id}) always read the partition. Bookings are always decided against it.
+ */
+const COPY_FRESH_MS = 50;
+/** How long what a sign-up's warnings need stays usable for the card that follows it. */
+const PREFETCH_MS = 5_000;
+/** A burst of seat commits on one event refreshes its index lines once, this long after the first. */
+const REFRESH_DELAY_MS = 200;
 
 /** Everything the events service may touch. */
 export interface EventsDeps {
@@ -90,8 +101,26 @@ export const entryOf = (e: PltEvent): IndexEntry => ({
   status: e.status,
 });
 
+/** What a list shows of an event, as known now. */
+export const listingOf = (event: PltEvent, seats: Seats, at = Date.now()): Listing => ({
+  event,
+  seats: { booked: seats.booked, waitlisted: seats.waitlisted, promotions: seats.promotions, leftTickets: seats.leftTickets },
+  at,
+});
+
+/** Seats as a listing knows them (enough for the counts and a waiting person's place). */
+const listedSeats = (l: Listing): Seats => ({ ...EMPTY_SEATS, ...l.seats });
+
+/** Everything a list line shows; two listings with the same fingerprint look the same. */
+const fingerprint = (l: Listing) =>
+  [l.event.sequence, l.event.status, l.event.start.getTime(), l.event.end.getTime(), l.event.updatedAt.getTime(), l.event.title, l.event.channelId ?? '', l.event.organiserName, l.seats.booked, l.seats.waitlisted, l.seats.promotions, l.seats.leftTickets?.length ?? -1].join('|');
+
 export class EventsService {
   readonly lines: SeatLines;
+  /** What a sign-up's warnings need, read while it commits (see signUp), by person and event. */
+  private readonly prefetched = new Map<string, { at: number; inputs: Promise<[ProfileRecord | null, PersonEntry[]]> }>();
+  /** Index refreshes under way, by event: the newest listing still to write. */
+  private readonly refreshing = new Map<string, { next?: Listing }>();
 
   constructor(private readonly d: EventsDeps) {
     this.lines = new SeatLines({ repo: d.repo, people: d.personIndex, clock: d.clock, logger: d.logger, afterCommit: (c) => this.afterCommit(c) });
@@ -101,9 +130,21 @@ export class EventsService {
 
   async stored(eventId: unknown): Promise<StoredEvent> {
     if (!isEventId(eventId)) throw notFound('No event with that id.');
+    const copy = this.lines.peek(eventId, COPY_FRESH_MS);
+    if (copy) return { event: copy.event, seats: copy.seats, etag: '' };
     const s = await this.d.repo.get(eventId);
     if (!s) throw notFound('No event with that id.');
     return s;
+  }
+
+  /** The event and the person's registration: one request (or this instance's copy, just confirmed). */
+  private async withRegistration(eventId: unknown, userId: UserId, useCopy = false): Promise<{ s: StoredEvent; reg: StoredRegistration | null }> {
+    if (!isEventId(eventId)) throw notFound('No event with that id.');
+    const copy = useCopy ? this.lines.peek(eventId, COPY_FRESH_MS) : undefined;
+    if (copy) return { s: { event: copy.event, seats: copy.seats, etag: '' }, reg: copy.regs.get(userId) ?? null };
+    const found = await this.d.repo.getWithRegistration(eventId, userId);
+    if (!found) throw notFound('No event with that id.');
+    return { s: found.stored, reg: found.reg };
   }
 
   /** Organisers and coordinators of the event's hub (never guests). */
@@ -116,14 +157,24 @@ export class EventsService {
   }
 
   async view(actor: Actor, eventId: unknown): Promise<EventView> {
-    return (await this.viewWithReg(actor, await this.stored(eventId))).view;
+    const { s, reg } = await this.withRegistration(eventId, actor.id);
+    return (await this.viewWithReg(actor, s, reg)).view;
+  }
+
+  /** GET /api/events/{id}: the person's view and its warnings, every read in one parallel round. */
+  async detail(actor: Actor, eventId: unknown): Promise<{ view: EventView; warnings: string[] }> {
+    // The person's other bookings only feed the clash warning: this instance's read of the last moments will do.
+    const [{ s, reg }, profile, entries] = await Promise.all([this.withRegistration(eventId, actor.id), this.d.people.getProfile(actor.id), this.d.personIndex.list(actor.id, { recent: true })]);
+    const { view } = await this.viewWithReg(actor, s, reg);
+    return { view, warnings: await this.warningsFrom(actor, view, profile, entries) };
   }
 
   /** The person's view of an event and their registration row (if any). */
   async viewWithReg(actor: Pick<Actor, 'id' | 'guest' | 'roles'>, s: StoredEvent, known?: StoredRegistration | null): Promise<{ view: EventView; reg: StoredRegistration | null }> {
-    const reg = known === undefined ? await this.d.repo.registration(s.event.id, actor.id) : known;
+    const copy = known === undefined ? this.lines.peek(s.event.id, COPY_FRESH_MS) : undefined;
+    const reg = known !== undefined ? known : copy ? (copy.regs.get(actor.id) ?? null) : await this.d.repo.registration(s.event.id, actor.id);
     // The place comes from the event row when its leavers are known; otherwise it is counted.
-    const position = reg?.status === 'waitlisted' ? (waitlistPlaceOf(s.seats, reg.ticket) ?? (await this.d.repo.waitlistPlace(s.event.id, reg.ticket))) : null;
+    const position = reg?.status === 'waitlisted' ? await this.waitlistPlace(s, reg.ticket) : null;
     const view = eventView(s.event, s.seats, { status: reg?.status ?? 'none', position, attended: reg?.status === 'booked' ? reg.attended : undefined }, this.d.clock.now(), this.canManage(actor as Actor, s.event));
     return { view, reg };
   }
@@ -156,25 +207,100 @@ export class EventsService {
     c: EventCriteria & { from: Date; to: Date },
     page: { limit: number; after?: string } = { limit: 200 },
   ): Promise<EventList> {
-    const stored = await this.inRange(c.from, c.to);
+    // The list and the person's own index lines in parallel: one round of partition queries (each
+    // may come from this instance's reads of the last moments: a list may lag a little).
+    const [stored, mine] = await Promise.all([this.inRange(c.from, c.to), this.d.personIndex.list(actor.id, { recent: true })]);
     const matching = stored.filter(({ event }) => matchesCriteria(event, c));
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
-    const items = await runLimited(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
+    // The person's place is read only where their index says they may have one.
+    const maybeMine = new Set(mine.map((m) => m.eventId));
+    const items = await runLimited(slice, 16, async (s) => {
+      const copy = maybeMine.has(s.event.id) ? this.lines.peek(s.event.id, COPY_FRESH_MS) : undefined;
+      const reg = !maybeMine.has(s.event.id) ? null : copy ? (copy.regs.get(actor.id) ?? null) : await this.d.repo.registration(s.event.id, actor.id, { recent: true });
+      return (await this.viewWithReg(actor, s, reg)).view;
+    });
     const result: EventList = { items, total: matching.length };
     if (ordered.length > page.limit) result.next = Buffer.from(cursorOf(slice[slice.length - 1].event)).toString('base64url');
     return result;
   }
 
-  /** Events whose start lies in [from, to), checked against their partitions, in start order. */
+  /**
+   * Events whose start lies in [from, to), in start order, from the index lines' listings (the read
+   * model: may lag the partitions by a few seconds). Lines without a listing are checked against
+   * their partition and upgraded. Where this instance holds a newer copy of an event's partition
+   * (its own commits), that copy is shown.
+   */
   async inRange(from: Date, to: Date): Promise<StoredEvent[]> {
-    const entries = await this.d.index.range(from, to);
-    const ids = [...new Set(entries.map((e) => e.eventId))];
-    const heads = await runLimited(ids, 16, (id) => this.d.repo.get(id));
-    return heads
-      .filter((s): s is StoredEvent => !!s && s.event.start >= from && s.event.start < to)
-      // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
-      .sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+    const lines = await this.d.index.range(from, to);
+    const best = new Map<string, Listing>();
+    const unlisted = new Set<string>();
+    for (const line of lines) {
+      if (!line.listing) {
+        unlisted.add(line.eventId);
+        continue;
+      }
+      const seen = best.get(line.eventId);
+      // A moved event may leave a line behind for a moment: the newer edit wins.
+      if (!seen || line.listing.event.sequence > seen.event.sequence || (line.listing.event.sequence === seen.event.sequence && line.listing.at > seen.at)) best.set(line.eventId, line.listing);
+    }
+    const unchecked = [...unlisted].filter((id) => !best.has(id));
+    await runLimited(unchecked, 16, async (id) => {
+      const s = await this.d.repo.get(id);
+      if (!s) return;
+      const listing = listingOf(s.event, s.seats);
+      best.set(id, listing);
+      this.refreshIndex(listing);
+    });
+    const out: StoredEvent[] = [];
+    for (const [id, listing] of best) {
+      const copy = this.lines.peek(id, 60_000);
+      const s = copy && copy.confirmedAt > listing.at ? { event: copy.event, seats: copy.seats, etag: '' } : { event: listing.event, seats: listedSeats(listing), etag: '' };
+      if (s.event.start >= from && s.event.start < to) out.push(s);
+    }
+    // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
+    return out.sort((a, b) => a.event.start.getTime() - b.event.start.getTime() || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  }
+
+  /** A waiting person's place: from the event's waitlist history when known, else counted in the partition. */
+  private async waitlistPlace(s: StoredEvent, ticket: number): Promise<number> {
+    return waitlistPlaceOf(s.seats, ticket) ?? (await this.d.repo.waitlistPlace(s.event.id, ticket));
+  }
+
+  /**
+   * Writes the event's listing to its index lines soon (after a seat commit, an upgrade), once per
+   * burst of commits, then reads the event row and writes again if another instance committed
+   * meanwhile — so lines settle on the partition whichever instance committed. Two instances'
+   * refreshes crossing can put the older state back on a line for one round trip before the check
+   * corrects it (lists of this instance show its own commits from its copy anyway). Never throws.
+   */
+  refreshIndex(listing: Listing): void {
+    const id = listing.event.id;
+    const running = this.refreshing.get(id);
+    if (running) {
+      if (!running.next || listing.at >= running.next.at) running.next = listing;
+      return;
+    }
+    const state: { next?: Listing } = { next: listing };
+    this.refreshing.set(id, state);
+    void (async () => {
+      try {
+        await new Promise((r) => setTimeout(r, REFRESH_DELAY_MS));
+        for (let round = 0; state.next && round < 20; round++) {
+          const written = state.next;
+          state.next = undefined;
+          await this.d.index.refresh(written);
+          if (state.next) continue; // a newer commit of ours came in meanwhile: write that
+          const head = await this.d.repo.get(id);
+          const truth = head ? listingOf(head.event, head.seats) : undefined;
+          if (truth && fingerprint(truth) !== fingerprint(written)) state.next = truth;
+        }
+      } catch (e) {
+        this.d.logger.warn({ eventId: id, err: errorSummary(e) }, 'could not refresh the event list lines; the next commit or read will');
+      } finally {
+        this.refreshing.delete(id);
+      }
+    })();
   }
 
   // ---- organisers -------------------------------------------------------------------------
@@ -215,6 +341,8 @@ export class EventsService {
         if (options.id) continue; // imports: already there from an earlier run
         throw conflict('An event with that id already exists.');
       }
+      // The event exists now: its lines may list it without a look at the partition.
+      await this.d.index.refresh(listingOf(e, EMPTY_SEATS));
       await this.scheduleReminders(e);
       created.push(e);
     }
@@ -232,18 +360,19 @@ export class EventsService {
     if (preview.channelId !== s.event.channelId) await this.checkChannel(preview.channelId);
     const before = entryOf(s.event);
     const guess = entryOf({ ...s.event, ...preview });
+    // Written before the change so the event can be found at its new time; no listing until it commits.
     await this.d.index.put(guess);
     let outcome: Outcome;
     try {
       outcome = await this.lines.submit(s.event.id, { kind: 'update', input });
     } catch (e) {
-      await this.d.index.put(before).catch(() => undefined);
+      await this.d.index.put(before, listingOf(s.event, s.seats)).catch(() => undefined);
       if (!sameIndexKeys(before, guess)) await this.d.index.remove(guess, before).catch(() => undefined);
       throw e;
     }
     if (outcome.kind !== 'event') throw conflict('The event changed while you were editing it. Please try again.');
     const after = entryOf(outcome.event);
-    await this.d.index.put(after);
+    await this.d.index.put(after, listingOf(outcome.event, outcome.seats));
     if (!sameIndexKeys(before, after)) await this.d.index.remove(before, after);
     if (!sameIndexKeys(guess, after)) await this.d.index.remove(guess, after);
     if (outcome.moved) await this.scheduleReminders(outcome.event);
@@ -257,7 +386,7 @@ export class EventsService {
     const why = cleanText(typeof reason === 'string' ? reason.slice(0, 300) : '', 300) ?? '';
     const outcome = await this.lines.submit(s.event.id, { kind: 'cancel-event' });
     if (outcome.kind !== 'event') throw conflict('The event changed; please try again.');
-    await this.d.index.put(entryOf(outcome.event));
+    await this.d.index.put(entryOf(outcome.event), listingOf(outcome.event, outcome.seats));
     await this.cancelReminders(outcome.event.id);
     if (s.event.status !== 'cancelled') await this.tellRegistrants(outcome.event, 'cancelled', why);
     return (await this.viewWithReg(actor, { event: outcome.event, seats: outcome.seats, etag: '' })).view;
@@ -324,8 +453,14 @@ export class EventsService {
 
   // ---- places -----------------------------------------------------------------------------
 
-  async signUp(actor: Actor, eventId: unknown): Promise<SignupResult> {
+  /**
+   * Books a place (or the waitlist). `options.warnings`: the caller will show this person's
+   * warnings for the event next (the card after a sign-up), so what they need (profile, other
+   * bookings) is read while the booking commits rather than after.
+   */
+  async signUp(actor: Actor, eventId: unknown, options: { warnings?: boolean } = {}): Promise<SignupResult> {
     if (!isEventId(eventId)) throw notFound('No event with that id.');
+    if (options.warnings) this.prefetchWarnings(actor.id, eventId);
     const { outcome, event, seats } = await this.lines.settle(eventId, { kind: 'signup', userId: actor.id, name: actor.name, inviteToken: newToken(18) });
     if (outcome.kind !== 'signup') throw conflict('Your booking changed while it was being made. Please look at the event again.');
     const view = eventView(event, seats, { status: outcome.status, position: outcome.position ?? null, attended: outcome.status === 'booked' ? false : undefined }, this.d.clock.now(), this.canManage(actor, event));
@@ -340,6 +475,8 @@ export class EventsService {
   }
 
   private async afterCommit({ eventId, plan }: Committed): Promise<void> {
+    // Lists show the counts from the index lines: bring them up to this commit (soon, once per burst).
+    if (plan.changed) this.refreshIndex(listingOf(plan.event, plan.seats));
     if (!plan.promoted.length) return;
     const rows = new Map<UserId, Registration>();
     for (const w of plan.writes) if (w.type === 'create' || w.type === 'update') rows.set(w.reg.userId, w.reg);
@@ -423,34 +560,57 @@ export class EventsService {
   }
 
   /** Booked events of a person that overlap [from, to) (facilitation avoids these times). */
-  async busy(userId: UserId, from: Date, to: Date, exceptEventId?: string): Promise<{ start: Date; end: Date; eventId: string }[]> {
-    const entries = await this.d.personIndex.list(userId);
-    const margin = 7 * 86_400_000;
-    const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.end.getTime() >= from.getTime() - margin && e.start.getTime() <= to.getTime() + margin).map((e) => e.eventId))];
+  async busy(userId: UserId, from: Date, to: Date, exceptEventId?: string, known?: PersonEntry[]): Promise<{ start: Date; end: Date; eventId: string; title: string }[]> {
+    const entries = known ?? (await this.d.personIndex.list(userId));
+    // The person's index lines carry each booking's times (rewritten when an event moves), so only
+    // bookings that overlap by those times are read from their partitions.
+    const near = [...new Set(entries.filter((e) => e.eventId !== exceptEventId && e.start < to && e.end > from).map((e) => e.eventId))];
     const busy = await runLimited(near, 16, async (id) => {
-      const s = await this.d.repo.get(id);
+      const { s, reg } = await this.withRegistration(id, userId).catch((e: unknown) => {
+        if (isAppError(e) && e.kind === 'not-found') return { s: null, reg: null };
+        throw e;
+      });
       if (!s || s.event.status !== 'scheduled' || !(s.event.start < to && s.event.end > from)) return null;
-      const reg = await this.d.repo.registration(id, userId);
-      return reg?.status === 'booked' ? { start: s.event.start, end: s.event.end, eventId: id } : null;
+      return reg?.status === 'booked' ? { start: s.event.start, end: s.event.end, eventId: id, title: s.event.title } : null;
     });
-    return busy.filter((b): b is { start: Date; end: Date; eventId: string } => !!b).sort((a, b) => a.start.getTime() - b.start.getTime());
+    return busy.filter((b): b is { start: Date; end: Date; eventId: string; title: string } => !!b).sort((a, b) => a.start.getTime() - b.start.getTime());
   }
 
   /** Warnings shown before or after booking: a clash with another booking, or not their profession. */
   async warnings(actor: Actor, v: EventView): Promise<string[]> {
+    if (v.status === 'cancelled') return [];
+    const [profile, entries] = await (this.takePrefetched(actor.id, v.id) ?? this.warningInputs(actor.id));
+    return this.warningsFrom(actor, v, profile, entries);
+  }
+
+  private warningInputs(userId: UserId): Promise<[ProfileRecord | null, PersonEntry[]]> {
+    return Promise.all([this.d.people.getProfile(userId), this.d.personIndex.list(userId)]);
+  }
+
+  private prefetchWarnings(userId: UserId, eventId: string): void {
+    const now = Date.now();
+    for (const [key, p] of this.prefetched) if (now - p.at > PREFETCH_MS || this.prefetched.size > 1000) this.prefetched.delete(key);
+    const inputs = this.warningInputs(userId);
+    inputs.catch(() => undefined); // read (and its failure seen) by whoever takes it; none if nobody does
+    this.prefetched.set(`${userId}|${eventId}`, { at: now, inputs });
+  }
+
+  private takePrefetched(userId: UserId, eventId: string): Promise<[ProfileRecord | null, PersonEntry[]]> | undefined {
+    const key = `${userId}|${eventId}`;
+    const p = this.prefetched.get(key);
+    this.prefetched.delete(key);
+    return p && Date.now() - p.at <= PREFETCH_MS ? p.inputs : undefined;
+  }
+
+  private async warningsFrom(actor: Actor, v: EventView, profile: ProfileRecord | null, entries: PersonEntry[]): Promise<string[]> {
     const out: string[] = [];
     if (v.status === 'cancelled') return out;
-    const start = new Date(v.start);
-    const end = new Date(v.end);
-    const [profile, clashes] = await Promise.all([this.d.people.getProfile(actor.id), this.busy(actor.id, start, end, v.id)]);
     if (profile && v.professions.length && !v.professions.includes(profile.profession)) {
       const aimed = v.professions.map((p) => PROFESSION_NAMES[p as Profession] ?? p).join(', ');
       out.push(`This event is aimed at ${aimed.toLowerCase()}; as a ${PROFESSION_NAMES[profile.profession].toLowerCase()} you can still book.`);
     }
-    const others = await Promise.all(clashes.slice(0, 3).map((c) => this.d.repo.get(c.eventId)));
-    for (const other of others) {
-      if (other) out.push(`It clashes with “${other.event.title}” (${formatLondonRange(other.event.start, other.event.end)}), which you are booked on.`);
-    }
+    const clashes = await this.busy(actor.id, new Date(v.start), new Date(v.end), v.id, entries);
+    for (const other of clashes.slice(0, 3)) out.push(`It clashes with “${other.title}” (${formatLondonRange(other.start, other.end)}), which you are booked on.`);
     return out;
   }
 

@@ -37,7 +37,8 @@ const signup: CardAction = {
   verb: Verbs.eventSignup,
   async run(turn, data) {
     const eventId = eventIdOf(data);
-    const result = await turn.services.events.signUp(turn.actor, eventId);
+    // The card that answers shows warnings: let the service read what they need while it books.
+    const result = await turn.services.events.signUp(turn.actor, eventId, { warnings: true });
     const notice = eventAnswers.signedUp({ title: result.view.title, status: result.status, position: result.position, already: result.already });
     return answer(turn, data, eventId, notice, !result.already);
   },
