@@ -13,6 +13,7 @@ import { TableConversationReferenceStore } from './storage/conversationReference
 import { MetaRepository } from './storage/metaRepository.js';
 import { indexEarlierPeople } from './storage/personNameIndex.js';
 import { startFacilitationSweep } from './jobs/facilitation.js';
+import { startPromotionOutboxSweep } from './jobs/promotionOutbox.js';
 import { allJobHandlers } from './jobs/index.js';
 import { BackgroundWork } from './jobs/background.js';
 import type { BackgroundTuning } from './jobs/tuning.js';
@@ -134,6 +135,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     if (/:0$/.test(config.publicUrl)) config.publicUrl = url;
     logger.info({ url, authMode: config.authMode, anonymousBot: !config.botId }, 'listening');
     const facilitationSweep = startFacilitationSweep(services);
+    const outboxSweep = startPromotionOutboxSweep(services);
 
     let closed = false;
     return {
@@ -150,6 +152,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         if (closed) return;
         closed = true;
         await facilitationSweep.stop();
+        await outboxSweep.stop();
         await earlierPeople;
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {

@@ -41,8 +41,12 @@ export const HTTP_FOR_KIND: Record<ErrorKind, { status: number; code: string }> 
 
 export const HTTP_INTERNAL = { status: 500, code: 'InternalError' } as const;
 
-/** Status and code for any error: its kind's, or 500. */
-export const httpStatusFor = (e: unknown) => (isAppError(e) ? HTTP_FOR_KIND[e.kind] : HTTP_INTERNAL);
+/** Status and code for any error: its kind's (or the particular code it carries), or 500. */
+export function httpStatusFor(e: unknown): { status: number; code: string } {
+  if (!isAppError(e)) return HTTP_INTERNAL;
+  const code = e.detail?.code;
+  return typeof code === 'string' ? { status: HTTP_FOR_KIND[e.kind].status, code } : HTTP_FOR_KIND[e.kind];
+}
 
 export function sendError(res: Response, status: number, code: string, message: string): void {
   res.status(status);

@@ -1,6 +1,8 @@
 // Renders Adaptive Card 1.5 templates (JSON files in ./templates) with adaptivecards-templating.
-// A rendered card always has a plain-text fallback for clients that cannot show it.
+// A rendered card always has a plain-text fallback for clients that cannot show it, and shows
+// typed text as text (text.ts: every TextBlock and fact is markdown-escaped here, once).
 import * as ACData from 'adaptivecards-templating';
+import { escapeCardText, escapeMarkdown } from './text.js';
 
 export type CardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -13,8 +15,8 @@ export function renderCard(template: object, data: object, fallbackText: string)
     templateCache.set(template, compiled);
   }
   const card = compiled.expand({ $root: data }) as CardJson;
-  card.fallbackText = fallbackText;
-  return conformInputs(card);
+  card.fallbackText = escapeMarkdown(fallbackText);
+  return conformInputs(escapeCardText(card));
 }
 
 /**
@@ -52,15 +54,15 @@ export function noTemplates<T>(value: T): T {
   return value;
 }
 
-/** A card built in code (no template), with the same fallback rule. */
+/** A card built in code (no template), with the same fallback and text rules. */
 export function card(body: unknown[], actions: unknown[] = [], fallbackText: string, extra: Record<string, unknown> = {}): CardJson {
-  return conformInputs({
-    type: 'AdaptiveCard',
+  return conformInputs(escapeCardText({
+    type: 'AdaptiveCard' as const,
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
     version: '1.5',
     body,
     ...(actions.length ? { actions } : {}),
-    fallbackText,
+    fallbackText: escapeMarkdown(fallbackText),
     ...extra,
-  });
+  }));
 }

@@ -3,7 +3,10 @@
 export const Verbs = {
   // PLT events
   eventSignup: 'event.signup',
+  /** A person cancels their booking or leaves the waitlist, at once (kept as the contract says). */
   eventCancel: 'event.cancel',
+  /** What a card's Cancel / Leave button sends: a confirm card whose Confirm button is event.cancel. */
+  eventCancelAsk: 'event.cancel.ask',
   eventRefresh: 'event.refresh',
   eventCreate: 'event.create',
   eventUpdate: 'event.update',

@@ -31,6 +31,15 @@ export const notFound = (message: string) => new AppError('not-found', message);
 export const conflict = (message: string, detail?: Record<string, unknown>) => new AppError('conflict', message, detail);
 export const unavailable = (message: string = MESSAGES.storageUnavailable, cause?: unknown) => new AppError('unavailable', message, undefined, cause === undefined ? undefined : { cause });
 
+/**
+ * Codes an API client can act on, carried as `detail.code` and answered as the error's `code`
+ * (instead of the kind's generic one): e.g. `ProfileRequired` → the tab opens the profile form.
+ */
+export const ERROR_CODES = { profileRequired: 'ProfileRequired' } as const;
+
+export const profileRequired = (message = 'Tell us about you first (profession, hub, PCN and organisation): it is asked once, before your first join.') =>
+  new AppError('conflict', message, { code: ERROR_CODES.profileRequired });
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 /** What to tell the person: the error's own words, or the one message for the unexpected. */

@@ -3,14 +3,14 @@
 // one per booking its owner cancelled (RowKey "x:<user>": the invite link's cancellation).
 // Every change to seats is one transaction in that partition, guarded by the event row's ETag.
 import { odata, type TableClient, type TransactionAction } from '@azure/data-tables';
-import type { CommitResult, EventRepository, StoredEvent } from '../domain/events/ports.js';
+import type { CommitResult, EventRepository, OutboxEntry, StoredEvent } from '../domain/events/ports.js';
 import { EMPTY_SEATS, type CancelledInvite, type Category, type EventStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from '../domain/events/event.js';
 import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { NO_MEETING, type MeetingState, type MeetingStatus } from '../domain/events/meeting.js';
 import { ATTENDANCE_SOURCES, type AttendanceSource } from '../domain/events/event.js';
-import { getOrNull, insertIfAbsent, listAll } from './etag.js';
+import { deleteIfPresent, getOrNull, insertIfAbsent, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
 import { parseStringList } from './values.js';
@@ -20,6 +20,8 @@ import { TtlCache } from './ttlCache.js';
 const EVENT_ROW = 'event';
 const regKey = (userId: string) => `r:${encodeKey(userId)}`;
 const cancelledKey = (userId: string) => `x:${encodeKey(userId)}`;
+/** A promotion notice waiting to be delivered (the number keeps a second promotion apart). */
+const outboxKey = (userId: string, n: number) => `o:${encodeKey(userId)}:${n}`;
 
 interface EventEntity {
   title: string;
@@ -297,6 +299,8 @@ export class TableEventRepository implements EventRepository {
       else if (w.type === 'put-cancelled') {
         const entity: CancelledEntity = { userId: w.invite.userId, inviteToken: w.invite.inviteToken, inviteSeq: w.invite.inviteSeq, cancelledAt: w.invite.cancelledAt };
         actions.push(['upsert', { partitionKey: eventId, rowKey: cancelledKey(w.invite.userId), ...entity }, 'Replace']);
+      } else if (w.type === 'put-outbox') {
+        actions.push(['upsert', { partitionKey: eventId, rowKey: outboxKey(w.userId, w.number), userId: w.userId, number: w.number }, 'Replace']);
       } else actions.push(['delete', { partitionKey: eventId, rowKey: cancelledKey(w.userId) }]);
     }
     // The registrations this commit writes: this instance's recent reads of them are dropped.
@@ -317,6 +321,20 @@ export class TableEventRepository implements EventRepository {
       if (isRace(e)) return null;
       throw e;
     }
+  }
+
+  /** Promotion notices not yet delivered: one event's, or (eventId omitted) every event's — the sweep after a crash. */
+  async outbox(eventId?: string): Promise<OutboxEntry[]> {
+    const filter = eventId
+      ? odata`PartitionKey eq ${eventId} and RowKey ge ${'o:'} and RowKey lt ${'o;'}`
+      : odata`RowKey ge ${'o:'} and RowKey lt ${'o;'}`;
+    const rows = await listAll(this.table.listEntities<{ userId: string; number: number }>({ queryOptions: { filter, select: ['PartitionKey', 'RowKey', 'userId', 'number'] } }), 10_000);
+    return rows.map((r) => ({ eventId: String(r.partitionKey), userId: r.userId, number: Number(r.number) }));
+  }
+
+  /** A delivered notice's outbox row goes (already gone: nothing to do). */
+  async clearOutbox(entry: OutboxEntry): Promise<void> {
+    await deleteIfPresent(this.table, entry.eventId, outboxKey(entry.userId, entry.number));
   }
 
   async registration(eventId: string, userId: string, options: { recent?: boolean } = {}): Promise<StoredRegistration | null> {

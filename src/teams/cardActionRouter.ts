@@ -6,6 +6,7 @@ import type { CardJson } from '../cards/render.js';
 import type { BotTurn } from './turn.js';
 import { isAppError } from '../domain/errors.js';
 import { plainObject } from '../domain/input.js';
+import { isFormSubmission, redrawForm } from '../cards/forms.js';
 import { cardResponse, errorResponse, errorResponseFor, messageResponse } from './invokeResponses.js';
 
 export type ActionData = Record<string, unknown>;
@@ -14,6 +15,24 @@ export type CardActionResult = { card: CardJson } | { message: string };
 export interface CardAction {
   verb: Verb;
   run(turn: BotTurn, data: ActionData): Promise<CardActionResult>;
+  /**
+   * A form's action: the form card as it was first shown (cards/forms.ts redraws it with the
+   * person's values and the reason when the server refuses what the card could not check).
+   */
+  form?(turn: BotTurn, data: ActionData): Promise<CardJson>;
+}
+
+/** Refusals a person fixes on the form itself; anything else (403, 409, 503) stays an error. */
+const FIXABLE = new Set(['invalid', 'not-found']);
+
+async function redrawn(turn: BotTurn, action: CardAction, data: ActionData, e: unknown): Promise<CardJson | null> {
+  if (!action.form || !isFormSubmission(data) || !isAppError(e) || !FIXABLE.has(e.kind)) return null;
+  try {
+    const field = typeof e.detail?.field === 'string' ? e.detail.field : undefined;
+    return redrawForm(await action.form(turn, data), data, e.message, field);
+  } catch {
+    return null; // the form cannot be drawn again (e.g. the event has gone): the error says why
+  }
 }
 
 /**
@@ -49,6 +68,8 @@ export function createCardActionRouter(actions: readonly CardAction[], onError: 
         return 'card' in result ? cardResponse(result.card) : messageResponse(result.message);
       } catch (e) {
         if (!isAppError(e)) onError(verb, e);
+        const form = await redrawn(turn, action, data, e);
+        if (form) return cardResponse(form);
         return errorResponseFor(e);
       }
     },

@@ -27,6 +27,25 @@ describe('channels over the tab API (demo data, Graph off)', function () {
   });
   after(() => app?.close());
 
+  /** Someone who has filled in their profile (joining asks for one first: 409 ProfileRequired). */
+  const profiled = async (guest = false): Promise<string> => {
+    const id = newUserId();
+    await app.services.profiles.save({ userId: id, name: 'Test Person', guest, profession: 'practice-nurse', hub: 'east-kent', pcn: guest ? '' : 'Whitstable PCN', organisation: 'Whitstable Medical Practice', updatedAt: new Date() } as never);
+    return id;
+  };
+
+  it('asks for a profile before a first join: 409 ProfileRequired, and nothing changes', async () => {
+    const me = newUserId();
+    const before = (await app.services.channels.get('wellbeing'))!.memberCount;
+    const res = await api(app, '/api/channels/wellbeing/members', { method: 'POST', user: me, name: 'Nora Noprofile' });
+    assert.equal(res.status, 409);
+    assert.equal(res.body.error.code, 'ProfileRequired');
+    assert.match(res.body.error.message, /Tell us about you first/);
+    assert.equal(await app.services.memberships.getMember('wellbeing', me), null);
+    assert.equal((await app.services.channels.get('wellbeing'))!.memberCount, before);
+    assert.equal((await api(app, '/api/channels/no-such-channel/members', { method: 'POST', user: me })).status, 404, 'an unknown channel is still 404');
+  });
+
   it('lists the fifteen Communities of Practice in the Channel JSON, with about 210 members in all', async () => {
     const res = await api(app, '/api/channels', { user: newUserId() });
     assert.equal(res.status, 200);
@@ -61,7 +80,7 @@ describe('channels over the tab API (demo data, Graph off)', function () {
   });
 
   it('joins (201 joined, then already-member), leaves, and lists my channels; the welcome carries the deep link', async () => {
-    const me = newUserId();
+    const me = await profiled();
     const before = (await app.services.channels.get('wellbeing'))!.memberCount;
     const first = await api(app, '/api/channels/wellbeing/members', { method: 'POST', user: me, name: 'Willa Wellbeing' });
     assert.equal(first.status, 201);
@@ -98,7 +117,7 @@ describe('channels over the tab API (demo data, Graph off)', function () {
       .stub(app.services.upcomingEvents, 'forChannel')
       .callsFake(async (channelId, limit) => (channelId === 'social-prescribing' ? [{ eventId: 'e1', title: 'Link workers’ forum', start, end: new Date(start.getTime() + 3_600_000) }].slice(0, limit) : []));
     try {
-      const me = newUserId();
+      const me = await profiled();
       const view = await api(app, '/api/channel-directory?q=social', { user: me });
       const item = view.body.items.find((i: { channel: { id: string } }) => i.channel.id === 'social-prescribing');
       assert.deepEqual(item.nextEvents, [{ eventId: 'e1', title: 'Link workers’ forum', start: '2026-07-14T12:30:00+01:00', end: '2026-07-14T13:30:00+01:00' }]);
@@ -125,7 +144,7 @@ describe('channels over the tab API (demo data, Graph off)', function () {
   });
 
   it('turns a join of an approval channel into a request (201 requested), and records a guest as a guest', async () => {
-    const guest = newUserId();
+    const guest = await profiled(true);
     const res = await api(app, '/api/channels/mentoring/members', { method: 'POST', user: guest, name: 'Gail Guest', tenant: 'another-tenant-0000' });
     assert.deepEqual([res.status, res.body], [201, { status: 'requested' }]);
     const twice = await api(app, '/api/channels/mentoring/members', { method: 'POST', user: guest, tenant: 'another-tenant-0000' });
@@ -142,12 +161,12 @@ describe('channels over the tab API (demo data, Graph off)', function () {
 
   it('keeps the count exact when many people join one channel at once', async () => {
     const before = (await app.services.channels.get('care-navigation'))!.memberCount;
-    const people = Array.from({ length: 20 }, () => newUserId());
+    const people = await Promise.all(Array.from({ length: 20 }, () => profiled()));
     const results = await Promise.all(people.map((user) => api(app, '/api/channels/care-navigation/members', { method: 'POST', user })));
     assert.deepEqual(new Set(results.map((r) => r.status)), new Set([201]));
     assert.equal((await app.services.channels.get('care-navigation'))!.memberCount, before + 20);
     // The same person pressing Join twice at once joins once.
-    const twice = newUserId();
+    const twice = await profiled();
     const both = await Promise.all([1, 2].map(() => api(app, '/api/channels/care-navigation/members', { method: 'POST', user: twice })));
     assert.deepEqual(both.map((r) => r.body.status).sort(), ['already-member', 'joined']);
     // Joins and leaves interleaved.
@@ -241,7 +260,7 @@ describe('channels over the tab API (demo data, Graph off)', function () {
   });
 
   it('exports and erases a person’s channel data, keeping counts right', async () => {
-    const me = newUserId();
+    const me = await profiled();
     await api(app, '/api/channels/wellbeing/members', { method: 'POST', user: me });
     await api(app, '/api/channels/gpn-fellowship/members', { method: 'POST', user: me });
     await api(app, '/api/channel-proposals', { method: 'POST', user: me, body: { name: 'Frailty Forum', purpose: 'Frailty care in the community, for all professions.', hub: 'east-kent' } });

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector } from '../helpers/fakeConnector.js';
 import { BotClient, cardText, cardVerbs, type TestPerson } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
+import { actionData } from '../helpers/notices.js';
 import { RecordingNotifier } from '../helpers/recordingNotifier.js';
 import { RecordingScheduler, TestClock } from '../helpers/events.js';
 import { DEMO_CHANNELS } from '../../src/seed/channels.js';
@@ -124,7 +125,7 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
     assert.equal(waiting.status, 200);
     assert.match(cardText(waiting.card), /full, so you’re on the waitlist: #1/);
     assert.match(cardText(waiting.card), /aimed at practice nurse, nurse associate; as a paramedic you can still book/);
-    assert.ok(cardVerbs(waiting.card).includes('event.cancel'), 'Leave the waitlist');
+    assert.ok(cardVerbs(waiting.card).includes('event.cancel.ask'), 'Leave the waitlist (asks first)');
     const refreshAction = (waiting.card as { refresh?: { action?: { verb?: string }; userIds?: string[] } }).refresh;
     assert.equal(refreshAction?.action?.verb, 'event.refresh');
     assert.deepEqual(refreshAction?.userIds, [`29:${ben.id}`]);
@@ -143,6 +144,56 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
     assert.match(cardText(bensView.card), /You’re booked/);
     const annsView = await bot.invoke(ann, 'event.refresh', { eventId: id });
     assert.match(cardText(annsView.card), /Join the waitlist/, 'full again, so Ann sees the waitlist button');
+  });
+
+  it('asks before cancelling, says what happens to the place, and keeps it on "Keep my place"', async () => {
+    const id = await createEvent({ title: 'Confirm clinic', date: '2027-02-17', capacity: '1' });
+    const dan: TestPerson = { id: newUserId(), name: 'Dan Nurse' };
+    const eve: TestPerson = { id: newUserId(), name: 'Eve Nurse' };
+    const booked = await bot.invoke(dan, 'event.signup', { eventId: id, list: 'west kent' });
+    await bot.invoke(eve, 'event.signup', { eventId: id });
+    const seats = async () => { const v = await app.services.events.view({ id: dan.id, name: dan.name, guest: false, roles: [] }, id); return [v.booked, v.waitlisted, v.myStatus]; };
+
+    // The list card's Cancel asks; the confirm card's Confirm is the contract's event.cancel.
+    const cancelButton = JSON.stringify(booked.card).includes('event.cancel.ask');
+    assert.ok(cancelButton, 'the card’s Cancel button asks first');
+    const ask = await bot.invoke(dan, 'event.cancel.ask', actionData(booked.card, 'event.cancel.ask'));
+    assert.equal(ask.status, 200);
+    const askText = cardText(ask.card);
+    assert.match(askText, /Cancel your place at “Confirm clinic”\?/);
+    assert.match(askText, /goes straight to the first person on the waitlist/);
+    assert.deepEqual(cardVerbs(ask.card), ['event.cancel', 'event.refresh']);
+    assert.match(askText, /Yes, cancel my place/);
+    assert.match(askText, /Keep my place/);
+    assert.deepEqual(await seats(), [1, 1, 'booked'], 'asking changes nothing');
+
+    // Keep: back to the list, nothing changed.
+    const kept = await bot.invoke(dan, 'event.refresh', actionData(ask.card, 'event.refresh'));
+    assert.equal(kept.status, 200);
+    assert.match(cardText(kept.card), /Nothing changed: you keep your place/);
+    assert.match(cardText(kept.card), /PLT events/, 'back on the list it came from');
+    assert.deepEqual(await seats(), [1, 1, 'booked']);
+
+    // Eve, waitlisted, is asked about her place in the queue.
+    const eveCard = await bot.invoke(eve, 'event.refresh', { eventId: id });
+    const eveAsk = await bot.invoke(eve, 'event.cancel.ask', actionData(eveCard.card, 'event.cancel.ask'));
+    assert.match(cardText(eveAsk.card), /Leave the waitlist for “Confirm clinic”\?/);
+    assert.match(cardText(eveAsk.card), /#1 on the waitlist.*back of the queue/);
+    assert.match(cardText(eveAsk.card), /Stay on the waitlist/);
+
+    // Confirm: cancelled, Eve promoted; confirming again (or asking again) changes nothing.
+    const confirm = actionData(ask.card, 'event.cancel');
+    const done = await bot.invoke(dan, 'event.cancel', confirm);
+    assert.equal(done.status, 200);
+    assert.match(cardText(done.card), /Your booking is cancelled/);
+    assert.deepEqual(await seats(), [1, 0, 'none']);
+    const twice = await bot.invoke(dan, 'event.cancel', confirm);
+    assert.match(cardText(twice.card), /had no booking/);
+    const askAgain = await bot.invoke(dan, 'event.cancel.ask', { eventId: id });
+    assert.equal(askAgain.status, 200);
+    assert.match(cardText(askAgain.card), /had no booking/, 'nothing to confirm: the card as it is');
+    assert.ok(!cardVerbs(askAgain.card).includes('event.cancel'));
+    assert.deepEqual(await seats(), [1, 0, 'none']);
   });
 
   it('lists events for a profession with the events open to everyone (events hca)', async () => {

@@ -55,6 +55,12 @@ describe('my data and forget me', () => {
     await bot.message(person, 'my data');
     const [card] = bot.cardsTo(person, 'personal', since);
     assert.match(cardText(card), /Strood Medical Practice/);
+    // In words and names, never raw JSON pasted into the chat; the file comes from the tab.
+    assert.match(cardText(card), /Nurse associate/);
+    assert.match(cardText(card), /North Kent/);
+    assert.doesNotMatch(JSON.stringify(card), /[{[]\\n|"userId"|nurse-associate/);
+    const open = (card.actions as { type: string; url?: string }[]).find((a) => a.type === 'Action.OpenUrl');
+    assert.match(open?.url ?? '', /\/tab\/privacy$/);
   });
 
   it('forget me asks first; "keep" changes nothing', async () => {

@@ -147,14 +147,18 @@ export class BotClient {
   }
 }
 
-/** All text in a card (TextBlocks, facts, inputs' labels, action titles), for assertions. */
+/**
+ * All text in a card (TextBlocks, facts, inputs' labels, action titles) as a person reads it, for
+ * assertions: cards escape markdown in what people typed (src/cards/text.ts), and a CommonMark
+ * renderer shows `\[` as `[`.
+ */
 export function cardText(card: unknown): string {
   const parts: string[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
-        if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText'].includes(k)) parts.push(v);
+        if (typeof v === 'string' && ['text', 'title', 'value', 'label', 'placeholder', 'fallbackText'].includes(k)) parts.push(v.replace(/\\([!-/:-@[-`{-~])/g, '$1'));
         else walk(v);
       }
     }

@@ -57,6 +57,8 @@ describe('role matrix: forbidden writes answer 403 and change nothing', function
     assert.equal(proposed.status, 201, proposed.text);
     proposalId = proposed.body.id;
 
+    // Joining asks for a profile first (409 ProfileRequired): the requester has filled theirs in.
+    assert.equal((await as(requester, '/api/me/profile', 'PUT', { profession: 'practice-nurse', hub: 'west-kent', pcn: 'Maidstone PCN', organisation: 'Len Valley Practice' })).status < 300, true);
     assert.equal((await as(requester, '/api/channels/gpn-fellowship/members', 'POST')).body.status, 'requested');
 
     const session = DateTime.now().setZone('Europe/London').plus({ weeks: 4 }).set({ weekday: 3, hour: 13, minute: 0, second: 0, millisecond: 0 });

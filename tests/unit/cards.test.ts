@@ -48,7 +48,8 @@ describe('cards', () => {
     assert.deepEqual(cardProblems(profileCard({ profile: null })), []);
     const filled = profileCard({ profile: { profession: 'gp', hub: 'east-kent', pcn: 'Faversham PCN', organisation: 'Faversham Health Centre' }, status: 'Saved', saveData: { then: 'x' } });
     assert.deepEqual(cardProblems(filled), []);
-    assert.deepEqual((filled.actions as { data: unknown }[])[0].data, { then: 'x' });
+    // The form's mark rides along (cards/forms.ts): a refusal redraws this card rather than a silent 400.
+    assert.deepEqual((filled.actions as { data: unknown }[])[0].data, { then: 'x', fromForm: true });
     assert.deepEqual(cardProblems(profileCard({ profile: null, error: 'Choose a hub' })), []);
   });
 });

@@ -5,7 +5,7 @@ import type { Server } from 'restify';
 import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
-import { conflict, invalid } from '../../domain/errors.js';
+import { conflict, invalid, profileRequired } from '../../domain/errors.js';
 import type { ListResponse } from '../../contracts/common.js';
 import {
   channelJson,
@@ -68,6 +68,9 @@ export function registerChannelRoutes(server: Server, services: Services, auth: 
   server.post(
     '/api/channels/:id/members',
     route(services, auth, async ({ actor, params }) => {
+      // A profile comes first, as in chat: 409 ProfileRequired, and the tab opens its profile form.
+      await channels.requireChannel(params.id);
+      if (!(await services.people.getProfile(actor.id))) throw profileRequired();
       const result = await channels.join(actor, params.id, { welcome: 'notify' });
       const status = result.status === 'already-requested' ? 'requested' : result.status;
       return { status: 201, body: { status } satisfies JoinAnswer };

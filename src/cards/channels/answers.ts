@@ -22,9 +22,10 @@ export function channelStatusCard(title: string, text: string, actions: unknown[
 }
 
 /** A first-time member fills in their profile; saving it runs the join (the card carries it). */
-export function profileFirstCard(channel: Pick<Channel, 'id' | 'name'>): CardJson {
+export function profileFirstCard(channel: Pick<Channel, 'id' | 'name'>, guest = false): CardJson {
   return profileCard({
     profile: null,
+    guest,
     intro: `Before you join ${channel.name}, tell us a little about you. You only do this once; it helps leads and organisers plan for the right people.`,
     saveData: { then: { verb: Verbs.channelJoin, data: { channelId: channel.id } } },
   });

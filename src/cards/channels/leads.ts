@@ -1,6 +1,7 @@
 // Cards for channel leads and coordinators: edit purpose and guidelines, see members, decide join
 // requests (and what the bot says about each decision), and the one-line notice card.
 import { card, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
 import { Verbs } from '../verbs.js';
 import { PURPOSE_MAX, GUIDELINES_MAX } from '../../domain/channels/rules.js';
 import type { JoinRequestStatus } from '../../domain/channels/membership.js';
@@ -15,7 +16,7 @@ export const statusLines = (status?: string, error?: string) => [
 ];
 
 export function editChannelCard(input: { channelId: string; name: string; purpose: string; guidelines: string; status?: string }): CardJson {
-  return card(
+  return markForm(card(
     [
       heading(`Edit ${input.name}`),
       line('What people see in the directory and in their welcome.', { isSubtle: true }),
@@ -25,7 +26,7 @@ export function editChannelCard(input: { channelId: string; name: string; purpos
     ],
     [{ type: 'Action.Execute', title: 'Save changes', verb: Verbs.channelUpdate, associatedInputs: 'auto', style: 'positive', data: { channelId: input.channelId } }],
     `Edit ${input.name}: purpose and guidelines.`,
-  );
+  ), Verbs.channelUpdate);
 }
 
 export interface MemberLine {

@@ -1,6 +1,7 @@
 // New-channel proposals: the form anyone fills in, the review card coordinators decide on, and
 // what the proposer, the proposed leads and the coordinators are told.
 import { card, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
 import { Verbs } from '../verbs.js';
 import type { OutboundMessage } from '../../domain/ports.js';
 import type { Channel } from '../../domain/channels/channel.js';
@@ -16,7 +17,7 @@ import { peopleInput } from '../people/choices.js';
 
 export function proposalFormCard(input: { status?: string; error?: string; values?: Record<string, string>; leads?: { id: UserId; name: string }[] } = {}): CardJson {
   const v = input.values ?? {};
-  return card(
+  return markForm(card(
     [
       heading('Propose a new channel'),
       line('Start a Community of Practice when a need appears. A hub coordinator reviews each proposal; once approved the channel is created and you become its lead.', { isSubtle: true }),
@@ -55,7 +56,7 @@ export function proposalFormCard(input: { status?: string; error?: string; value
     ],
     [{ type: 'Action.Execute', title: 'Send proposal', verb: Verbs.channelPropose, associatedInputs: 'auto', style: 'positive', data: {} }],
     'Propose a new channel: name, purpose, hub, professions and leads.',
-  );
+  ), Verbs.channelPropose);
 }
 
 export interface ProposalView {

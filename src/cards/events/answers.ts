@@ -18,6 +18,7 @@ export const eventAnswers = {
     if (previous === 'booked') return 'Your booking is cancelled. Thank you for freeing the place.';
     return previous === 'waitlisted' ? 'You have left the waitlist.' : 'You had no booking on this event.';
   },
+  kept: (status: 'booked' | 'waitlisted' | 'none') => (status === 'booked' ? 'Nothing changed: you keep your place.' : status === 'waitlisted' ? 'Nothing changed: you stay on the waitlist.' : 'Nothing changed.'),
   created: (count: number) => (count > 1 ? `Created a series of ${count} events; this is the first.` : 'Event created. Share it with “events” in a channel, or post it to its channel.'),
   saved: 'Saved.',
   eventCancelled: (told: number) => `Event cancelled. ${told} ${told === 1 ? 'person is' : 'people are'} being told.`,

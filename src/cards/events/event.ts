@@ -71,9 +71,10 @@ export function primaryAction(v: EventView, generic: boolean, data: Record<strin
     case 'full':
       return { type: 'Action.Execute', title: 'Join the waitlist', verb: Verbs.eventSignup, data: payload };
     case 'booked':
-      return { type: 'Action.Execute', title: 'Cancel my booking', verb: Verbs.eventCancel, data: payload };
+      // Cancelling asks first (cancelConfirmCard): the place may go to someone else at once.
+      return { type: 'Action.Execute', title: 'Cancel my booking', verb: Verbs.eventCancelAsk, data: payload };
     case 'waitlisted':
-      return { type: 'Action.Execute', title: 'Leave the waitlist', verb: Verbs.eventCancel, data: payload };
+      return { type: 'Action.Execute', title: 'Leave the waitlist', verb: Verbs.eventCancelAsk, data: payload };
     default:
       return null;
   }
@@ -200,4 +201,37 @@ export function eventListCard(views: EventView[], options: EventListOptions): Ca
   if (options.refreshUserIds?.length) refresh.userIds = options.refreshUserIds.slice(0, 60);
   const fallback = [`PLT events: ${options.label}`, ...views.map((v) => `• ${v.title} — ${whenText(v)} (${placesText(v)})`)].join('\n');
   return noTemplates(card(body, [], fallback, { refresh }));
+}
+
+/** What happens to the place if this person lets it go, in words they can decide on. */
+export function cancelConsequence(v: EventView): string {
+  if (v.myStatus === 'waitlisted') {
+    return `You are #${v.myWaitlistPosition ?? 1} on the waitlist. If you leave and join again later, you go to the back of the queue.`;
+  }
+  if (v.waitlisted > 0) return `Your place goes straight to the first person on the waitlist. If you change your mind, you would join the waitlist behind ${v.waitlisted === 1 ? 'them' : `the ${v.waitlisted} people waiting`}.`;
+  return v.capacity === null ? 'You can book again any time before sign-up closes.' : 'Your place is freed for someone else. You can book again while places are left.';
+}
+
+/**
+ * "Cancel your place?" — asked before a booking is cancelled or a waitlist place is left. Confirm
+ * sends event.cancel (the contract's verb, unchanged); Keep sends event.refresh with `kept`, so the
+ * person lands back where they were (a list, "my events" or the event) and nothing changes.
+ */
+export function cancelConfirmCard(v: EventView, back: Record<string, unknown> = {}): CardJson {
+  const waitlisted = v.myStatus === 'waitlisted';
+  const question = waitlisted ? `Leave the waitlist for “${v.title}”?` : `Cancel your place at “${v.title}”?`;
+  const consequence = cancelConsequence(v);
+  const data = { eventId: v.id, ...back };
+  return card(
+    [
+      { type: 'TextBlock', text: question, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' },
+      { type: 'TextBlock', text: whenText(v), wrap: true, isSubtle: true, spacing: 'None' },
+      { type: 'TextBlock', text: consequence, wrap: true },
+    ],
+    [
+      { type: 'Action.Execute', title: waitlisted ? 'Yes, leave the waitlist' : 'Yes, cancel my place', verb: Verbs.eventCancel, data, style: 'destructive' },
+      { type: 'Action.Execute', title: waitlisted ? 'Stay on the waitlist' : 'Keep my place', verb: Verbs.eventRefresh, data: { ...data, kept: true } },
+    ],
+    `${question} ${consequence}`,
+  );
 }

@@ -2,6 +2,8 @@
 // UK (Europe/London) wall-clock times; the server stores the instant.
 import formTemplate from './form.json' with { type: 'json' };
 import { renderCard, noTemplates, safe, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
+import { Verbs } from '../verbs.js';
 import { CATEGORIES, CATEGORY_NAMES } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES } from '../../domain/people/professions.js';
@@ -26,7 +28,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso).setZone(LONDON) : undefined);
   const start = local(e?.start);
   const end = local(e?.end);
-  return noTemplates(renderCard(
+  return markForm(noTemplates(renderCard(
     formTemplate,
     {
       heading: e ? `Edit: ${safe(e.title)}` : 'Create a PLT event',
@@ -55,5 +57,5 @@ export function eventFormCard(input: EventFormInput): CardJson {
       eventId: e?.id ?? '',
     },
     e ? `Edit ${e.title}` : 'Create a PLT event: title, category, hub, date, times, venue, Teams meeting or link, places.',
-  ));
+  )), Verbs.eventCreate, Verbs.eventUpdate);
 }

@@ -1,6 +1,7 @@
 // "my events": bookings and waitlist places with Cancel, and the CPD record from attended events
 // (participatory hours per NMC revalidation period next to the total).
 import { card, noTemplates, safe, type CardJson } from '../render.js';
+import { linkTarget, markdown } from '../text.js';
 import { Verbs } from '../verbs.js';
 import type { MyRegistration } from '../../contracts/events.js';
 import type { CpdRecord } from '../../domain/events/cpd.js';
@@ -56,6 +57,13 @@ export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: st
   return noTemplates(card(body, [], fallback));
 }
 
+/**
+ * Outlook on the web's "subscribe from web" page, filled in (the desktop and phone apps pick the
+ * subscription up from the account). A calendar file link alone would only download a copy.
+ */
+export const outlookSubscribeUrl = (feedUrl: string, name: string) =>
+  `https://outlook.office.com/owa/?path=/calendar/action/compose&rru=addsubscription&url=${encodeURIComponent(feedUrl)}&name=${encodeURIComponent(name)}`;
+
 export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: string; url: string }[]; notice?: string; personal: boolean }): CardJson {
   const body: unknown[] = [];
   if (options.notice) body.push({ type: 'TextBlock', text: safe(options.notice), wrap: true, weight: 'Bolder', color: 'Good' });
@@ -63,14 +71,20 @@ export function calendarFeedCard(options: { feedUrl?: string; hubFeeds: { name: 
   if (options.personal) {
     if (options.feedUrl) {
       body.push(
-        { type: 'TextBlock', text: 'Your private calendar of bookings. In Outlook: Add calendar → Subscribe from web, and paste this link. Keep it to yourself: anyone with the link sees your bookings.', wrap: true },
+        { type: 'TextBlock', text: 'Your private calendar of bookings: “Add to Outlook” subscribes to it, so new bookings appear by themselves. Keep the link to yourself: anyone with it sees your bookings.', wrap: true },
+        // The address on a line of its own (to copy into another calendar app), and as a link.
         { type: 'TextBlock', text: options.feedUrl, wrap: true, fontType: 'Monospace' },
+        { type: 'TextBlock', text: markdown`[Open the calendar file](${linkTarget(options.feedUrl)})`, wrap: true, spacing: 'Small' },
       );
     } else body.push({ type: 'TextBlock', text: 'Your private calendar link is turned off. Get a new one to subscribe again.', wrap: true });
   } else body.push({ type: 'TextBlock', text: 'Message me 1:1 and type “calendar” for your private calendar of bookings.', wrap: true });
   body.push({ type: 'TextBlock', text: 'Public calendars of all events by hub:', wrap: true, spacing: 'Medium' });
-  body.push({ type: 'FactSet', facts: options.hubFeeds.map((h) => ({ title: h.name, value: h.url })) });
+  body.push({
+    type: 'FactSet',
+    facts: options.hubFeeds.map((h) => ({ title: h.name, value: markdown`[Add to Outlook](${linkTarget(outlookSubscribeUrl(h.url, `PLT events: ${h.name}`))}) · [Calendar link](${linkTarget(h.url)})` })),
+  });
   const actions: unknown[] = [];
+  if (options.personal && options.feedUrl) actions.push({ type: 'Action.OpenUrl', title: 'Add to Outlook', url: outlookSubscribeUrl(options.feedUrl, 'My PLT bookings') });
   if (options.personal) {
     actions.push({ type: 'Action.Execute', title: options.feedUrl ? 'Get a new link (the old one stops working)' : 'Get a new link', verb: Verbs.calendarReset, data: {} });
     if (options.feedUrl) actions.push({ type: 'Action.Execute', title: 'Turn off my link', verb: Verbs.calendarRevoke, data: {} });

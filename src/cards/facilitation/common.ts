@@ -2,7 +2,7 @@
 // colour of each status, and the small helpers the builders use.
 import type { CardJson } from '../render.js';
 import { FORMAT_NAMES } from '../../domain/facilitation/facilitator.js';
-import type { FacilitationRequest } from '../../domain/facilitation/request.js';
+import { isOpen, type FacilitationRequest } from '../../domain/facilitation/request.js';
 import { formatLondonRange } from '../../domain/time/london.js';
 import { nameOf, type Names } from '../../contracts/facilitation.js';
 
@@ -56,3 +56,6 @@ export const defined = <T extends object>(o: T): Partial<T> => Object.fromEntrie
 
 export const factsText = (facts: readonly Fact[]) => facts.map((f) => `${f.title}: ${f.value}`).join('\n');
 export const bullets = (lines: readonly string[]) => lines.map((l) => `• ${l}`).join('\n');
+
+/** A request still worth cancelling: open or confirmed, and its session not yet started (a past one offers no Cancel). */
+export const cancellable = (r: Pick<FacilitationRequest, 'status' | 'start'>, now: Date) => (isOpen(r.status) || r.status === 'confirmed') && r.start.getTime() > now.getTime();

@@ -2,6 +2,8 @@
 // whether they would like someone who knows the channel (layout: form.json).
 import formTemplate from './form.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
+import { Verbs } from '../verbs.js';
 import { FORMAT_NAMES, FORMATS } from '../../domain/facilitation/facilitator.js';
 import { toLondonIso } from '../../domain/time/london.js';
 
@@ -18,7 +20,7 @@ export interface RequestFormInput {
 
 export function facilitationRequestFormCard(input: RequestFormInput): CardJson {
   const v = input.values ?? {};
-  return renderCard(
+  return markForm(renderCard(
     formTemplate,
     {
       channels: input.channels,
@@ -35,7 +37,7 @@ export function facilitationRequestFormCard(input: RequestFormInput): CardJson {
       continuity: v.continuity === 'true' ? 'true' : 'false',
     },
     'Request a facilitator: choose the channel, date, start and end time, format, topic and notes.',
-  );
+  ), Verbs.facilitationRequest);
 }
 
 export function requestFormCard(channels: readonly { id: string; name: string }[], now: Date, preselect?: string, error?: string, values?: Record<string, unknown>) {

@@ -2,6 +2,8 @@
 // pause), and the welcome when a coordinator adds them to the pool (layout: profile.json).
 import profileTemplate from './profile.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
+import { Verbs } from '../verbs.js';
 import { HUB_NAMES, HUBS } from '../../domain/people/hubs.js';
 import { DAYS, DAY_NAMES, FORMAT_NAMES, FORMATS, availabilityText, dayRanges, skillLabel, type Facilitator } from '../../domain/facilitation/facilitator.js';
 import type { CardMessage } from './common.js';
@@ -23,7 +25,7 @@ export interface FacilitatorProfileCardInput {
 
 export function facilitatorProfileCard(input: FacilitatorProfileCardInput): CardJson {
   const fallback = [input.title, input.intro, input.status ?? '', `Hubs: ${input.hubs}`, `Offers: ${input.formats}`, `Skills: ${input.skills || 'none'}`, ...input.days.map((d) => `${d.label}: ${d.value || '—'}`), `Away: ${input.away || 'none'}`, `At most ${input.maxPerMonth} a month`, input.paused ? 'Paused' : ''].filter(Boolean).join('\n');
-  return renderCard(profileTemplate, { ...input, status: input.status ?? '', paused: input.paused ? 'true' : 'false' }, fallback);
+  return markForm(renderCard(profileTemplate, { ...input, status: input.status ?? '', paused: input.paused ? 'true' : 'false' }, fallback), Verbs.facilitatorSave);
 }
 
 export function facilitatorCard(f: Facilitator, status?: string, intro?: string) {

@@ -1,10 +1,10 @@
 // "My requests": a lead's facilitation requests, where each one is and why (layout: requests.json).
 import listTemplate from './requests.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
-import { isOpen, openOffer, type FacilitationRequest } from '../../domain/facilitation/request.js';
+import { openOffer, type FacilitationRequest } from '../../domain/facilitation/request.js';
 import { formatLondonRange } from '../../domain/time/london.js';
 import { nameOf, statusText, type Names } from '../../contracts/facilitation.js';
-import { STATUS_COLOUR, type Colour } from './common.js';
+import { STATUS_COLOUR, cancellable, type Colour } from './common.js';
 
 export interface RequestListItem {
   requestId: string;
@@ -35,7 +35,7 @@ export function leadListCard(requests: readonly FacilitationRequest[], channelNa
         status: statusText(r, names),
         statusColour: STATUS_COLOUR[r.status],
         why: shown ? `Why ${nameOf(names, shown.facilitatorId)}: ${shown.reasons.join('; ')}` : r.status === 'escalated' && r.noMatchReasons.length ? `Nobody free: ${r.noMatchReasons.join('; ')}` : '',
-        canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > now.getTime()),
+        canCancel: cancellable(r, now),
       };
     }),
     footer: requests.length > 10 ? `Showing 10 of ${requests.length}. The Facilitation tab lists them all.` : 'The Facilitation tab shows these too, with your offers and availability.',

@@ -3,10 +3,10 @@
 // withdrawn, no longer needed, escalated, lapsed…). Layout and buttons: status.json.
 import statusTemplate from './status.json' with { type: 'json' };
 import { renderCard, type CardJson } from '../render.js';
-import { isOpen, openOffer, tokenOf, type FacilitationRequest } from '../../domain/facilitation/request.js';
+import { openOffer, tokenOf, type FacilitationRequest } from '../../domain/facilitation/request.js';
 import { formatLondonRange } from '../../domain/time/london.js';
 import { facilitationCalendarUrl, nameOf, statusText, type Names } from '../../contracts/facilitation.js';
-import { bullets, defined, factsText, requestFacts, STATUS_COLOUR, type CardMessage, type Colour, type Fact, type ForWhom } from './common.js';
+import { bullets, cancellable, defined, factsText, requestFacts, STATUS_COLOUR, type CardMessage, type Colour, type Fact, type ForWhom } from './common.js';
 
 export interface StatusCardInput {
   requestId: string;
@@ -105,6 +105,6 @@ export function leadStatusCard(r: FacilitationRequest, channelName: string, name
     reasons: shown ? shown.reasons : r.status === 'escalated' ? r.noMatchReasons : [],
     footer: r.status === 'offered' ? 'We offer one facilitator at a time and move on if they decline or do not answer in time. You will hear when someone confirms.' : '',
     calendarUrl: token ? facilitationCalendarUrl(publicUrl, token) : '',
-    canCancel: isOpen(r.status) || (r.status === 'confirmed' && r.start.getTime() > now.getTime()),
+    canCancel: cancellable(r, now),
   });
 }

@@ -3,6 +3,8 @@
 import template from './settings.json' with { type: 'json' };
 import type { PreferenceView } from '../../contracts/notifications.js';
 import { renderCard, type CardJson } from '../render.js';
+import { markForm } from '../forms.js';
+import { Verbs } from '../verbs.js';
 import { KIND_TITLES, type OptionalKind } from '../../domain/notifications/preferences.js';
 
 export interface NotificationSettingsCardInput {
@@ -19,7 +21,7 @@ export function notificationSettingsCard(input: NotificationSettingsCardInput): 
     ...input.kinds.map((k) => `${k.title}: ${k.on ? 'on' : 'off'}${k.optional ? '' : ' (always on)'}`),
     'Change one with, for example, "settings reminders off".',
   ].join('\n');
-  return renderCard(
+  return markForm(renderCard(
     template,
     {
       status: input.status ?? '',
@@ -29,7 +31,7 @@ export function notificationSettingsCard(input: NotificationSettingsCardInput): 
       fixedDescription: fixed?.description ?? '',
     },
     fallback,
-  );
+  ), Verbs.notificationSettingsSave);
 }
 
 export const settingsAnswers = {

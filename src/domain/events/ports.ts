@@ -39,6 +39,9 @@ export interface EventRepository {
    * Answers the new ETags, or null when someone else changed the partition first.
    */
   commit(eventId: string, etag: string, event: PltEvent, seats: Seats, writes: RowWrite[]): Promise<CommitResult | null>;
+  /** Promotion notices written with their seats and not yet delivered (all events' when eventId is omitted). */
+  outbox(eventId?: string): Promise<OutboxEntry[]>;
+  clearOutbox(entry: OutboxEntry): Promise<void>;
   /**
    * The person's registration. `recent`: may answer from this instance's read of the last
    * READ_CACHE_TTL_MS.eventLists (lists read it again and again), never from before this instance's
@@ -50,6 +53,13 @@ export interface EventRepository {
   waitlistPlace(eventId: string, ticket: number): Promise<number>;
   /** The booking an invite link belongs to, or what its owner left when they cancelled it. */
   byInviteToken(eventId: string, token: string): Promise<{ registration: StoredRegistration } | { cancelled: CancelledInvite } | null>;
+}
+
+/** A promotion notice waiting in its event's partition (RowWrite put-outbox). */
+export interface OutboxEntry {
+  eventId: string;
+  userId: UserId;
+  number: number;
 }
 
 /** A line in the time/channel/organiser indexes: enough to list, checked against the event. */

@@ -45,7 +45,13 @@ export type RowWrite =
   | { type: 'delete'; userId: UserId; etag: string }
   /** A booking its owner cancelled (written or replaced), or that record gone (booked again, erased). */
   | { type: 'put-cancelled'; invite: CancelledInvite }
-  | { type: 'delete-cancelled'; userId: UserId };
+  | { type: 'delete-cancelled'; userId: UserId }
+  /**
+   * A promoted person's notice, written in the same transaction as their seat (the outbox): the
+   * notice is delivered from this row and the row deleted, so a crash between the commit and the
+   * notice cannot lose it (services/events/eventsService.ts delivers; a sweep finds leftovers).
+   */
+  | { type: 'put-outbox'; userId: UserId; number: number };
 
 export interface StoredRegistration extends Registration {
   etag: string;
@@ -81,8 +87,9 @@ export interface Plan {
 export const ROW_BUDGET = 99;
 
 // Rows an op may write besides promotions' own: a cancel deletes the row, keeps the cancelled
-// invite and promotes one person; an erase may also drop a cancelled invite.
-const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 3, erase: 3, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0, meeting: 0, 'teams-attendance': 0 };
+// invite and promotes one person (their row and their outbox notice); an erase may also drop a
+// cancelled invite.
+const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 4, erase: 4, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0, meeting: 0, 'teams-attendance': 0 };
 const opRows = (op: SeatOp) => (op.kind === 'teams-attendance' ? op.decisions.length : OP_ROWS[op.kind]);
 
 /** Most rows one "teams-attendance" op may change (its caller splits longer rosters). */
@@ -97,7 +104,8 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
   // Cancelled invites written (or, null, removed) by this batch.
   const tombs = new Map<UserId, CancelledInvite | null>();
   const cancelledOf = (u: UserId): CancelledInvite | null => (tombs.has(u) ? tombs.get(u)! : (snapshot.cancelled?.get(u) ?? null));
-  const rows = () => touched.size + tombs.size;
+  // Each promotion also writes its outbox row (counted even if a later op in the batch undoes it).
+  const rows = () => touched.size + tombs.size + promoted.length;
   let changed = false;
   const promoted: { userId: UserId; number: number }[] = [];
   const outcomes: (Outcome | AppError)[] = [];
@@ -123,7 +131,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     let any = false;
     while (hasSeat() && waitlist.length > 0) {
       const u = waitlist[0];
-      if (!touched.has(u) && rows() >= budget) break;
+      if (rows() + (touched.has(u) ? 1 : 2) > budget) break;
       waitlist.shift();
       const r = current(u)!;
       set(u, { ...r, status: 'booked', bookedAt: now });
@@ -340,8 +348,10 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     if (invite) writes.push({ type: 'put-cancelled', invite });
     else if (snapshot.cancelled?.has(u)) writes.push({ type: 'delete-cancelled', userId: u });
   }
+  const stillBooked = promoted.filter((p) => current(p.userId)?.status === 'booked');
+  for (const p of stillBooked) writes.push({ type: 'put-outbox', userId: p.userId, number: p.number });
   const needsReconcile = event.status !== 'cancelled' && now < event.start && hasSeat() && waitlist.length > 0;
-  return { consumed, outcomes, event, seats, changed, writes, promoted: promoted.filter((p) => current(p.userId)?.status === 'booked'), added, removed, needsReconcile };
+  return { consumed, outcomes, event, seats, changed, writes, promoted: stillBooked, added, removed, needsReconcile };
 }
 
 function sameRegistration(a: Registration, b: Registration): boolean {

@@ -8,7 +8,7 @@ import type { Clock, DelegatedAccess, JobScheduler, Notifier, ProfileRecord } fr
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { EventIndex, EventRepository, IndexEntry, Listing, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
+import type { EventIndex, EventRepository, IndexEntry, Listing, OutboxEntry, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
 import { EMPTY_SEATS, hoursOf, myStatusOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
 import { isTeamsJoinUrl, meetingWork, NO_MEETING, type MeetingOutcome } from '../../domain/events/meeting.js';
 import { TEAMS_ATTENDANCE_CHUNK } from '../../domain/events/seats.js';
@@ -602,11 +602,33 @@ export class EventsService {
     if (!plan.promoted.length) return;
     const rows = new Map<UserId, Registration>();
     for (const w of plan.writes) if (w.type === 'create' || w.type === 'update') rows.set(w.reg.userId, w.reg);
-    await runLimited(plan.promoted, 8, async (p) => {
-      const reg = rows.get(p.userId);
-      const view = eventView(plan.event, plan.seats, { status: 'booked', position: null }, this.d.clock.now(), false);
-      await this.d.notifier.notify(p.userId, promotedNotice(view, reg ? this.inviteUrl(eventId, reg) : undefined), noticeKeys.promoted(eventId, p.userId, p.number), 'booking');
-    });
+    // Each notice was written as an outbox row with the seat (RowWrite put-outbox): deliver it, then
+    // clear the row. A crash in between leaves the row for deliverOutbox; the key keeps it exactly-once.
+    await runLimited(plan.promoted, 8, (p) => this.deliverPromotion({ eventId, userId: p.userId, number: p.number }, plan.event, plan.seats, rows.get(p.userId)));
+  }
+
+  private async deliverPromotion(entry: OutboxEntry, event: PltEvent, seats: Seats, reg: Registration | undefined): Promise<void> {
+    const view = eventView(event, seats, { status: 'booked', position: null }, this.d.clock.now(), false);
+    await this.d.notifier.notify(entry.userId, promotedNotice(view, reg ? this.inviteUrl(entry.eventId, reg) : undefined), noticeKeys.promoted(entry.eventId, entry.userId, entry.number), 'booking');
+    await this.d.repo.clearOutbox(entry);
+  }
+
+  /**
+   * Promotion notices a crash left in the outbox (committed seat, notice not yet handed over):
+   * delivered now, under the same key, so nobody is told twice. Run at start-up and by a sweep.
+   */
+  async deliverOutbox(): Promise<number> {
+    let delivered = 0;
+    for (const entry of await this.d.repo.outbox()) {
+      const loaded = await this.d.repo.load(entry.eventId);
+      const reg = loaded?.regs.get(entry.userId);
+      // Still booked on a live event: tell them. Otherwise (cancelled since, erased) the row just goes.
+      if (loaded && reg?.status === 'booked' && loaded.event.status === 'scheduled') {
+        await this.deliverPromotion(entry, loaded.event, loaded.seats, reg);
+        delivered++;
+      } else await this.d.repo.clearOutbox(entry);
+    }
+    return delivered;
   }
 
   // ---- rosters and attendance -------------------------------------------------------------

@@ -210,6 +210,7 @@ export class SeatLines {
       if (w.type === 'delete') regs.delete(w.userId);
       else if (w.type === 'put-cancelled') cancelled.set(w.invite.userId, w.invite);
       else if (w.type === 'delete-cancelled') cancelled.delete(w.userId);
+      else if (w.type === 'put-outbox') continue; // delivered by the service after the commit, not part of the copy
       else {
         const etag = result.rows.get(w.reg.userId);
         if (!etag) complete = false;

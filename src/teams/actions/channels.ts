@@ -3,7 +3,7 @@
 import type { CardAction, ActionData, CardActionResult } from '../cardActionRouter.js';
 import { Verbs } from '../../cards/verbs.js';
 import { editChannelCard, joinRequestCard, noticeCard, requestDecisionText } from '../../cards/channels/leads.js';
-import { proposalDecisionText, proposalReviewCard } from '../../cards/channels/proposals.js';
+import { proposalDecisionText, proposalFormCard, proposalReviewCard } from '../../cards/channels/proposals.js';
 import { channelAnswers, joinAnswerCard, profileFirstCard, profileFirstNotice } from '../../cards/channels/answers.js';
 import { personDetails } from '../../cards/channels/words.js';
 import { requireEdit } from '../../domain/channels/rules.js';
@@ -20,7 +20,7 @@ const joinAction: CardAction = {
     const channel = await turn.services.channelService.requireChannel(data.channelId);
     const personal = turn.scope === 'personal';
     if (!(await turn.services.people.getProfile(turn.actor.id))) {
-      if (personal) return { card: profileFirstCard(channel) };
+      if (personal) return { card: profileFirstCard(channel, turn.actor.guest) };
       await turn.services.notifier.notify(turn.actor.id, profileFirstNotice(channel), `channel-profile-first:${channel.id}:${turn.actor.id}:${Date.now()}`, 'channel');
       return { message: channelAnswers.profileFirstSharedShort(channel.name) };
     }
@@ -69,6 +69,7 @@ const proposeAction: CardAction = {
     const p = await turn.services.proposalService.propose(turn.actor, data);
     return { card: noticeCard('Proposal sent', channelAnswers.proposalSent(p.name, p.hub)) };
   },
+  form: async () => proposalFormCard(),
 };
 
 function proposalDecision(approve: boolean): CardAction {
@@ -114,6 +115,10 @@ const updateAction: CardAction = {
   async run(turn, data) {
     const updated = await turn.services.channelService.updateText(turn.actor, data.channelId, { purpose: data.purpose, guidelines: data.guidelines });
     return { card: editChannelCard({ channelId: updated.id, name: updated.name, purpose: updated.purpose, guidelines: updated.guidelines, status: channelAnswers.edited }) };
+  },
+  async form(turn, data) {
+    const channel = await turn.services.channelService.requireChannel(data.channelId);
+    return editChannelCard({ channelId: channel.id, name: channel.name, purpose: channel.purpose, guidelines: channel.guidelines });
   },
 };
 

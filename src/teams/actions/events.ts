@@ -7,6 +7,7 @@ import { invalid, forbidden } from '../../domain/errors.js';
 import { calendarCardFor, eventCardFor, eventFormFor, eventListFor, genericEventCard, myEventsFor } from '../views/events.js';
 import { eventAnswers } from '../../cards/events/answers.js';
 import { rosterCard, importCard } from '../../cards/events/organiser.js';
+import { cancelConfirmCard } from '../../cards/events/event.js';
 import { IMPORT_HEADER } from '../../services/events/importer.js';
 import { postToChannel } from '../channelPost.js';
 import { isEventId } from '../../services/events/eventsService.js';
@@ -54,9 +55,27 @@ const cancel: CardAction = {
   },
 };
 
+/** The Cancel / Leave button: ask first, saying what happens to the place. Nothing to cancel → the card as it is. */
+const cancelAsk: CardAction = {
+  verb: Verbs.eventCancelAsk,
+  async run(turn, data) {
+    const eventId = eventIdOf(data);
+    const view = await turn.services.events.view(turn.actor, eventId);
+    if (view.myStatus === 'none') return answer(turn, data, eventId, eventAnswers.bookingCancelled('none'));
+    const back = backTo(data);
+    return { card: cancelConfirmCard(view, back.list !== undefined ? { list: back.list } : back.mine ? { view: 'mine' } : {}) };
+  },
+};
+
 const refresh: CardAction = {
   verb: Verbs.eventRefresh,
   async run(turn, data) {
+    if (data.kept === true) {
+      // "Keep my place" from the confirm card: back where the person was, saying nothing changed.
+      const eventId = eventIdOf(data);
+      const view = await turn.services.events.view(turn.actor, eventId);
+      return answer(turn, data, eventId, eventAnswers.kept(view.myStatus));
+    }
     if (data.eventId === undefined && typeof data.list === 'string') return { card: await eventListFor(turn, data.list.slice(0, 100)) };
     return { card: await eventCardFor(turn, eventIdOf(data)) };
   },
@@ -71,6 +90,7 @@ const create: CardAction = {
     const created = await turn.services.events.create(turn.actor, fromForm(data));
     return { card: await eventCardFor(turn, created[0].id, eventAnswers.created(created.length)) };
   },
+  form: (turn) => eventFormFor(turn),
 };
 
 const update: CardAction = {
@@ -81,6 +101,7 @@ const update: CardAction = {
     await turn.services.events.update(turn.actor, eventId, fields);
     return { card: await eventCardFor(turn, eventId, eventAnswers.saved) };
   },
+  form: async (turn, data) => eventFormFor(turn, await turn.services.events.view(turn.actor, eventIdOf(data))),
 };
 
 const edit: CardAction = {
@@ -160,4 +181,4 @@ const calendarRevoke: CardAction = {
   },
 };
 
-export const eventCardActions: CardAction[] = [signup, cancel, refresh, create, update, edit, organiserCancel, roster, attendance, post, importEvents, calendarReset, calendarRevoke];
+export const eventCardActions: CardAction[] = [signup, cancel, cancelAsk, refresh, create, update, edit, organiserCancel, roster, attendance, post, importEvents, calendarReset, calendarRevoke];

@@ -7,6 +7,7 @@ import { tokenOf, type FacilitationRequest } from '../../domain/facilitation/req
 import type { ForWhom } from '../../cards/facilitation/common.js';
 import { facilitationAnswers } from '../../cards/facilitation/answers.js';
 import { facilitatorCard } from '../../cards/facilitation/profile.js';
+import { requestFormCard } from '../../cards/facilitation/form.js';
 import { facilitatorConfirmationCard, leadCardFor, myRequestsCard, requestNoticeCard } from '../views/facilitation.js';
 
 const notice = async (turn: BotTurn, r: FacilitationRequest, [title, text]: [string, string], forWhom: ForWhom, calendarToken?: string): Promise<CardActionResult> => ({
@@ -19,6 +20,7 @@ export const requestFacilitatorAction: CardAction = {
     const { request, duplicate } = await turn.services.facilitation.requests.create(turn.actor, data);
     return { card: await leadCardFor(turn, request, facilitationAnswers.requestSent(duplicate)) };
   },
+  form: async (turn) => requestFormCard(await turn.services.facilitation.lookups.leadChannels(turn.actor), turn.services.clock.now()),
 };
 
 export const cancelRequestAction: CardAction = {
@@ -74,6 +76,11 @@ export const saveFacilitatorAction: CardAction = {
   async run(turn, data) {
     const saved = await turn.services.facilitation.pool.saveMine(turn.actor, data);
     return { card: facilitatorCard(saved, facilitationAnswers.profileSaved(saved.paused)) };
+  },
+  async form(turn) {
+    const f = await turn.services.facilitation.pool.get(turn.actor.id);
+    if (!f) throw new Error('not in the pool'); // the router then answers the service's own refusal
+    return facilitatorCard(f);
   },
 };
 

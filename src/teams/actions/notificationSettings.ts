@@ -9,4 +9,5 @@ export const saveNotificationSettingsAction: CardAction = {
     const view = await turn.services.notifications.savePreferences(turn.actor, data);
     return { card: notificationSettingsCard({ kinds: view.kinds, status: settingsAnswers.saved }) };
   },
+  form: async (turn) => notificationSettingsCard({ kinds: (await turn.services.notifications.preferences(turn.actor)).kinds }),
 };

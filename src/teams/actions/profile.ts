@@ -2,6 +2,7 @@ import type { CardAction } from '../cardActionRouter.js';
 import { Verbs } from '../../cards/verbs.js';
 import { profileAnswers, profileCard } from '../../cards/people/profile.js';
 import { plainObject } from '../../domain/input.js';
+import { profileFirstCard } from '../../cards/channels/answers.js';
 
 /**
  * profile.save — invalid input answers 400 with the reason (Teams shows it under the card).
@@ -17,7 +18,15 @@ export function saveProfileActionWith(next: (verb: string) => CardAction | undef
       const verb = typeof then?.verb === 'string' && then.verb !== Verbs.profileSave ? then.verb : undefined;
       const action = verb ? next(verb) : undefined;
       if (action) return action.run(turn, plainObject(then?.data) ?? {});
-      return { card: profileCard({ profile: saved, status: profileAnswers.saved }) };
+      return { card: profileCard({ profile: saved, status: profileAnswers.saved, guest: turn.actor.guest }) };
+    },
+    async form(turn, data) {
+      // The card a first join showed (its words name the channel), else the plain profile card.
+      const then = plainObject(data.then);
+      const channelId = then?.verb === Verbs.channelJoin ? plainObject(then.data)?.channelId : undefined;
+      const channel = typeof channelId === 'string' ? await turn.services.channels.get(channelId) : null;
+      if (channel) return profileFirstCard(channel, turn.actor.guest);
+      return profileCard({ profile: await turn.services.people.getProfile(turn.actor.id), guest: turn.actor.guest });
     },
   };
 }

@@ -18,7 +18,7 @@ const summaries = (channels: Channel[]) => channels.map((c) => ({ id: c.id, name
 /** Joins from chat or a button: profile first, then the join; answers in this conversation. */
 export async function joinAndReply(turn: BotTurn, channel: Channel): Promise<void> {
   if (!(await turn.services.people.getProfile(turn.actor.id))) {
-    if (turn.scope === 'personal') await turn.reply(cardMessage(profileFirstCard(channel)));
+    if (turn.scope === 'personal') await turn.reply(cardMessage(profileFirstCard(channel, turn.actor.guest)));
     else {
       // A profile is private: ask for it in the 1:1 chat, not in front of the group.
       await turn.services.notifier.notify(turn.actor.id, profileFirstNotice(channel), `channel-profile-first:${channel.id}:${turn.actor.id}:${Date.now()}`, 'channel');

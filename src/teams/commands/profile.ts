@@ -10,6 +10,6 @@ export const profileCommand: Command = {
   group: 'Everyone',
   async run(turn) {
     const profile = await turn.services.people.getProfile(turn.actor.id);
-    await turn.reply(cardMessage(profileCard({ profile })));
+    await turn.reply(cardMessage(profileCard({ profile, guest: turn.actor.guest })));
   },
 };

@@ -2,7 +2,7 @@
 // leads and coordinators edit their channels and see members.
 import { useEffect, useState } from 'react';
 import { Button, SearchBox, Title2, Body1, makeStyles, tokens } from '@fluentui/react-components';
-import { apiFetch, qs } from '../../api';
+import { ApiError, apiFetch, qs } from '../../api';
 import { useApp } from '../../MeContext';
 import { useLocation } from '../../router';
 import { useAsync } from '../../components/useAsync';
@@ -72,6 +72,11 @@ export function ChannelsPage() {
       }
       void directory.reload();
     } catch (err) {
+      // The server asks for a profile first (e.g. `me` was read before it was erased elsewhere).
+      if (err instanceof ApiError && err.code === 'ProfileRequired') {
+        setProfileFor(channel);
+        return;
+      }
       tell(channel.id, { intent: 'error', text: `Not joined. ${errorText(err)}` });
     } finally {
       setBusy(null);
