@@ -8,7 +8,9 @@
 // worked out from, and when the writer knew all that to be true. So a list of events is one query
 // per month. Lines are written on create and edit, and refreshed (merged into existing lines,
 // never re-creating a line the event has moved away from) after seat commits; the event partition
-// stays the truth for booking. Lines written before the read model have no listing: readers check
+// stays the truth for booking. Every write of a listing is read, compare, write If-Match: a line
+// already carrying the same or a later commit of the event row (Seats.commits) is left alone, so
+// two instances refreshing at once can never put an older listing back on a line. Lines written before the read model have no listing: readers check
 // those against the partition and the events service upgrades them (upgrade on read). Each
 // instance keeps the month partitions it read for READ_CACHE_TTL_MS.eventLists and drops one as
 // soon as it writes to it.
@@ -18,7 +20,7 @@ import type { EventIndex, IndexEntry, IndexLine, Listing, PersonEntry, PersonInd
 import type { Category, EventStatus, PltEvent } from '../domain/events/event.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
-import { deleteIfPresent, listAll } from './etag.js';
+import { deleteIfPresent, listAll, mutateEntity, type Stored } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isNotFound } from './errors.js';
 import { READ_CACHE_TTL_MS } from './readCache.js';
@@ -46,7 +48,8 @@ interface StoredListing {
   v: number;
   at: number;
   e: Omit<PltEvent, 'start' | 'end' | 'signupOpens' | 'signupCloses' | 'createdAt' | 'updatedAt'> & { start: number; end: number; signupOpens?: number; signupCloses?: number; createdAt: number; updatedAt: number };
-  s: { b: number; w: number; p: number; l: number[] | null };
+  /** `c`: the event row's commit count (absent on listings written before it was kept). */
+  s: { b: number; w: number; p: number; l: number[] | null; c?: number };
 }
 
 /** Beyond this the waitlist history is left out (places are then counted in the partition). */
@@ -58,6 +61,7 @@ function encodeListing(l: Listing): string {
   if (signupOpens) e.signupOpens = signupOpens.getTime();
   if (signupCloses) e.signupCloses = signupCloses.getTime();
   const stored: StoredListing = { v: LISTING_VERSION, at: l.at, e, s: { b: l.seats.booked, w: l.seats.waitlisted, p: l.seats.promotions, l: l.seats.leftTickets ?? null } };
+  if (l.seats.commits !== undefined) stored.s.c = l.seats.commits;
   const json = JSON.stringify(stored);
   return json.length <= MAX_LISTING_CHARS ? json : JSON.stringify({ ...stored, s: { ...stored.s, l: null } });
 }
@@ -71,10 +75,19 @@ function decodeListing(json: string | undefined): Listing | undefined {
     const event: PltEvent = { ...rest, professions: rest.professions as Profession[], start: new Date(start), end: new Date(end), createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
     if (signupOpens !== undefined) event.signupOpens = new Date(signupOpens);
     if (signupCloses !== undefined) event.signupCloses = new Date(signupCloses);
-    return { event, seats: { booked: l.s.b, waitlisted: l.s.w, promotions: l.s.p, leftTickets: l.s.l ?? undefined }, at: l.at };
+    return { event, seats: { booked: l.s.b, waitlisted: l.s.w, promotions: l.s.p, leftTickets: l.s.l ?? undefined, commits: typeof l.s.c === 'number' ? l.s.c : undefined }, at: l.at };
   } catch {
     return undefined;
   }
+}
+
+/** Which commit of the event row a listing shows; -1 for listings from before commits were counted. */
+const commitOf = (l: Listing | undefined): number => l?.seats.commits ?? -1;
+
+/** The stored line's own properties (without the keys and metadata the service adds on read). */
+function propsOf(row: Stored<IndexEntity>): IndexEntity {
+  const { etag: _etag, timestamp: _timestamp, partitionKey: _pk, rowKey: _rk, ...props } = row as Stored<IndexEntity> & { timestamp?: unknown };
+  return props;
 }
 
 const monthKey = (d: Date) => `m:${d.toISOString().slice(0, 7)}`;
@@ -143,7 +156,13 @@ export class TableEventIndex implements EventIndex {
     const rows = this.rows(e);
     this.forget(rows);
     try {
-      await Promise.all(rows.map(({ listed: carries, ...keys }) => this.table.upsertEntity({ ...keys, ...entity, ...(carries && json ? { listing: json } : {}) }, 'Replace')));
+      await Promise.all(
+        rows.map(({ listed: carries, ...keys }) =>
+          carries && listing && json
+            ? this.writeListing(keys, listing, () => ({ ...entity, listing: json }), true)
+            : this.table.upsertEntity({ ...keys, ...entity }, 'Replace'),
+        ),
+      );
     } finally {
       this.forget(rows);
     }
@@ -154,16 +173,27 @@ export class TableEventIndex implements EventIndex {
     const rows = this.rows(entry).filter((r) => r.listed);
     const { title, status } = toEntity(entry);
     const json = encodeListing(listing);
-    await Promise.all(
-      rows.map(async ({ listed: _, ...keys }) => {
-        try {
-          // Merge into the line if it is there (If-Match *): a line the event has moved away from stays deleted.
-          await this.table.updateEntity({ ...keys, title, status, listing: json }, 'Merge');
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
-        }
-      }),
-    );
+    // Only into a line that is there: a line the event has moved away from stays deleted.
+    await Promise.all(rows.map(({ listed: _, ...keys }) => this.writeListing(keys, listing, (current) => ({ ...propsOf(current!), title, status, listing: json }), false)));
+  }
+
+  /**
+   * Writes one line's listing unless the line already shows the same or a later commit of the
+   * event: read, compare, write If-Match (create when absent and `create`), read again on a clash.
+   */
+  private async writeListing(keys: { partitionKey: string; rowKey: string }, listing: Listing, next: (current: Stored<IndexEntity> | null) => IndexEntity, create: boolean, retried = false): Promise<void> {
+    const mine = commitOf(listing);
+    try {
+      await mutateEntity<IndexEntity>(this.table, keys.partitionKey, keys.rowKey, (current) => {
+        if (!current) return create ? next(null) : undefined;
+        if (commitOf(decodeListing(current.listing)) >= mine) return undefined;
+        return next(current);
+      });
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      // The line went between our read and write: a refresh leaves it gone; a put writes it anew (once).
+      if (create && !retried) await this.writeListing(keys, listing, next, create, true);
+    }
   }
 
   async remove(e: IndexEntry, keep?: IndexEntry): Promise<void> {

@@ -284,6 +284,8 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     else if (snapshot.cancelled?.has(u)) writes.push({ type: 'delete-cancelled', userId: u });
   }
   const needsReconcile = event.status !== 'cancelled' && now < event.start && hasSeat() && waitlist.length > 0;
+  // A plan that writes is the event row's next commit (the ETag guard makes it the only one).
+  if (changed) seats.commits = (snapshot.seats.commits ?? 0) + 1;
   return { consumed, outcomes, event, seats, changed, writes, promoted: promoted.filter((p) => current(p.userId)?.status === 'booked'), added, removed, needsReconcile };
 }
 
