@@ -20,9 +20,9 @@ import type { EventIndex, IndexEntry, IndexLine, Listing, PersonEntry, PersonInd
 import type { Category, EventStatus, PltEvent } from '../domain/events/event.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
-import { deleteIfPresent, listAll, mutateEntity, type Stored } from './etag.js';
+import { deleteIfPresent, getOrNull, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
-import { isNotFound } from './errors.js';
+import { isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { READ_CACHE_TTL_MS } from './readCache.js';
 import { TtlCache } from './ttlCache.js';
 
@@ -84,11 +84,8 @@ function decodeListing(json: string | undefined): Listing | undefined {
 /** Which commit of the event row a listing shows; -1 for listings from before commits were counted. */
 const commitOf = (l: Listing | undefined): number => l?.seats.commits ?? -1;
 
-/** The stored line's own properties (without the keys and metadata the service adds on read). */
-function propsOf(row: Stored<IndexEntity>): IndexEntity {
-  const { etag: _etag, timestamp: _timestamp, partitionKey: _pk, rowKey: _rk, ...props } = row as Stored<IndexEntity> & { timestamp?: unknown };
-  return props;
-}
+/** Lines whose last write this instance remembers. */
+const LAST_WRITES_MAX = 5000;
 
 const monthKey = (d: Date) => `m:${d.toISOString().slice(0, 7)}`;
 const timeRow = (e: { start: Date; eventId: string }) => `${e.start.toISOString()}|${e.eventId}`;
@@ -141,6 +138,9 @@ export class TableEventIndex implements EventIndex {
   /** Whole month partitions as last read, by partition key. */
   private readonly months = new TtlCache<IndexLine[]>(() => READ_CACHE_TTL_MS.eventLists, 240);
 
+  /** The ETag and commit of each line this instance wrote last (a later write needs no read while the ETag holds). */
+  private readonly lastWrites = new Map<string, { etag: string; commits: number }>();
+
   constructor(private readonly table: TableClient) {}
 
   private rows(e: IndexEntry): { partitionKey: string; rowKey: string; listed: boolean }[] {
@@ -157,11 +157,11 @@ export class TableEventIndex implements EventIndex {
     this.forget(rows);
     try {
       await Promise.all(
-        rows.map(({ listed: carries, ...keys }) =>
-          carries && listing && json
-            ? this.writeListing(keys, listing, () => ({ ...entity, listing: json }), true)
-            : this.table.upsertEntity({ ...keys, ...entity }, 'Replace'),
-        ),
+        rows.map(({ listed: carries, ...keys }) => {
+          if (carries && listing && json) return this.writeListing(keys, listing, { ...entity, listing: json }, true);
+          this.lastWrites.delete(`${keys.partitionKey}/${keys.rowKey}`);
+          return this.table.upsertEntity({ ...keys, ...entity }, 'Replace');
+        }),
       );
     } finally {
       this.forget(rows);
@@ -174,25 +174,47 @@ export class TableEventIndex implements EventIndex {
     const { title, status } = toEntity(entry);
     const json = encodeListing(listing);
     // Only into a line that is there: a line the event has moved away from stays deleted.
-    await Promise.all(rows.map(({ listed: _, ...keys }) => this.writeListing(keys, listing, (current) => ({ ...propsOf(current!), title, status, listing: json }), false)));
+    await Promise.all(rows.map(({ listed: _, ...keys }) => this.writeListing(keys, listing, { title, status, listing: json }, false)));
   }
 
   /**
-   * Writes one line's listing unless the line already shows the same or a later commit of the
-   * event: read, compare, write If-Match (create when absent and `create`), read again on a clash.
+   * Writes one line's listing (merging `fields`) unless the line already shows the same or a later
+   * commit of the event: read, compare, write If-Match (create when absent and `create`), read
+   * again on a clash. When this instance wrote the line last (its ETag unchanged) with an older
+   * commit, the read is skipped: one If-Match write, the read only after a 412.
    */
-  private async writeListing(keys: { partitionKey: string; rowKey: string }, listing: Listing, next: (current: Stored<IndexEntity> | null) => IndexEntity, create: boolean, retried = false): Promise<void> {
+  private async writeListing(keys: { partitionKey: string; rowKey: string }, listing: Listing, fields: Partial<IndexEntity>, create: boolean): Promise<void> {
     const mine = commitOf(listing);
-    try {
-      await mutateEntity<IndexEntity>(this.table, keys.partitionKey, keys.rowKey, (current) => {
-        if (!current) return create ? next(null) : undefined;
-        if (commitOf(decodeListing(current.listing)) >= mine) return undefined;
-        return next(current);
-      });
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-      // The line went between our read and write: a refresh leaves it gone; a put writes it anew (once).
-      if (create && !retried) await this.writeListing(keys, listing, next, create, true);
+    const key = `${keys.partitionKey}/${keys.rowKey}`;
+    const wrote = (etag: string | undefined): void => {
+      this.lastWrites.delete(key);
+      if (!etag) return;
+      if (this.lastWrites.size >= LAST_WRITES_MAX) this.lastWrites.delete(this.lastWrites.keys().next().value as string);
+      this.lastWrites.set(key, { etag, commits: mine });
+    };
+    const known = this.lastWrites.get(key);
+    if (known && known.commits < mine) {
+      try {
+        return wrote((await this.table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: known.etag })).etag);
+      } catch (e) {
+        if (!isPreconditionFailed(e) && !isNotFound(e)) throw e;
+      }
+    }
+    this.lastWrites.delete(key);
+    for (let attempt = 1; ; attempt++) {
+      const current = await getOrNull<IndexEntity>(this.table, keys.partitionKey, keys.rowKey);
+      try {
+        if (!current) {
+          if (create) wrote((await this.table.createEntity({ ...keys, ...(fields as IndexEntity) })).etag);
+          return;
+        }
+        if (commitOf(decodeListing(current.listing)) >= mine) return;
+        return wrote((await this.table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: current.etag })).etag);
+      } catch (e) {
+        // Another writer came between our read and write (changed, created or removed the line): read again.
+        if (!isPreconditionFailed(e) && !isConflict(e) && !isNotFound(e)) throw e;
+        if (attempt >= 20) throw e;
+      }
     }
   }
 
@@ -200,6 +222,7 @@ export class TableEventIndex implements EventIndex {
     const kept = new Set((keep ? this.rows(keep) : []).map((k) => `${k.partitionKey}/${k.rowKey}`));
     const gone = this.rows(e).filter((k) => !kept.has(`${k.partitionKey}/${k.rowKey}`));
     this.forget(gone);
+    gone.forEach((k) => this.lastWrites.delete(`${k.partitionKey}/${k.rowKey}`));
     try {
       await Promise.all(gone.map((keys) => deleteIfPresent(this.table, keys.partitionKey, keys.rowKey)));
     } finally {

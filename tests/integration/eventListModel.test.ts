@@ -18,13 +18,14 @@ import type { Listing } from '../../src/domain/events/ports.js';
 
 /** The table with a switch that holds one read until released, and counts listing writes and ETag clashes. */
 function gated(table: TableClient) {
-  const state = { writes: 0, clashes: 0 };
+  const state = { reads: 0, writes: 0, clashes: 0 };
   let hold: { reached: () => void; released: Promise<void> } | undefined;
   let release = () => {};
   const proxy = new Proxy(table, {
     get(target, prop) {
       if (prop === 'getEntity') {
         return async (...args: Parameters<TableClient['getEntity']>) => {
+          state.reads++;
           const row = await target.getEntity(...args);
           const h = hold;
           hold = undefined;
@@ -193,6 +194,20 @@ describe('events read model (index lines that list events)', () => {
       await new TableEventIndex(quiet.table).put({ ...listingAt(eventId, 0).event, eventId }, listingAt(eventId, 0));
       assert.equal(quiet.state.writes, 0, 'nothing written over a later commit');
       assert.equal((await lineOf(eventId))?.commits, 2);
+
+      // An instance that wrote a line last writes its next listing without a read (If-Match its
+      // own ETag); when another instance wrote meanwhile, that write meets a 412 and it reads,
+      // compares and writes (or not) as above.
+      const x = gated(table);
+      const y = gated(table);
+      const xIndex = new TableEventIndex(x.table);
+      await xIndex.refresh(listingAt(eventId, 3));
+      await xIndex.refresh(listingAt(eventId, 4));
+      assert.deepEqual([x.state.reads, x.state.writes, x.state.clashes], [1, 2, 0], 'the second write of x needed no read');
+      await new TableEventIndex(y.table).refresh(listingAt(eventId, 6));
+      await xIndex.refresh(listingAt(eventId, 5));
+      assert.deepEqual([x.state.reads, x.state.writes, x.state.clashes], [2, 2, 1], 'x met y’s write, read it and wrote nothing over the later commit');
+      assert.equal((await lineOf(eventId))?.commits, 6);
     } finally {
       READ_CACHE_TTL_MS.eventLists = ttl;
     }
