@@ -29,6 +29,8 @@ export interface CoreParts {
   notifier: Notifier;
   /** Deferred work (tests may substitute it). */
   scheduler: JobScheduler;
+  /** Microsoft Graph timings for Teams meetings (tests shorten them). */
+  graph?: { timeoutMs?: number };
 }
 
 /** Finding people by name (the people picker); sources behind one interface. */
@@ -49,7 +51,7 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   const { config, clock, logger, storage, notifier, scheduler } = core;
   const people = composePeople({ config, clock, storage, conversations: core.conversations });
   const stores = channelStores(storage, clock);
-  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, people: people.area.people });
+  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, people: people.area.people, graph: core.graph });
   const channels = composeChannels({ config, clock, logger, notifier, ...stores, ...people.area, upcomingEvents: events.area.upcomingEvents });
   const facilitation = composeFacilitation({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, ...people.area, bookings: events.area.bookings });
   const notifications = composeNotifications({ ...background, clock });

@@ -4,12 +4,15 @@ import type { Services } from '../composition/index.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';
-import { REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
+import { attendanceReadJob, meetingSyncJob } from './eventMeetings.js';
+import { ATTENDANCE_KIND, MEETING_KIND, REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
   return {
     ...facilitationJobHandlers(services),
     [REMINDER_KIND]: eventRemindersJob(services),
     [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
+    [MEETING_KIND]: meetingSyncJob(services),
+    [ATTENDANCE_KIND]: attendanceReadJob(services),
   };
 }

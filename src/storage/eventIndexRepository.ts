@@ -20,6 +20,7 @@ import type { EventIndex, IndexEntry, IndexLine, Listing, PersonEntry, PersonInd
 import type { Category, EventStatus, PltEvent } from '../domain/events/event.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
+import { NO_MEETING } from '../domain/events/meeting.js';
 import { deleteIfPresent, getOrNull, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed } from './errors.js';
@@ -66,13 +67,24 @@ function encodeListing(l: Listing): string {
   return json.length <= MAX_LISTING_CHARS ? json : JSON.stringify({ ...stored, s: { ...stored.s, l: null } });
 }
 
+/**
+ * The Teams meeting as listed: listings written before Teams meetings have none, and JSON gives the
+ * attendance read time back as text.
+ */
+function meetingOf(e: Partial<Pick<PltEvent, 'teamsMeeting' | 'meeting'>>): Pick<PltEvent, 'teamsMeeting' | 'meeting'> {
+  const m = e.meeting;
+  if (!m || typeof m !== 'object') return { teamsMeeting: e.teamsMeeting === true, meeting: NO_MEETING };
+  const readAt = m.attendanceReadAt as Date | string | undefined;
+  return { teamsMeeting: e.teamsMeeting === true, meeting: { ...m, attendanceReadAt: readAt ? new Date(readAt) : undefined } };
+}
+
 function decodeListing(json: string | undefined): Listing | undefined {
   if (typeof json !== 'string' || !json) return undefined;
   try {
     const l = JSON.parse(json) as StoredListing;
     if (l.v !== LISTING_VERSION) return undefined;
     const { start, end, signupOpens, signupCloses, createdAt, updatedAt, ...rest } = l.e;
-    const event: PltEvent = { ...rest, professions: rest.professions as Profession[], start: new Date(start), end: new Date(end), createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
+    const event: PltEvent = { ...rest, professions: rest.professions as Profession[], start: new Date(start), end: new Date(end), createdAt: new Date(createdAt), updatedAt: new Date(updatedAt), ...meetingOf(rest) };
     if (signupOpens !== undefined) event.signupOpens = new Date(signupOpens);
     if (signupCloses !== undefined) event.signupCloses = new Date(signupCloses);
     return { event, seats: { booked: l.s.b, waitlisted: l.s.w, promotions: l.s.p, leftTickets: l.s.l ?? undefined, commits: typeof l.s.c === 'number' ? l.s.c : undefined }, at: l.at };

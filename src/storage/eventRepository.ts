@@ -8,6 +8,8 @@ import { EMPTY_SEATS, type CancelledInvite, type Category, type EventStatus, typ
 import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
+import { NO_MEETING, type MeetingState, type MeetingStatus } from '../domain/events/meeting.js';
+import { ATTENDANCE_SOURCES, type AttendanceSource } from '../domain/events/event.js';
 import { getOrNull, insertIfAbsent, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
@@ -30,6 +32,10 @@ interface EventEntity {
   end: Date;
   location: string;
   onlineMeetingUrl: string;
+  /** Absent on rows written before Teams meetings (= false). */
+  teamsMeeting?: boolean;
+  /** The Teams meeting's state as JSON (meeting.ts); absent = none. */
+  meeting?: string;
   /** -1 = unlimited (Tables has no null). */
   capacity: number;
   signupOpens?: Date;
@@ -61,6 +67,9 @@ interface RegistrationEntity {
   joinedAt: Date;
   bookedAt?: Date;
   attended: boolean;
+  /** Absent until someone (Teams or an organiser) records attendance. */
+  attendanceSource?: string;
+  attendedMinutes?: number;
   inviteToken: string;
   /** Absent on rows written before it was kept (= 0). */
   inviteSeq?: number;
@@ -74,6 +83,43 @@ interface CancelledEntity {
 }
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+const MEETING_STATUSES: readonly MeetingStatus[] = ['none', 'pending', 'created', 'failed'];
+
+/** The Teams meeting's state from its JSON column; anything unreadable is "no meeting". */
+function parseMeeting(json: string | undefined): MeetingState {
+  if (typeof json !== 'string' || !json) return NO_MEETING;
+  try {
+    const m = JSON.parse(json) as Record<string, unknown>;
+    const text = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : undefined);
+    const status = MEETING_STATUSES.find((s) => s === m.status) ?? 'none';
+    const readAt = text('attendanceReadAt');
+    return {
+      status,
+      joinUrl: text('joinUrl'),
+      message: text('message'),
+      graphEventId: text('graphEventId'),
+      ownerId: text('ownerId'),
+      synced: text('synced'),
+      attempts: Number.isInteger(m.attempts) ? (m.attempts as number) : 0,
+      gaveUp: text('gaveUp'),
+      onlineMeetingId: text('onlineMeetingId'),
+      ...(Number.isInteger(m.round) ? { round: m.round as number } : {}),
+      attendanceReadAt: readAt ? new Date(readAt) : undefined,
+      attendanceMessage: text('attendanceMessage'),
+    };
+  } catch {
+    return NO_MEETING;
+  }
+}
+
+/** Only what is set, so "no meeting" stays a short row. */
+function meetingColumn(m: MeetingState): string | undefined {
+  if (m.status === 'none' && !m.graphEventId && !m.onlineMeetingId && !m.attendanceReadAt && !m.message && !m.round) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m)) if (v !== undefined && v !== '') out[k] = v instanceof Date ? v.toISOString() : v;
+  return JSON.stringify(out);
+}
 const optDate = (v: unknown): Date | undefined => (v === undefined || v === null || v === '' ? undefined : date(v));
 
 export function toEvent(id: string, e: EventEntity): PltEvent {
@@ -89,6 +135,8 @@ export function toEvent(id: string, e: EventEntity): PltEvent {
     end: date(e.end),
     location: e.location || undefined,
     onlineMeetingUrl: e.onlineMeetingUrl || undefined,
+    teamsMeeting: e.teamsMeeting === true,
+    meeting: parseMeeting(e.meeting),
     capacity: typeof e.capacity === 'number' && e.capacity >= 0 ? e.capacity : null,
     signupOpens: optDate(e.signupOpens),
     signupCloses: optDate(e.signupCloses),
@@ -148,6 +196,9 @@ function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted
   };
   if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
   if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
+  if (ev.teamsMeeting) entity.teamsMeeting = true;
+  const meeting = meetingColumn(ev.meeting);
+  if (meeting) entity.meeting = meeting;
   return entity;
 }
 
@@ -175,6 +226,8 @@ function toRegistration(e: RegistrationEntity & { etag: string }): StoredRegistr
     joinedAt: date(e.joinedAt),
     bookedAt: optDate(e.bookedAt),
     attended: !!e.attended,
+    ...(ATTENDANCE_SOURCES.includes(e.attendanceSource as AttendanceSource) ? { attendanceSource: e.attendanceSource as AttendanceSource } : {}),
+    ...(typeof e.attendedMinutes === 'number' && Number.isFinite(e.attendedMinutes) ? { attendedMinutes: e.attendedMinutes } : {}),
     inviteToken: e.inviteToken ?? '',
     inviteSeq: Number(e.inviteSeq) || 0,
     etag: e.etag,
@@ -187,6 +240,8 @@ function regEntity(r: Registration): RegistrationEntity {
   const e: RegistrationEntity = { userId: r.userId, name: r.name, status: r.status, ticket: r.ticket, joinedAt: r.joinedAt, attended: r.attended, inviteToken: r.inviteToken };
   if (r.bookedAt) e.bookedAt = r.bookedAt;
   if (r.inviteSeq) e.inviteSeq = r.inviteSeq;
+  if (r.attendanceSource) e.attendanceSource = r.attendanceSource;
+  if (r.attendedMinutes !== undefined) e.attendedMinutes = r.attendedMinutes;
   return e;
 }
 

@@ -8,6 +8,9 @@ import type { UserId } from '../people/person.js';
 import type { CancelledInvite, Category, PltEvent, Seats, EventStatus } from './event.js';
 import type { PartitionSnapshot, RowWrite, StoredRegistration } from './seats.js';
 import type { Hub } from '../people/hubs.js';
+import type { DelegatedAccess } from '../ports.js';
+import type { AttendanceRecordIn } from './attendance.js';
+import { MeetingCallError } from './meeting.js';
 
 export interface StoredEvent {
   event: PltEvent;
@@ -121,3 +124,47 @@ export interface CalendarTokenRepository {
   /** The person a token belongs to, if it is their current token. */
   userFor(token: string): Promise<UserId | null>;
 }
+
+/** What the organiser's calendar event says (no attendees: each booked person has their own invite). */
+export interface MeetingDetails {
+  subject: string;
+  /** Plain text. */
+  body: string;
+  start: Date;
+  end: Date;
+  /** Graph returns the same event for a repeated POST with the same id (retries never make two). */
+  transactionId: string;
+}
+
+/**
+ * Teams meetings through Microsoft Graph: a calendar event with a Teams meeting in the owner's
+ * mailbox (app-only, or on their behalf when `as` is theirs), and its attendance reports. Failures
+ * throw MeetingCallError (meeting.ts) saying what kind they are.
+ */
+export interface OnlineMeetings {
+  /** False when Graph is not set up (GRAPH_MODE=off): every call refuses. */
+  readonly live: boolean;
+  createEvent(ownerId: UserId, details: MeetingDetails, as?: DelegatedAccess): Promise<{ graphEventId: string; joinUrl?: string }>;
+  /** The join URL of a calendar event already made (Graph may leave it out of the first answer). */
+  joinUrl(ownerId: UserId, graphEventId: string, as?: DelegatedAccess): Promise<string | undefined>;
+  updateEvent(ownerId: UserId, graphEventId: string, details: MeetingDetails, as?: DelegatedAccess): Promise<void>;
+  /** Removes it (already gone counts as done). */
+  deleteEvent(ownerId: UserId, graphEventId: string, as?: DelegatedAccess): Promise<void>;
+  /** The online meeting behind a join URL, among the owner's meetings; null if none. */
+  findMeetingId(ownerId: UserId, joinUrl: string): Promise<string | null>;
+  /** Every record of every attendance report of the meeting (all pages). */
+  attendance(ownerId: UserId, meetingId: string): Promise<{ reports: number; records: AttendanceRecordIn[] }>;
+}
+
+/** GRAPH_MODE=off: no Teams meetings. */
+export const offlineMeetings: OnlineMeetings = {
+  live: false,
+  createEvent: async () => {
+    throw new MeetingCallError('refused', 'Graph is off');
+  },
+  joinUrl: async () => undefined,
+  updateEvent: async () => undefined,
+  deleteEvent: async () => undefined,
+  findMeetingId: async () => null,
+  attendance: async () => ({ reports: 0, records: [] }),
+};

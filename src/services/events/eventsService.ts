@@ -4,12 +4,15 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../../config.js';
 import { errorSummary, type Logger } from '../../logging.js';
-import type { Clock, JobScheduler, Notifier, ProfileRecord } from '../../domain/ports.js';
+import type { Clock, DelegatedAccess, JobScheduler, Notifier, ProfileRecord } from '../../domain/ports.js';
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
 import type { EventIndex, EventRepository, IndexEntry, Listing, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
-import { EMPTY_SEATS, hoursOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
+import { EMPTY_SEATS, hoursOf, myStatusOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
+import { isTeamsJoinUrl, meetingWork, NO_MEETING, type MeetingOutcome } from '../../domain/events/meeting.js';
+import { TEAMS_ATTENDANCE_CHUNK } from '../../domain/events/seats.js';
+import type { AttendanceDecision } from '../../domain/events/attendance.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
@@ -24,13 +27,19 @@ import { parseInstant, formatLondonRange, LONDON } from '../../domain/time/londo
 import { DateTime } from 'luxon';
 import type { PeopleService } from '../people.js';
 import { SeatLines, type Committed } from './seatLines.js';
-import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster, type RosterLine } from '../../contracts/events.js';
+import { eventView, type AttendanceAnswer, type EventList, type EventView, type MyRegistration, type Roster } from '../../contracts/events.js';
 import { cancelledNotice, promotedNotice, updatedNotice } from '../../cards/events/notices.js';
-import { noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
+import { attendanceKey, ATTENDANCE_KIND, MEETING_KIND, meetingKey, noticeKeys, reminderKey, REMINDER_KIND, tellRegistrantsKey, TELL_REGISTRANTS_KIND, type RegistrantNews } from './keys.js';
+import type { MeetingSync } from './meetings.js';
+import { rosterLines } from './roster.js';
 import { runLimited } from '../../domain/async.js';
 
 /** How long the in-process fan-out has before the durable job does it instead. */
 const TELL_SAFETY_NET_MS = 60_000;
+/** How long the in-process Teams meeting work has before the durable job does it instead. */
+const MEETING_SAFETY_NET_MS = 120_000;
+/** The second read of Teams' attendance report, after the first. */
+const SECOND_ATTENDANCE_READ_MS = 86_400_000;
 
 const EVENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 export const isEventId = (id: unknown): id is string => typeof id === 'string' && EVENT_ID.test(id);
@@ -53,7 +62,7 @@ const REFRESH_DELAY_MS = 200;
 
 /** Everything the events service may touch. */
 export interface EventsDeps {
-  config: Pick<Config, 'publicUrl' | 'reminderOffsetsMs'>;
+  config: Pick<Config, 'publicUrl' | 'reminderOffsetsMs' | 'attendanceAfterMs'>;
   clock: Clock;
   logger: Logger;
   repo: EventRepository;
@@ -61,10 +70,17 @@ export interface EventsDeps {
   personIndex: PersonIndex;
   /** Checks that an event's channel exists. */
   channels: Pick<ChannelRepository, 'get'>;
-  /** A person's profession, for the "not aimed at you" warning. */
-  people: Pick<PeopleService, 'getProfile'>;
+  /** A person's profession, for the "not aimed at you" warning; roster details. */
+  people: Pick<PeopleService, 'getProfile' | 'details'>;
   notifier: Notifier;
   scheduler: JobScheduler;
+  /** The Graph side of events' Teams meetings. */
+  meetings: MeetingSync;
+}
+
+/** Who asked, when the request came with their own sign-in (the tab): Graph calls on their behalf. */
+export interface OnBehalf {
+  delegated?: DelegatedAccess;
 }
 
 export interface EventFilters {
@@ -123,6 +139,8 @@ const newer = (a: Listing, b: Listing): boolean => {
 
 export class EventsService {
   readonly lines: SeatLines;
+  /** Teams meeting work under way in this process, by event (one at a time per event). */
+  private readonly meetingWork = new Map<string, Promise<unknown>>();
   /** What a sign-up's warnings need, read while it commits (see signUp), by person and event. */
   private readonly prefetched = new Map<string, { at: number; inputs: Promise<[ProfileRecord | null, PersonEntry[]]> }>();
   /** Index refreshes under way, by event: the newest listing still to write. */
@@ -181,7 +199,8 @@ export class EventsService {
     const reg = known !== undefined ? known : copy ? (copy.regs.get(actor.id) ?? null) : await this.d.repo.registration(s.event.id, actor.id);
     // The place comes from the event row when its leavers are known; otherwise it is counted.
     const position = reg?.status === 'waitlisted' ? await this.waitlistPlace(s, reg.ticket) : null;
-    const view = eventView(s.event, s.seats, { status: reg?.status ?? 'none', position, attended: reg?.status === 'booked' ? reg.attended : undefined }, this.d.clock.now(), this.canManage(actor as Actor, s.event));
+    const attended = reg?.status === 'booked' || reg?.status === 'walk-in' ? reg.attended : undefined;
+    const view = eventView(s.event, s.seats, { status: myStatusOf(reg?.status), position, attended, walkIn: reg?.status === 'walk-in' }, this.d.clock.now(), this.canManage(actor as Actor, s.event));
     return { view, reg };
   }
 
@@ -319,7 +338,7 @@ export class EventsService {
   }
 
   /** Creates one event, or a weekly/monthly series. The first is the one asked for. */
-  async create(actor: Actor, input: Record<string, unknown>, options: { id?: (fields: EventFields, i: number) => string } = {}): Promise<PltEvent[]> {
+  async create(actor: Actor, input: Record<string, unknown>, options: { id?: (fields: EventFields, i: number) => string; meetingNow?: boolean } & OnBehalf = {}): Promise<PltEvent[]> {
     const now = this.d.clock.now();
     // Someone with no organiser role anywhere is told so before anything about their input.
     if (actor.guest || !hasRole(actor, 'organiser')) throw forbidden('Only organisers and coordinators can create events.');
@@ -338,6 +357,7 @@ export class EventsService {
       seriesId,
       status: 'scheduled',
       sequence: 0,
+      meeting: f.teamsMeeting ? { ...NO_MEETING, status: 'pending' } : NO_MEETING,
       createdAt: now,
       updatedAt: now,
     }));
@@ -352,13 +372,17 @@ export class EventsService {
       // The event exists now: its lines may list it without a look at the partition.
       await this.d.index.refresh(listingOf(e, EMPTY_SEATS));
       await this.scheduleReminders(e);
+      await this.scheduleAttendanceReads(e);
       created.push(e);
     }
-    this.d.logger.info({ events: created.length, series: !!seriesId }, 'events created');
+    this.d.logger.info({ events: created.length, series: !!seriesId, teamsMeetings: created.filter((e) => e.teamsMeeting).length }, 'events created');
+    // The first event's Teams meeting is made while the person waits (its answer says how it went);
+    // a series' others follow through the job at once.
+    for (const [i, e] of created.entries()) if (e.teamsMeeting) await this.startMeetingWork(e.id, i === 0 && options.meetingNow !== false ? 'now' : 'job', options.delegated);
     return created;
   }
 
-  async update(actor: Actor, eventId: unknown, input: Record<string, unknown>): Promise<EventView> {
+  async update(actor: Actor, eventId: unknown, input: Record<string, unknown>, options: OnBehalf = {}): Promise<EventView> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can change it.');
     // Check what we can before queueing: the hub moves only between hubs the person organises.
@@ -384,11 +408,16 @@ export class EventsService {
     if (!sameIndexKeys(before, after)) await this.d.index.remove(before, after);
     if (!sameIndexKeys(guess, after)) await this.d.index.remove(guess, after);
     if (outcome.moved) await this.scheduleReminders(outcome.event);
+    if (outcome.moved || outcome.event.teamsMeeting !== s.event.teamsMeeting || outcome.event.onlineMeetingUrl !== s.event.onlineMeetingUrl) await this.scheduleAttendanceReads(outcome.event);
     if (outcome.event.sequence !== s.event.sequence) await this.tellRegistrants(outcome.event, outcome.moved ? 'moved' : 'changed');
+    if (meetingWork(outcome.event)) {
+      await this.startMeetingWork(outcome.event.id, 'now', options.delegated);
+      return this.view(actor, outcome.event.id);
+    }
     return (await this.viewWithReg(actor, { event: outcome.event, seats: outcome.seats, etag: '' })).view;
   }
 
-  async cancelEvent(actor: Actor, eventId: unknown, reason?: unknown): Promise<EventView> {
+  async cancelEvent(actor: Actor, eventId: unknown, reason?: unknown, options: OnBehalf = {}): Promise<EventView> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can cancel it.');
     const why = cleanText(typeof reason === 'string' ? reason.slice(0, 300) : '', 300) ?? '';
@@ -396,8 +425,100 @@ export class EventsService {
     if (outcome.kind !== 'event') throw conflict('The event changed; please try again.');
     await this.d.index.put(entryOf(outcome.event), listingOf(outcome.event, outcome.seats));
     await this.cancelReminders(outcome.event.id);
+    await this.scheduleAttendanceReads(outcome.event);
     if (s.event.status !== 'cancelled') await this.tellRegistrants(outcome.event, 'cancelled', why);
+    if (meetingWork(outcome.event)) {
+      await this.startMeetingWork(outcome.event.id, 'now', options.delegated);
+      return this.view(actor, outcome.event.id);
+    }
     return (await this.viewWithReg(actor, { event: outcome.event, seats: outcome.seats, etag: '' })).view;
+  }
+
+  // ---- Teams meetings ---------------------------------------------------------------------
+
+  /**
+   * Sets the durable job first (so the work is done even if this process dies), then does the
+   * work here at once (`now`) or leaves it to the job, due at once (`job`).
+   */
+  private async startMeetingWork(eventId: string, when: 'now' | 'job', delegated?: DelegatedAccess): Promise<void> {
+    const dueAt = new Date(this.d.clock.now().getTime() + (when === 'now' ? MEETING_SAFETY_NET_MS : 0));
+    await this.d.scheduler.schedule({ key: meetingKey(eventId), kind: MEETING_KIND, dueAt, payload: { eventId } });
+    if (when === 'now') await this.syncMeeting(eventId, delegated);
+  }
+
+  /**
+   * Does what the event's Teams meeting needs from Graph now and records how it went: done (the job
+   * is dropped), to be tried again (the job is moved to the retry time), or given up (with words the
+   * organiser reads). One at a time per event in this process; Graph's transaction id and the state
+   * it leaves make a second instance's round harmless. Also the job handler's body.
+   */
+  async syncMeeting(eventId: string, delegated?: DelegatedAccess): Promise<void> {
+    const previous = this.meetingWork.get(eventId) ?? Promise.resolve();
+    const mine = previous.catch(() => undefined).then(() => this.syncMeetingNow(eventId, delegated));
+    this.meetingWork.set(eventId, mine);
+    try {
+      await mine;
+    } finally {
+      if (this.meetingWork.get(eventId) === mine) this.meetingWork.delete(eventId);
+    }
+  }
+
+  private async syncMeetingNow(eventId: string, delegated?: DelegatedAccess): Promise<void> {
+    // A change made while Graph was busy is picked up by the next round (a few at most).
+    for (let round = 0; round < 3; round++) {
+      const stored = await this.d.repo.get(eventId);
+      const work = stored ? meetingWork(stored.event) : null;
+      if (!stored || !work) {
+        await this.d.scheduler.cancel(meetingKey(eventId));
+        return;
+      }
+      const outcome = await this.d.meetings.run(stored.event, work, delegated);
+      const settled = await this.recordMeeting(eventId, outcome);
+      if (outcome.kind === 'failed' && outcome.retry && outcome.retryAt) {
+        await this.d.scheduler.schedule({ key: meetingKey(eventId), kind: MEETING_KIND, dueAt: outcome.retryAt, payload: { eventId } });
+        return;
+      }
+      // The joining link came (or went): people already booked get it in their invites.
+      if (settled.sequence !== stored.event.sequence && settled.status === 'scheduled' && stored.seats.booked + stored.seats.waitlisted > 0) await this.tellRegistrants(settled, 'changed');
+      if (outcome.kind === 'failed' || outcome.kind === 'unavailable') {
+        await this.d.scheduler.cancel(meetingKey(eventId));
+        return;
+      }
+    }
+  }
+
+  /** Records what Graph did for the event's Teams meeting (or the attendance report's reading). */
+  async recordMeeting(eventId: string, outcome: MeetingOutcome): Promise<PltEvent> {
+    const settled = await this.lines.settle(eventId, { kind: 'meeting', outcome });
+    return settled.event;
+  }
+
+  /** What Teams' attendance report says, recorded (organisers' own marks kept); how many attended. */
+  async recordTeamsAttendance(eventId: string, decisions: AttendanceDecision[], names: Readonly<Record<string, string>>): Promise<number> {
+    let marked = 0;
+    for (let i = 0; i < decisions.length; i += TEAMS_ATTENDANCE_CHUNK) {
+      const outcome = await this.lines.submit(eventId, { kind: 'teams-attendance', decisions: decisions.slice(i, i + TEAMS_ATTENDANCE_CHUNK), names });
+      if (outcome.kind === 'attendance') marked += outcome.marked;
+    }
+    return marked;
+  }
+
+  /**
+   * Teams' attendance report is read ATTENDANCE_AFTER after the end and again a day later, for an
+   * event with a Teams meeting (the app's own, or a Teams link pasted by hand) while Graph is on.
+   */
+  async scheduleAttendanceReads(e: PltEvent): Promise<void> {
+    const wanted = e.status === 'scheduled' && this.d.meetings.live && (e.teamsMeeting || isTeamsJoinUrl(e.onlineMeetingUrl));
+    for (const read of [1, 2] as const) {
+      const key = attendanceKey(e.id, read);
+      if (!wanted) await this.d.scheduler.cancel(key);
+      // The end it was set for travels with it: a read set for an earlier end is dropped (retries keep it).
+      else await this.d.scheduler.schedule({ key, kind: ATTENDANCE_KIND, dueAt: this.attendanceReadAt(e, read), payload: { eventId: e.id, read, end: e.end.toISOString() } });
+    }
+  }
+
+  attendanceReadAt(e: Pick<PltEvent, 'end'>, read: 1 | 2): Date {
+    return new Date(e.end.getTime() + this.d.config.attendanceAfterMs + (read === 2 ? SECOND_ATTENDANCE_READ_MS : 0));
   }
 
   /**
@@ -432,7 +553,8 @@ export class EventsService {
     if (!stored) return;
     const event = stored.event;
     if (what === 'cancelled' ? event.status !== 'cancelled' : event.sequence !== sequence || event.status === 'cancelled') return;
-    const regs = await this.d.repo.registrations(eventId);
+    // Walk-ins hold no place: news about the event is for the booked and the waiting.
+    const regs = (await this.d.repo.registrations(eventId)).filter((r) => r.status !== 'walk-in');
     if (what === 'moved') {
       await this.d.personIndex.add(regs.map((r) => ({ userId: r.userId, eventId, start: event.start, end: event.end }))).catch(() => undefined);
     }
@@ -501,28 +623,27 @@ export class EventsService {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can see the roster.');
     const regs = await this.d.repo.registrations(s.event.id);
-    const booked = regs.filter((r) => r.status === 'booked').sort((a, b) => (a.bookedAt ?? a.joinedAt).getTime() - (b.bookedAt ?? b.joinedAt).getTime());
-    const waiting = regs.filter((r) => r.status === 'waitlisted').sort((a, b) => a.ticket - b.ticket);
-    const line = (r: StoredRegistration, position: number | null): RosterLine => ({
-      userId: r.userId,
-      name: r.name || 'Unknown person',
-      status: r.status,
-      position,
-      joinedAt: r.joinedAt.toISOString(),
-      ...(r.bookedAt ? { bookedAt: r.bookedAt.toISOString() } : {}),
-      attended: r.attended,
-    });
-    const { view } = await this.viewWithReg(actor, s);
+    const [details, { view }] = await Promise.all([this.d.people.details(regs.map((r) => r.userId)), this.viewWithReg(actor, s)]);
+    const items = rosterLines(regs, details, { guestDetails: hasRole(actor, 'coordinator', s.event.hub) });
     const attendanceOpen = s.event.status === 'scheduled' && this.d.clock.now() >= s.event.start;
-    return { event: view, items: [...booked.map((r) => line(r, null)), ...waiting.map((r, i) => line(r, i + 1))], anonymousBooked: s.seats.anonBooked, attendanceOpen };
+    const m = s.event.meeting;
+    const teamsAttendance =
+      s.event.teamsMeeting || m.attendanceReadAt || m.attendanceMessage
+        ? { ...(m.attendanceReadAt ? { readAt: m.attendanceReadAt.toISOString() } : {}), ...(m.attendanceMessage ? { message: m.attendanceMessage } : {}) }
+        : null;
+    return { event: view, items, anonymousBooked: s.seats.anonBooked, attendanceOpen, teamsAttendance };
   }
 
-  async markAttendance(actor: Actor, eventId: unknown, attended: unknown): Promise<AttendanceAnswer> {
+  /**
+   * An organiser's attendance: `attended` alone is everyone who came (whoever it changes is set);
+   * with `absent`, just the people named either way. Their marks always stand over Teams'.
+   */
+  async markAttendance(actor: Actor, eventId: unknown, attended: unknown, absent?: unknown): Promise<AttendanceAnswer> {
     const s = await this.stored(eventId);
     if (!this.canManage(actor, s.event)) throw forbidden('Only organisers and coordinators of this event’s hub can mark attendance.');
-    const list = Array.isArray(attended) ? attended : typeof attended === 'string' ? attended.split(',').map((x) => x.trim()).filter(Boolean) : attended === undefined || attended === null ? [] : null;
-    if (!list || list.length > 1000 || !list.every(isValidUserId)) throw invalid('attended must be a list of the user ids of people who attended.', { field: 'attended' });
-    const outcome = await this.lines.submit(s.event.id, { kind: 'attendance', attended: [...new Set(list as string[])] });
+    const present = readIdList(attended, 'attended', 'attended must be a list of the user ids of people who attended.') ?? [];
+    const away = readIdList(absent, 'absent', 'absent must be a list of the user ids of people who did not attend.');
+    const outcome = await this.lines.submit(s.event.id, { kind: 'attendance', attended: present, ...(away ? { absent: away } : {}) });
     if (outcome.kind !== 'attendance') throw conflict('Please try again.');
     return { event: await this.view(actor, s.event.id), attended: outcome.marked };
   }
@@ -618,6 +739,14 @@ export class EventsService {
       });
     return cpdRecord(items, end);
   }
+}
+
+/** A list of user ids (array, or comma-separated text); undefined when not given. */
+function readIdList(value: unknown, field: string, message: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((x) => x.trim()).filter(Boolean) : null;
+  if (!list || list.length > 1000 || !list.every(isValidUserId)) throw invalid(message, { field });
+  return [...new Set(list as string[])];
 }
 
 const sameIndexKeys = (a: IndexEntry, b: IndexEntry) => a.start.getTime() === b.start.getTime() && a.channelId === b.channelId && a.organiserId === b.organiserId;

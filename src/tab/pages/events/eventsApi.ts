@@ -51,7 +51,9 @@ export const eventsApi = {
   unbook: (id: string) => apiFetch<BookingCancelAnswer>(`/api/events/${encodeURIComponent(id)}/registrations/me`, { method: 'DELETE' }),
   roster: (id: string) => apiFetch<RosterAnswer>(`/api/events/${encodeURIComponent(id)}/registrations`),
   rosterCsv: (id: string) => apiFetch<string>(`/api/events/${encodeURIComponent(id)}/registrations?format=csv`, { text: true }),
-  attendance: (id: string, attended: string[]) => apiFetch<AttendanceAnswer>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: { attended } }),
+  /** With `absent`: only the people named change (the roster page sends what the organiser changed). */
+  attendance: (id: string, attended: string[], absent?: string[]) =>
+    apiFetch<AttendanceAnswer>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: absent ? { attended, absent } : { attended } }),
   mine: () => apiFetch<ListResponse<MyRegistrationJson>>('/api/me/registrations'),
   cpd: (revalidationDate?: string) => apiFetch<CpdRecordJson>(`/api/me/cpd${qs({ revalidationDate })}`),
   cpdCsv: (revalidationDate?: string) => apiFetch<string>(`/api/me/cpd${qs({ format: 'csv', revalidationDate })}`, { text: true }),
