@@ -22,6 +22,10 @@ import { VirtualCafeBot } from './teams/bot.js';
 import { allCommands } from './teams/commands/index.js';
 import { allCardActions } from './teams/actions/index.js';
 import { ProactiveMessenger } from './teams/proactive.js';
+import { GraphAppClient } from './teams/graphApp.js';
+import { GraphAppInstaller } from './teams/appInstaller.js';
+import { GraphActivityFeed } from './teams/activityFeed.js';
+import { TableInstallRecords } from './storage/appInstallRepository.js';
 import { createAuthenticator } from './api/auth.js';
 import { createHttpServer } from './api/server.js';
 import { seedDemoData } from './seed/seed.js';
@@ -81,14 +85,19 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const edge = createBotEdge(config, logger);
     const conversations = new TableConversationReferenceStore(storage.table('conversationRefs'));
     const messenger = new ProactiveMessenger(edge, config, conversations);
+    const installs = new TableInstallRecords(storage.table('appInstalls'));
+    const graph = config.graphMode === 'app' ? new GraphAppClient(config, logger) : undefined;
+    const installer = graph && config.teamsAppCatalogId ? new GraphAppInstaller({ config, graph, records: installs, clock, logger }) : undefined;
+    // The activity feed needs Graph and the app's id (its deep links open the app's tab).
+    const feedSender = graph && config.teamsAppId ? new GraphActivityFeed(config, graph) : undefined;
     // Queued, exactly-once, paced notices and durable jobs are the defaults; tests may substitute either.
-    const background = new BackgroundWork({ storage, sender: messenger, clock, logger, tuning: options.background });
+    const background = new BackgroundWork({ storage, sender: messenger, installer, feedSender, clock, logger, tuning: options.background });
     const notifier = options.notifier ? options.notifier(messenger, logger) : (options.wrapNotifier?.(background.notifier) ?? background.notifier);
     // Handlers need the services and the services need the scheduler: fill the map after.
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
     const services = composeServices(
-      { config, clock, logger, storage, meta: new MetaRepository(storage.table('meta')), conversations, notifier, scheduler, graph: options.graph },
+      { config, clock, logger, storage, meta: new MetaRepository(storage.table('meta')), conversations, notifier, scheduler, graph: options.graph, installs },
       { records: background.notificationStore, monitor: background },
     );
 

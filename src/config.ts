@@ -71,6 +71,13 @@ export interface Config {
    * (e.g. the training hub's shared mailbox); empty = an undeliverable `.invalid` address.
    */
   calendarMailbox: string;
+  /**
+   * The app's id in the tenant's app catalogue (TEAMS_APP_CATALOG_ID). Set with GRAPH_MODE=app, the
+   * app installs itself for a person it must tell something but has no chat with; empty = never.
+   */
+  teamsAppCatalogId: string;
+  /** The Teams app's id (manifest `id`, TEAMS_APP_ID): deep links into its tabs (activity feed). */
+  teamsAppId: string;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -267,5 +274,11 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
       z.string().refine((v) => v === '' || isMailbox(v), { message: 'must be a plain mailbox such as training.hub@nhs.net' }),
       get('CALENDAR_MAILBOX') ?? '',
     ),
+    teamsAppCatalogId: parseWith(
+      'TEAMS_APP_CATALOG_ID',
+      z.string().regex(/^$|^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'must be the app catalogue id (a GUID) or empty' }),
+      (get('TEAMS_APP_CATALOG_ID') ?? '').trim(),
+    ),
+    teamsAppId: (get('TEAMS_APP_ID') ?? '').trim(),
   };
 }

@@ -23,6 +23,8 @@ export const Verbs = {
   channelProposalApprove: 'channel.proposal.approve',
   channelProposalReject: 'channel.proposal.reject',
   channelDirectory: 'channel.directory',
+  /** One channel's card, as the person who sees it should (message extension cards). */
+  channelRefresh: 'channel.refresh',
   channelEdit: 'channel.edit',
   channelUpdate: 'channel.update',
   channelMembers: 'channel.members',

@@ -7,10 +7,15 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { Clock, ConversationReferenceStore, JobScheduler, Notifier, PersonalDataHolder } from '../domain/ports.js';
 import type { DeliveryMonitor, NotificationRecords } from '../domain/notifications/ports.js';
+import type { InstallRecords } from '../domain/notifications/install.js';
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import { PrivacyService } from '../services/privacy.js';
+import { appInstallDataHolder } from '../services/personalData.js';
 import { KnownPeople, PeopleSearch } from '../services/peopleSearch.js';
+import type { PeopleSource } from '../domain/people/search.js';
+import { GraphAppClient } from '../teams/graphApp.js';
+import { GraphDirectoryPeople } from '../teams/graphPeople.js';
 import { composePeople, type PeopleArea } from './people.js';
 import { channelStores, composeChannels, type ChannelsArea } from './channels.js';
 import { composeEvents, type EventsArea } from './events.js';
@@ -31,6 +36,8 @@ export interface CoreParts {
   scheduler: JobScheduler;
   /** Microsoft Graph timings for Teams meetings (tests shorten them). */
   graph?: { timeoutMs?: number };
+  /** Whether the app was installed for a person through Graph, or removed by them (domain/notifications/install.ts). */
+  installs: InstallRecords;
 }
 
 /** Finding people by name (the people picker); sources behind one interface. */
@@ -56,9 +63,12 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   const facilitation = composeFacilitation({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, ...people.area, bookings: events.area.bookings });
   const notifications = composeNotifications({ ...background, clock });
   const { persons, profiles, peopleNames } = people.area;
-  const peopleSearch = new PeopleSearch({ sources: [new KnownPeople({ index: peopleNames, persons, profiles })], channels: stores.channels });
+  // The people the app knows come first (their profile says more); with Graph, the directory too.
+  const sources: PeopleSource[] = [new KnownPeople({ index: peopleNames, persons, profiles })];
+  if (config.graphMode === 'app') sources.push(new GraphDirectoryPeople(new GraphAppClient(config, logger), logger));
+  const peopleSearch = new PeopleSearch({ sources, channels: stores.channels });
   // Privacy erases every area before people (who the others may still look up while erasing).
-  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder];
+  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder, appInstallDataHolder(core.installs)];
   const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });
   return { ...core, ...people.area, ...channels.area, ...events.area, ...facilitation.area, ...notifications.area, peopleSearch, personalData, privacy };
 }

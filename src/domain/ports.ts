@@ -1,5 +1,6 @@
 // Interfaces the core needs from the outside world. Storage, Teams and Graph adapters implement them;
 // tests may substitute any of them.
+import type { FeedNotice } from './notifications/feed.js';
 import type { Actor, Profile, RoleGrant, UserId } from './people/person.js';
 
 export interface Clock {
@@ -37,6 +38,8 @@ export interface OutboundMessage {
   text: string;
   /** An Adaptive Card (already rendered JSON), optional. */
   card?: object;
+  /** Sent to the Teams activity feed instead of the chat (kind `activity-feed`; see domain/notifications/feed.ts). */
+  feed?: FeedNotice;
 }
 
 export interface Notifier {

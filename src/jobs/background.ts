@@ -5,6 +5,8 @@
 import type { Clock, JobHandler } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import type { ProactiveSender } from '../domain/notifications/delivery.js';
+import type { AppInstaller } from '../domain/notifications/install.js';
+import { FEED_KIND } from '../domain/notifications/feed.js';
 import type { DeliveryMonitor, DeliverySummary } from '../domain/notifications/ports.js';
 import type { Storage } from '../storage/storage.js';
 import { TableNotificationStore } from '../storage/notificationStore.js';
@@ -24,6 +26,10 @@ const PROBLEM_WINDOW_MS = 30 * 24 * 3600_000;
 export interface BackgroundWorkDeps {
   storage: Storage;
   sender: ProactiveSender;
+  /** Installs the app for people the bot has no chat with (set when TEAMS_APP_CATALOG_ID is). */
+  installer?: AppInstaller;
+  /** Sends activity feed notices (Graph), when the deployment has one. */
+  feedSender?: ProactiveSender;
   clock: Clock;
   logger: Logger;
   tuning?: Partial<BackgroundTuning>;
@@ -84,6 +90,9 @@ export class BackgroundWork implements DeliveryMonitor {
         poison: this.queues.notificationsPoison,
         store: this.notificationStore,
         sender: this.deps.sender,
+        installer: this.deps.installer,
+        feedSender: this.deps.feedSender,
+        enqueueFeed: (userId, message, key) => this.notifier.notify(userId, message, key, FEED_KIND),
         clock,
         logger,
         tuning,

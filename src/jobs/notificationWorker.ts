@@ -28,6 +28,17 @@ import type { QueueMessage, WorkQueue } from './workQueue.js';
 import { QueuePoller } from './queuePoller.js';
 import type { SendJournal } from './sendJournal.js';
 import type { NoticeMessage } from './queuedNotifier.js';
+import { installsFor, type AppInstaller } from '../domain/notifications/install.js';
+import { FEED_KIND, feedKey } from '../domain/notifications/feed.js';
+import type { OutboundMessage } from '../domain/ports.js';
+
+/** Without Graph (or TEAMS_APP_ID) there is no activity feed: its notices find nobody to reach. */
+const noFeed: ProactiveSender = {
+  reach: async () => null,
+  deliver: async () => {
+    throw new DeliveryError('rejected', 'feed-off');
+  },
+};
 
 /** A notice given up on, kept a week for inspection: ids and the key's hash, never the key or text. */
 export interface PoisonNotice {
@@ -55,6 +66,12 @@ export interface NotificationWorkerDeps {
   tuning: BackgroundTuning;
   /** Crash journal of this machine's send lanes (absent: every lost claim counts as delivered). */
   journal?: SendJournal;
+  /** Installs the app for someone the bot has no chat with (TEAMS_APP_CATALOG_ID); absent = never. */
+  installer?: AppInstaller;
+  /** Sends `activity-feed` notices (Graph); absent = those notices are skipped. */
+  feedSender?: ProactiveSender;
+  /** Records and queues a feed notice (the notifier's notify with kind activity-feed). */
+  enqueueFeed?: (userId: string, message: OutboundMessage, key: string) => Promise<void>;
 }
 
 export class NotificationWorker {
@@ -193,6 +210,11 @@ export class NotificationWorker {
         await queue.delete(message);
         return;
       }
+      // A reminder or waitlist place for someone who chose the activity feed: its feed notice goes
+      // out beside it, as a notice of its own (keyed by this one, so once however often this runs).
+      if (record.feed && record.kind !== FEED_KIND && preferences.activityFeed && this.deps.feedSender && this.deps.enqueueFeed) {
+        await this.deps.enqueueFeed(record.userId, { text: record.text ?? record.feed.title, feed: record.feed }, feedKey(record.rowKey));
+      }
       const done = await this.attempt(record, message);
       if (done) return;
     }
@@ -203,11 +225,11 @@ export class NotificationWorker {
    * (the caller reads it again and decides afresh).
    */
   private async attempt(record: NotificationRecord, message: QueueMessage<NoticeMessage>): Promise<boolean> {
-    const { queue, sender } = this.deps;
+    const { queue } = this.deps;
     // Finding (or opening) the 1:1 chat claims nothing and is safe to repeat: done outside the lane.
     let to: PersonalConversation | null;
     try {
-      to = await sender.reach(record.userId, { beforeRequest: (tenantId, conversationId) => this.pace(tenantId, conversationId) });
+      to = await this.reach(record);
     } catch (e) {
       if (e instanceof Stopping) {
         await queue.delay(message, 0);
@@ -218,7 +240,9 @@ export class NotificationWorker {
       return true;
     }
     if (!to) {
-      if (!(await this.finish(record, 'failed', { reason: 'no-conversation' }))) return false;
+      // No activity feed in this deployment is not a failure anyone must look at.
+      const done = record.kind === FEED_KIND ? await this.finish(record, 'skipped', { reason: 'feed-off' }) : await this.finish(record, 'failed', { reason: 'no-conversation' });
+      if (!done) return false;
       await queue.delete(message);
       return true;
     }
@@ -230,9 +254,52 @@ export class NotificationWorker {
     }
   }
 
+  /** Activity feed notices go through Graph; everything else to the person's chat. */
+  private senderFor(record: NotificationRecord): ProactiveSender {
+    return record.kind === FEED_KIND ? (this.deps.feedSender ?? noFeed) : this.deps.sender;
+  }
+
+  /**
+   * The person's 1:1 chat. With none (no chat on record and Teams refuses to open one: the app is
+   * not installed for them), the app installs itself for them when the notice is one they caused
+   * (domain/notifications/install.ts), then opens the chat. A refusal fails the notice with its
+   * reason (`install-refused`, `install-removed`…), counted with the other failures.
+   */
+  private async reach(record: NotificationRecord): Promise<PersonalConversation | null> {
+    const { installer } = this.deps;
+    const sender = this.senderFor(record);
+    const hooks = { beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId) };
+    if (record.kind === FEED_KIND) return sender.reach(record.userId, hooks);
+    let failure: DeliveryError | undefined;
+    try {
+      const to = await sender.reach(record.userId, hooks);
+      if (to) return to;
+    } catch (e) {
+      // Only "gone" means Teams would not open a chat with them; anything else is handled as before.
+      if (!isDeliveryError(e) || e.kind !== 'gone') throw e;
+      failure = e;
+    }
+    const noChat = () => {
+      if (failure) throw failure;
+      return null;
+    };
+    if (!installer || !installsFor(record.kind)) return noChat();
+    const outcome = await installer.ensureInstalled(record.userId);
+    if (outcome === 'off') return noChat();
+    if (outcome !== 'installed') throw new DeliveryError('gone', `install-${outcome}`);
+    const to = await sender.reach(record.userId, hooks).catch((e: unknown) => {
+      // Teams has not caught up with the installation yet: try again shortly.
+      if (isDeliveryError(e) && e.kind === 'gone') throw new DeliveryError('transient', 'install-pending');
+      throw e;
+    });
+    if (!to) throw new DeliveryError('transient', 'install-pending');
+    return to;
+  }
+
   /** From pacing to Teams' answer, in a send lane; a success frees the lane before it is recorded. */
   private async sendInLane(record: NotificationRecord, to: PersonalConversation, message: QueueMessage<NoticeMessage>, lane: number, releaseLane: () => void): Promise<boolean> {
-    const { queue, sender, tuning, journal } = this.deps;
+    const { queue, tuning, journal } = this.deps;
+    const sender = this.senderFor(record);
     const state: { claimed: NotificationRecord | null } = { claimed: null };
     const hooks = {
       beforeRequest: (tenantId: string, conversationId: string) => this.pace(tenantId, conversationId),
@@ -245,7 +312,7 @@ export class NotificationWorker {
       },
     };
     try {
-      await sender.deliver(to, { text: record.text ?? '', card: record.card }, hooks, tuning.sendTimeoutMs);
+      await sender.deliver(to, { text: record.text ?? '', card: record.card, ...(record.feed ? { feed: record.feed } : {}) }, hooks, tuning.sendTimeoutMs);
     } catch (e) {
       if (e instanceof Stopping) {
         // Shutting down before the claim: hand the message straight back to the other instances.

@@ -51,7 +51,11 @@ export class QueuedNotifier implements Notifier {
       throw invalid('A notification’s card is not a card or is too large for Teams.');
     }
 
-    const created = await this.store.create({ userId, key, kind, text: message.text, card: message.card }, this.clock.now());
+    const feed = message.feed as Partial<NonNullable<OutboundMessage['feed']>> | undefined;
+    if (feed !== undefined && (typeof feed !== 'object' || feed === null || !['eventReminder', 'placeOffered'].includes(String(feed.activityType)) || typeof feed.eventId !== 'string' || typeof feed.title !== 'string')) {
+      throw invalid('A notification’s activity feed details are not usable.');
+    }
+    const created = await this.store.create({ userId, key, kind, text: message.text, card: message.card, ...(message.feed ? { feed: message.feed } : {}) }, this.clock.now());
     if (!created) {
       const existing = await this.store.get(userId, key);
       // Sent, failed, skipped: never again. Being sent right now: the sender holds its own message.

@@ -88,6 +88,19 @@ export class ChannelService {
     return { total: matching.length, items };
   }
 
+  /** One channel as the directory shows it, with the viewer's own state (a card in any chat). */
+  async item(actor: Actor, channelId: unknown): Promise<DirectoryItem> {
+    const channel = await this.requireChannel(channelId);
+    const [mine, requests, names, nextEvents] = await Promise.all([
+      this.d.memberships.channelsOf(actor.id),
+      this.d.memberships.requestsOf(actor.id),
+      this.d.people.names(channel.leadIds),
+      this.nextEvents(channel.id, NEXT_EVENTS),
+    ]);
+    const my = mine.some((m) => m.channelId === channel.id) ? 'member' : requests.some((r) => r.status === 'pending' && r.channelId === channel.id) ? 'requested' : 'none';
+    return { channel, leads: channel.leadIds.map((id) => ({ id, name: names.get(id) ?? 'Unknown person' })), nextEvents, my };
+  }
+
   private async nextEvents(channelId: string, n: number) {
     try {
       return await this.d.upcomingEvents.forChannel(channelId, n);

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import type { NotificationStatus } from '../domain/notifications/delivery.js';
 import { DEFAULT_PREFERENCES, OPTIONAL_KINDS, type NotificationPreferences } from '../domain/notifications/preferences.js';
+import type { FeedNotice } from '../domain/notifications/feed.js';
 import { deleteIfPresent, getOrNull, insertIfAbsent, listAll, mutateEntity } from './etag.js';
 import { decodeKey, encodeKey } from './keys.js';
 
@@ -32,6 +33,8 @@ export interface NotificationRecord {
   /** Message text and card: kept only until the notice is final (data minimisation). */
   text?: string;
   card?: object;
+  /** An activity feed notice's details (kind activity-feed), kept like text and card. */
+  feed?: FeedNotice;
   createdAt: Date;
   updatedAt: Date;
   /** Send attempts that got an answer other than 429, or no answer. */
@@ -48,7 +51,7 @@ export interface NotificationRecord {
   etag: string;
 }
 
-export type NewNotification = Pick<NotificationRecord, 'userId' | 'key' | 'kind' | 'text' | 'card'>;
+export type NewNotification = Pick<NotificationRecord, 'userId' | 'key' | 'kind' | 'text' | 'card' | 'feed'>;
 export type NotificationChanges = Partial<Omit<NotificationRecord, 'userId' | 'key' | 'rowKey' | 'etag' | 'createdAt'>>;
 
 interface Entity {
@@ -67,6 +70,7 @@ interface Entity {
   lane?: number;
   sentAt?: Date;
   reason?: string;
+  feed?: string;
   [chunk: `card${number}`]: string | undefined;
 }
 
@@ -102,6 +106,7 @@ function toEntity(record: Omit<NotificationRecord, 'etag'>): Entity {
   if (record.lane !== undefined) entity.lane = record.lane;
   if (record.sentAt) entity.sentAt = record.sentAt;
   if (record.reason) entity.reason = record.reason;
+  if (record.feed) entity.feed = JSON.stringify(record.feed);
   if (record.card) {
     const json = JSON.stringify(record.card);
     const chunks = Math.ceil(json.length / CHUNK);
@@ -109,6 +114,15 @@ function toEntity(record: Omit<NotificationRecord, 'etag'>): Entity {
     for (let i = 0; i < chunks; i++) entity[`card${i}`] = json.slice(i * CHUNK, (i + 1) * CHUNK);
   }
   return entity;
+}
+
+function readFeed(json: unknown): FeedNotice | undefined {
+  if (typeof json !== 'string') return undefined;
+  try {
+    return JSON.parse(json) as FeedNotice;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `key`: the caller's key the row was read by (the row holds only its hash). */
@@ -132,6 +146,7 @@ function fromEntity(e: Entity & { etag: string }, key: string): NotificationReco
     status: e.status as NotificationStatus,
     text: e.text,
     card,
+    feed: readFeed(e.feed),
     createdAt: new Date(e.createdAt),
     updatedAt: new Date(e.updatedAt),
     attempts: Number(e.attempts ?? 0),
@@ -199,6 +214,7 @@ export class TableNotificationStore {
     if (next.status !== 'pending' && next.status !== 'sending') {
       delete next.text;
       delete next.card;
+      delete next.feed;
     }
     const { etag: _etag, ...rest } = next;
     const response = await this.table.updateEntity(toEntity(rest) as never, 'Replace', { etag: record.etag });

@@ -6,6 +6,8 @@ export const TABLES = {
   peopleNames: 'PeopleNames',
   roles: 'Roles',
   conversationRefs: 'ConversationRefs',
+  // Whether the app was installed for a person through Graph, refused, or removed by them (once per person).
+  appInstalls: 'AppInstalls',
   meta: 'Meta',
   channels: 'Channels',
   channelMembers: 'ChannelMembers',

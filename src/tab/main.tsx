@@ -18,6 +18,7 @@ import { AppContext } from './MeContext';
 import { ErrorBar } from './components/Status';
 import { ShellSkeleton } from './components/ShellSkeleton';
 import { matchRoute, type Route } from './pages';
+import { redirect } from './router';
 
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 
@@ -75,6 +76,9 @@ function Root() {
   useEffect(() => {
     void (async () => {
       const info = await firstHost;
+      // A deep link to one event (the activity feed's) opens that event's page.
+      const linked = /^events\/(e[0-9a-f]{1,32})$/.exec(info.subPageId ?? '');
+      if (linked && window.location.pathname !== `/tab/events/${linked[1]}`) redirect(`/tab/events/${linked[1]}`);
       startTransition(() => {
         setHost(info);
         setTheme(info.theme);

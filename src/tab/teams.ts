@@ -14,6 +14,8 @@ export interface HostInfo {
   channelId?: string;
   teamId?: string;
   frameContext?: string;
+  /** The sub-page a Teams deep link asked for (`context.subEntityId`), e.g. "events/e…" from the activity feed. */
+  subPageId?: string;
 }
 
 const asTheme = (t: string | null | undefined): ThemeName => (t === 'dark' ? 'dark' : t === 'contrast' ? 'contrast' : 'default');
@@ -62,6 +64,7 @@ export async function initialiseHost(): Promise<HostInfo> {
       channelId: context.channel?.id,
       teamId: context.team?.groupId,
       frameContext: context.page.frameContext,
+      subPageId: context.page.subPageId,
     };
   } catch {
     return { inTeams: false, theme: browserTheme() };

@@ -12,6 +12,16 @@ import { isAppError, messageFor } from '../domain/errors.js';
 import { errorSummary } from '../logging.js';
 import { sendHelp } from './commands/help.js';
 import { helpAnswers } from '../cards/help/help.js';
+import { answerExtensionQuery, answerLinkQuery, answerPeopleSearch } from './extension.js';
+
+/** Invokes answered outside card actions: the message extension, link unfurling, card typeahead. */
+const SEARCH_INVOKES: Record<string, (turn: BotTurn, value: unknown) => Promise<object>> = {
+  'composeExtension/query': answerExtensionQuery,
+  'composeExtension/queryLink': answerLinkQuery,
+  // Teams may also call the anonymous flow for a link in a meeting or an unauthenticated context.
+  'composeExtension/anonymousQueryLink': answerLinkQuery,
+  'application/search': answerPeopleSearch,
+};
 
 export interface BotOptions {
   services: Services;
@@ -41,8 +51,16 @@ export class VirtualCafeBot extends TeamsActivityHandler {
 
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.saveReference(context, true);
+      if (scopeOf(context.activity) === 'personal') await this.recordInstall(context);
       const turn = await this.makeTurn(context);
       await sendHelp(turn, this.commands, helpAnswers.installed);
+      await next();
+    });
+
+    // Someone removed the app from their personal scope: it is never installed for them again
+    // (domain/notifications/install.ts), and their 1:1 chat is no longer there to write to.
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (scopeOf(context.activity) === 'personal') await this.recordRemoval(context);
       await next();
     });
 
@@ -96,6 +114,9 @@ export class VirtualCafeBot extends TeamsActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const name = context.activity.name ?? '';
+    const search = Object.hasOwn(SEARCH_INVOKES, name) ? SEARCH_INVOKES[name] : undefined;
+    if (search) return this.answerSearch(context, search);
     if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
     const value = context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined;
     const action = value && typeof value === 'object' ? value.action : undefined;
@@ -114,6 +135,42 @@ export class VirtualCafeBot extends TeamsActivityHandler {
     // Saving where to reach the person runs beside the action: it must not slow the answer.
     const [response] = await Promise.all([this.cardActions.dispatch(turn, action.verb, action.data), this.saveReference(context, false)]);
     return asInvoke(response);
+  }
+
+  private async recordRemoval(context: TurnContext): Promise<void> {
+    const { id } = identityOf(context.activity);
+    const { installs, conversations, clock, logger } = this.services;
+    try {
+      await installs.set({ userId: id, state: 'removed', by: 'person', at: clock.now() });
+      await conversations.deletePersonal(id);
+      this.savedReferences.clear();
+    } catch (e) {
+      logger.warn({ err: errorSummary(e) }, 'could not record the app removal');
+    }
+  }
+
+  private async recordInstall(context: TurnContext): Promise<void> {
+    const { id } = identityOf(context.activity);
+    const { installs, clock, logger } = this.services;
+    try {
+      const before = await installs.get(id);
+      // Their own install (or Teams confirming ours): they may be written to again.
+      await installs.set({ userId: id, state: 'installed', by: before?.state === 'installing' || before?.by === 'app' ? 'app' : 'person', at: clock.now() });
+    } catch (e) {
+      logger.warn({ err: errorSummary(e) }, 'could not record the app install');
+    }
+  }
+
+  /** Searches answer 200 with their own shape; who is asking must be known (else 401/503 as for card actions). */
+  private async answerSearch(context: TurnContext, answer: (turn: BotTurn, value: unknown) => Promise<object>): Promise<InvokeResponse> {
+    let turn: BotTurn;
+    try {
+      turn = await this.makeTurn(context);
+    } catch (e) {
+      if (isAppError(e)) return asInvoke(errorResponseFor(e));
+      throw e;
+    }
+    return { status: 200, body: await answer(turn, context.activity.value) };
   }
 
   /**

@@ -25,10 +25,11 @@ describe('notifications in the tab (Chromium)', function () {
     await reminders.waitFor();
     assert.equal(await reminders.isChecked(), true);
     assert.equal(await tab.page.getByRole('switch', { name: /Facilitation offers and confirmations \(always on\)/ }).isDisabled(), true);
+    assert.equal(await tab.page.getByRole('switch', { name: 'Teams activity feed' }).isChecked(), false, 'the activity feed is off until chosen');
     await reminders.uncheck();
     await tab.page.getByText('Event reminders: off.').waitFor();
     const saved = await api(app, '/api/me/notification-settings', { user: member });
-    assert.deepEqual(saved.body.settings, { reminder: false, booking: true, channel: true, facilitation: true });
+    assert.deepEqual(saved.body.settings, { reminder: false, booking: true, channel: true, facilitation: true, activityFeed: false });
     await tab.page.reload();
     await tab.page.getByRole('switch', { name: 'Event reminders' }).waitFor();
     assert.equal(await tab.page.getByRole('switch', { name: 'Event reminders' }).isChecked(), false, 'kept after reload');

@@ -102,6 +102,39 @@ export class BotClient {
     return { ...res, card };
   }
 
+  /** Cards in a message extension answer go to the root hooks' card checks like any other. */
+  private keepCards(body: any): void {
+    for (const a of body?.composeExtension?.attachments ?? []) {
+      if (a?.contentType === 'application/vnd.microsoft.card.adaptive' && a.content) this.connector.returnedCards.push(a.content);
+    }
+  }
+
+  /** A message extension search (composeExtension/query) from a chat's compose box, as Teams sends it. */
+  async extensionQuery(person: TestPerson, commandId: string, query: unknown, options: { scope?: Scope; skip?: number; count?: number; initialRun?: boolean } = {}): Promise<BotResponse> {
+    const parameters = options.initialRun ? [{ name: 'initialRun', value: 'true' }] : [{ name: 'query', value: query }];
+    const res = await this.post(
+      this.activity(person, options.scope ?? 'groupChat', {
+        type: 'invoke',
+        name: 'composeExtension/query',
+        value: { commandId, parameters, queryOptions: { skip: options.skip ?? 0, count: options.count ?? 25 } },
+      }),
+    );
+    this.keepCards(res.body);
+    return res;
+  }
+
+  /** A link pasted into a compose box (composeExtension/queryLink). */
+  async queryLink(person: TestPerson, url: unknown, scope: Scope = 'groupChat'): Promise<BotResponse> {
+    const res = await this.post(this.activity(person, scope, { type: 'invoke', name: 'composeExtension/queryLink', value: { url } }));
+    this.keepCards(res.body);
+    return res;
+  }
+
+  /** A card's typeahead asking for choices (application/search, Data.Query). */
+  async search(person: TestPerson, queryText: unknown, dataset: unknown = 'people', queryOptions: Record<string, unknown> = { skip: 0, top: 15 }, scope: Scope = 'personal'): Promise<BotResponse> {
+    return this.post(this.activity(person, scope, { type: 'invoke', name: 'application/search', value: { queryText, dataset, queryOptions } }));
+  }
+
   /** Replies the bot sent into this person's conversation since `since` (index into connector.sent). */
   repliesTo(person: TestPerson, scope: Scope = 'personal', since = 0) {
     const id = this.conversationId(person, scope);

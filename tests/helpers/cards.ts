@@ -70,8 +70,49 @@ export function schemaProblems(card: unknown): string[] {
   return problems.length ? problems : ['schema: the card does not match the Adaptive Card 1.5 schema'];
 }
 
-export function cardProblems(card: unknown): string[] {
+/**
+ * Teams' typeahead search in cards — an Input.ChoiceSet's `choices.data` of type `Data.Query`
+ * (https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/dynamic-search,
+ * "Dynamic typeahead search") — is a Teams extension the Adaptive Card 1.5 schema does not know.
+ * It is allowed only there and only in that shape ({ type: "Data.Query", dataset, count? } on a
+ * `filtered` ChoiceSet); the rest of the card still goes through the schema and the library whole.
+ * Such a ChoiceSet is checked as the compact list it becomes: its choices come from the bot as
+ * people type, so it may start with none (the 1.5 schema also predates the `filtered` style).
+ */
+function withoutTeamsTypeahead(card: unknown, problems: string[]): unknown {
+  const strip = (node: unknown, path: string): unknown => {
+    if (Array.isArray(node)) return node.map((v, i) => strip(v, `${path}/${i}`));
+    if (!node || typeof node !== 'object') return node;
+    const obj = node as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const typeahead = obj.type === 'Input.ChoiceSet' && 'choices.data' in obj;
+    for (const [k, v] of Object.entries(obj)) {
+      if (typeahead && k === 'style') {
+        out.style = 'compact';
+        continue;
+      }
+      if (typeahead && k === 'choices' && Array.isArray(v) && v.length === 0) {
+        out.choices = [{ title: 'Found as you type', value: 'typeahead' }];
+        continue;
+      }
+      if (k !== 'choices.data') out[k] = k === 'data' ? v : strip(v, `${path}/${k}`);
+      else if (obj.type !== 'Input.ChoiceSet') out[k] = v;
+      else {
+        const q = v as Record<string, unknown> | null;
+        const keys = q && typeof q === 'object' ? Object.keys(q) : [];
+        const ok = !!q && q.type === 'Data.Query' && typeof q.dataset === 'string' && q.dataset !== '' && keys.every((key) => ['type', 'dataset', 'count'].includes(key));
+        if (!ok) problems.push(`typeahead: ${path}/choices.data must be { type: "Data.Query", dataset }`);
+        if (obj.style !== 'filtered') problems.push(`typeahead: ${path} must have style "filtered"`);
+      }
+    }
+    return out;
+  };
+  return strip(card, '');
+}
+
+export function cardProblems(original: unknown): string[] {
   const problems: string[] = [];
+  const card = withoutTeamsTypeahead(original, problems);
   const json = card as Record<string, unknown>;
   if (json?.type !== 'AdaptiveCard') problems.push('type must be AdaptiveCard');
   if (json?.version !== '1.5') problems.push(`version must be 1.5 (got ${String(json?.version)})`);

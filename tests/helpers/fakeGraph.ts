@@ -100,6 +100,11 @@ export class FakeGraph {
   pageSize = 100;
   private faults: Fault[] = [];
   private server!: RunningFake;
+  /**
+   * More of Graph, added by other helpers in their own modules (e.g. fakeGraphReach.ts): each gets
+   * the request and its path without /v1.0, after authorization and faults, when no route here matched.
+   */
+  readonly extensions: ((req: FakeRequest, path: string) => FakeResponse | undefined)[] = [];
 
   static async start(): Promise<FakeGraph> {
     const g = new FakeGraph();
@@ -255,6 +260,10 @@ export class FakeGraph {
       if (!entry) return { status: 404, body: { error: { code: 'NotFound', message: 'Member not found' } } };
       channel.members.delete(entry[0]);
       return { status: 204 };
+    }
+    for (const extension of this.extensions) {
+      const answer = extension(req, path);
+      if (answer) return answer;
     }
     return undefined;
   }

@@ -65,3 +65,23 @@ describe('cards against the official Adaptive Card 1.5 schema', () => {
     assert.match(capacity(edit) ?? '', /"value":12[,}]/);
   });
 });
+
+describe('Teams typeahead (Data.Query) allowance in the card check', () => {
+  const choiceSet = (extra: Record<string, unknown>) => card([{ type: 'Input.ChoiceSet', id: 'who', label: 'Who', choices: [], ...extra }], [], 'x');
+
+  it('passes a filtered ChoiceSet whose choices come from a dataset', async () => {
+    const { cardProblems } = await import('../helpers/cards.js');
+    assert.deepEqual(cardProblems(choiceSet({ style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'people' } })), []);
+  });
+
+  it('still refuses anything else: other shapes, other elements, the style alone, no choices at all', async () => {
+    const { cardProblems } = await import('../helpers/cards.js');
+    assert.ok(cardProblems(choiceSet({ style: 'filtered', 'choices.data': { type: 'Data.Query' } })).some((p) => /typeahead/.test(p)));
+    assert.ok(cardProblems(choiceSet({ style: 'filtered', 'choices.data': { type: 'Data.Query', dataset: 'people', url: 'https://x' } })).some((p) => /typeahead/.test(p)));
+    assert.ok(cardProblems(choiceSet({ 'choices.data': { type: 'Data.Query', dataset: 'people' } })).some((p) => /style "filtered"/.test(p)));
+    assert.ok(cardProblems(choiceSet({ style: 'filtered' })).length > 0, 'filtered without a dataset is still the 1.5 schema’s business');
+    assert.ok(cardProblems(choiceSet({})).length > 0, 'a ChoiceSet without choices or a dataset is still refused');
+    const text = card([{ type: 'Input.Text', id: 't', label: 'T', 'choices.data': { type: 'Data.Query', dataset: 'people' } }], [], 'x');
+    assert.ok(cardProblems(text).length > 0, 'only ChoiceSets may have choices.data');
+  });
+});

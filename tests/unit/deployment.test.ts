@@ -224,15 +224,12 @@ describe('Entra app manifests (aad.manifest.json, aad.bot.manifest.json)', () =>
     assert.equal(m.signInAudience, 'AzureADMyOrg');
     const graph = m.requiredResourceAccess.find((r: { resourceAppId: string }) => r.resourceAppId === 'Microsoft Graph');
     const roles = graph.resourceAccess.map((a: { id: string; type: string }) => `${a.type}:${a.id}`).sort();
-    assert.deepEqual(roles, [
-      // Teams meetings for online events: the calendar event with its meeting, then its attendance reports.
-      'Role:Calendars.ReadWrite',
-      'Role:Channel.Create',
-      'Role:ChannelMember.ReadWrite.All',
-      'Role:OnlineMeetingArtifact.Read.All',
-      'Role:OnlineMeetings.Read.All',
-      'Role:TeamMember.ReadWriteNonOwnerRole.All',
-    ]);
+    // Teams meetings for online events (the calendar event with its meeting, then its attendance
+    // reports) and reaching people (#19: installing the app for a person, activity feed notices,
+    // directory search).
+    const meetings = ['Role:Calendars.ReadWrite', 'Role:OnlineMeetingArtifact.Read.All', 'Role:OnlineMeetings.Read.All'];
+    const reach = ['Role:TeamsActivity.Send', 'Role:TeamsAppInstallation.ReadWriteSelfForUser.All', 'Role:User.ReadBasic.All'];
+    assert.deepEqual(roles, ['Role:Channel.Create', 'Role:ChannelMember.ReadWrite.All', 'Role:TeamMember.ReadWriteNonOwnerRole.All', ...meetings, ...reach].sort());
     const docs = read('docs/deploy.md');
     for (const r of roles) assert.ok(docs.includes(r.slice(5)), `${r} explained in docs/deploy.md`);
   });

@@ -58,6 +58,26 @@ describe('Teams app manifest', () => {
     }
   });
 
+  it('offers the message extension on the bot: events and channels search with a query, described for Copilot, and unfurls tab links', () => {
+    const [extension] = manifest.composeExtensions;
+    assert.equal(extension.botId, SAMPLE.BOT_ID);
+    assert.deepEqual(extension.commands.map((c: { id: string }) => c.id), ['events', 'channels']);
+    for (const c of extension.commands) {
+      assert.equal(c.type, 'query');
+      assert.deepEqual(c.parameters.map((p: { name: string }) => p.name), ['query']);
+      // Agent-ready: what it finds and when to use it, for Microsoft 365 Copilot, with sample prompts.
+      assert.ok(c.semanticDescription.length > 200, `${c.id} has a semantic description`);
+      assert.ok(c.parameters[0].semanticDescription.length > 50, `${c.id}'s query is described`);
+      assert.ok(c.samplePrompts.length >= 2, `${c.id} has sample prompts`);
+      assert.ok(c.initialRun, 'shows results before anything is typed');
+    }
+    assert.deepEqual(extension.messageHandlers, [{ type: 'link', value: { domains: [SAMPLE.TAB_DOMAIN] } }]);
+  });
+
+  it('declares the activity feed types the app sends (eventReminder, placeOffered)', () => {
+    assert.deepEqual(manifest.activities.activityTypes.map((a: { type: string }) => a.type), ['eventReminder', 'placeOffered']);
+  });
+
   it('uses real icons: 192×192 colour and 32×32 transparent outline', () => {
     assert.deepEqual(pngSize('color.png'), { width: 192, height: 192, colourType: 6 });
     assert.deepEqual(pngSize('outline.png'), { width: 32, height: 32, colourType: 6 });

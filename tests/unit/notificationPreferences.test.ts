@@ -5,10 +5,19 @@ import { AppError } from '../../src/domain/errors.js';
 describe('notification preferences', () => {
   it('sends every kind by default, and unknown kinds always', () => {
     for (const kind of ['reminder', 'booking', 'channel', 'facilitation', 'notice']) assert.equal(wantsNotice(DEFAULT_PREFERENCES, kind), true);
-    const off = { reminder: false, booking: false, channel: false };
+    const off = { reminder: false, booking: false, channel: false, activityFeed: false };
     assert.equal(wantsNotice(off, 'reminder'), false);
     assert.equal(wantsNotice(off, 'channel'), false);
     assert.equal(wantsNotice(off, 'facilitation'), true, 'facilitation cannot be turned off');
+  });
+
+  it('sends activity feed notices only to people who turned the feed on (off by default)', () => {
+    assert.equal(DEFAULT_PREFERENCES.activityFeed, false);
+    assert.equal(wantsNotice(DEFAULT_PREFERENCES, 'activity-feed'), false);
+    assert.equal(wantsNotice({ ...DEFAULT_PREFERENCES, activityFeed: true }, 'activity-feed'), true);
+    assert.equal(wantsNotice({ ...DEFAULT_PREFERENCES, activityFeed: true, reminder: false }, 'reminder'), false, 'the chat reminder follows its own switch');
+    assert.deepEqual(parseSettingsCommand('activity feed on'), { kind: 'activityFeed', on: true });
+    assert.deepEqual(readPreferenceChanges({ activityFeed: 'true' }), { activityFeed: true });
   });
 
   it('reads switches from cards (strings) and the API (booleans)', () => {

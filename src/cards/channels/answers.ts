@@ -64,6 +64,12 @@ export const channelAnswers = {
     return `${who}: ${title}. ${text}`;
   },
   /** The line above the directory after a join from it. */
+  /** Joined from a channel's card in any chat: the welcome goes to the 1:1 chat with the bot. */
+  joinedFromCard(result: Pick<JoinResult, 'status' | 'channel'>): string {
+    if (result.status === 'joined') return `You joined ${result.channel.name} — your welcome is in your chat with Virtual Café.`;
+    const { title, text } = joinStatusText(result);
+    return `${title}. ${text}`;
+  },
   joinedFromDirectory(result: Pick<JoinResult, 'status' | 'channel'>): string {
     if (result.status === 'joined') return `You joined ${result.channel.name} — your welcome is below.`;
     const { title, text } = joinStatusText(result);

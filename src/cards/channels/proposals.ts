@@ -12,8 +12,9 @@ import type { UserId } from '../../domain/people/person.js';
 import type { Welcome } from '../../contracts/channels.js';
 import { heading, line, noticeCard, statusLines } from './leads.js';
 import { welcomeChannelCard } from './welcome.js';
+import { peopleInput } from '../people/choices.js';
 
-export function proposalFormCard(input: { status?: string; error?: string; values?: Record<string, string> } = {}): CardJson {
+export function proposalFormCard(input: { status?: string; error?: string; values?: Record<string, string>; leads?: { id: UserId; name: string }[] } = {}): CardJson {
   const v = input.values ?? {};
   return card(
     [
@@ -49,7 +50,8 @@ export function proposalFormCard(input: { status?: string; error?: string; value
           { title: 'Members only (private)', value: 'private' },
         ],
       },
-      { type: 'Input.Text', id: 'leadIds', label: 'Other proposed leads (Entra object ids, comma separated; optional)', maxLength: 400, value: v.leadIds ?? '' },
+      // Chosen by name as people type (Teams' typeahead, dataset "people"): nobody types an id.
+      peopleInput({ id: 'leadIds', label: 'Other proposed leads (optional)', placeholder: 'Type a name', multiple: true, chosen: input.leads }),
     ],
     [{ type: 'Action.Execute', title: 'Send proposal', verb: Verbs.channelPropose, associatedInputs: 'auto', style: 'positive', data: {} }],
     'Propose a new channel: name, purpose, hub, professions and leads.',

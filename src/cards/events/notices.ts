@@ -6,7 +6,8 @@ import type { EventView } from '../../contracts/events.js';
 
 export function promotedNotice(v: EventView, inviteUrl?: string): OutboundMessage {
   const text = `Good news: a place came up on “${v.title}” (${whenText(v)}) and you’re now booked. If you can no longer go, please cancel so the next person gets it.`;
-  return { text, card: eventCard(v, { notice: 'A place came up: you’re booked.', inviteUrl }) };
+  // `feed`: what the activity feed shows, for people who chose it (the worker sends it beside this).
+  return { text, card: eventCard(v, { notice: 'A place came up: you’re booked.', inviteUrl }), feed: { activityType: 'placeOffered', eventId: v.id, title: v.title } };
 }
 
 export function cancelledNotice(v: EventView, reason?: string): OutboundMessage {
@@ -23,7 +24,7 @@ export function reminderNotice(v: EventView, offsetMs: number, inviteUrl?: strin
   const soon = offsetMs === 86_400_000 ? 'tomorrow' : `in ${inWords(offsetMs)}`;
   const where = v.onlineMeetingUrl ? `online: ${v.onlineMeetingUrl}` : whereText(v);
   const text = `Reminder: “${v.title}” starts ${soon} — ${whenText(v)}, ${where}.`;
-  return { text, card: eventCard(v, { notice: `Reminder: this starts ${soon}.`, inviteUrl }) };
+  return { text, card: eventCard(v, { notice: `Reminder: this starts ${soon}.`, inviteUrl }), feed: { activityType: 'eventReminder', eventId: v.id, title: v.title, when: soon } };
 }
 
 /** 3600000 → "1 hour", 5400000 → "90 minutes", 172800000 → "2 days". */

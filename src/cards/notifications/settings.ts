@@ -33,7 +33,8 @@ export function notificationSettingsCard(input: NotificationSettingsCardInput): 
 }
 
 export const settingsAnswers = {
-  changed: (kind: OptionalKind, on: boolean) => `${KIND_TITLES[kind]} are now ${on ? 'on' : 'off'}.`,
+  changed: (kind: OptionalKind, on: boolean) =>
+    kind === 'activityFeed' ? `Reminders and waitlist places ${on ? 'will now also appear' : 'will no longer appear'} in your Teams activity feed.` : `${KIND_TITLES[kind]} are now ${on ? 'on' : 'off'}.`,
   notUnderstood(args: string): string {
     const shown = args.length > 40 ? args.slice(0, 40) + '…' : args;
     return `I didn’t understand “${shown}”. Try “settings reminders off” or “settings booking on”.`;

@@ -6,10 +6,10 @@
 // themselves in their facilitator profile, which also takes them out of matching.
 import { invalid } from '../errors.js';
 
-export const NOTIFICATION_KINDS = ['reminder', 'booking', 'channel', 'facilitation'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'booking', 'channel', 'facilitation', 'activityFeed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const OPTIONAL_KINDS = ['reminder', 'booking', 'channel'] as const;
+export const OPTIONAL_KINDS = ['reminder', 'booking', 'channel', 'activityFeed'] as const;
 export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
 
 export const KIND_TITLES: Record<NotificationKind, string> = {
@@ -17,6 +17,7 @@ export const KIND_TITLES: Record<NotificationKind, string> = {
   booking: 'Booking updates',
   channel: 'Channel notices',
   facilitation: 'Facilitation offers and confirmations',
+  activityFeed: 'Teams activity feed',
 };
 
 export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
@@ -24,17 +25,20 @@ export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
   booking: 'When you get a place from the waitlist, or an event you booked changes or is cancelled.',
   channel: 'Welcomes when you join a channel, and — for channel leads — new members and join requests.',
   facilitation: 'Always on: offers wait for your answer. To stop offers, pause yourself in your facilitator profile.',
+  activityFeed: 'Off unless you turn it on: event reminders and waitlist places also appear in your Teams activity feed (the bell), linking to the event.',
 };
 
 /** A person's choices; every optional kind is on unless they turned it off. */
 export type NotificationPreferences = Record<OptionalKind, boolean>;
 
-export const DEFAULT_PREFERENCES: NotificationPreferences = { reminder: true, booking: true, channel: true };
+export const DEFAULT_PREFERENCES: NotificationPreferences = { reminder: true, booking: true, channel: true, activityFeed: false };
 
 export const isOptionalKind = (kind: string): kind is OptionalKind => (OPTIONAL_KINDS as readonly string[]).includes(kind);
 
 /** Whether a notice of `kind` goes to someone with these preferences (unknown kinds always go). */
 export function wantsNotice(preferences: NotificationPreferences, kind: string): boolean {
+  // Activity feed notices (kind activity-feed, domain/notifications/feed.ts) follow the activityFeed switch.
+  if (kind === 'activity-feed') return preferences.activityFeed;
   return isOptionalKind(kind) ? preferences[kind] : true;
 }
 
@@ -83,6 +87,9 @@ export function parseSettingsCommand(args: string): { kind: OptionalKind; on: bo
     channel: 'channel',
     channels: 'channel',
     'channel notices': 'channel',
+    feed: 'activityFeed',
+    'activity feed': 'activityFeed',
+    'teams activity feed': 'activityFeed',
   };
   const kind = aliases[subject];
   return kind ? { kind, on: last === 'on' } : null;

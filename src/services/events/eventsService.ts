@@ -229,13 +229,13 @@ export class EventsService {
   /** Events in a range matching already-read criteria, a page at a time. */
   async find(
     actor: Actor,
-    c: EventCriteria & { from: Date; to: Date },
+    c: EventCriteria & { from: Date; to: Date; where?: (e: PltEvent) => boolean },
     page: { limit: number; after?: string } = { limit: 200 },
   ): Promise<EventList> {
     // The list and the person's own index lines in parallel: one round of partition queries (each
     // may come from this instance's reads of the last moments: a list may lag a little).
     const [stored, mine] = await Promise.all([this.inRange(c.from, c.to), this.d.personIndex.list(actor.id, { recent: true })]);
-    const matching = stored.filter(({ event }) => matchesCriteria(event, c));
+    const matching = stored.filter(({ event }) => matchesCriteria(event, c) && (!c.where || c.where(event)));
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
     // The person's place is read only where their index says they may have one.

@@ -8,9 +8,11 @@ import { channelAnswers, joinAnswerCard, profileFirstCard, profileFirstNotice } 
 import { personDetails } from '../../cards/channels/words.js';
 import { requireEdit } from '../../domain/channels/rules.js';
 import { cardMessage } from '../replies.js';
-import { directoryCardFor, linkFor, membersCardFor, readPage, readQuery } from '../views/channels.js';
+import { channelCardFor, directoryCardFor, linkFor, membersCardFor, readPage, readQuery } from '../views/channels.js';
 
 const fromDirectory = (data: ActionData) => data.from === 'directory';
+/** From a one-channel card (inserted by the message extension into any chat). */
+const fromCard = (data: ActionData) => data.from === 'card';
 
 const joinAction: CardAction = {
   verb: Verbs.channelJoin,
@@ -22,7 +24,8 @@ const joinAction: CardAction = {
       await turn.services.notifier.notify(turn.actor.id, profileFirstNotice(channel), `channel-profile-first:${channel.id}:${turn.actor.id}:${Date.now()}`, 'channel');
       return { message: channelAnswers.profileFirstSharedShort(channel.name) };
     }
-    const result = await turn.services.channelService.join(turn.actor, channel.id, { welcome: personal ? 'return' : 'notify' });
+    const result = await turn.services.channelService.join(turn.actor, channel.id, { welcome: personal && !fromCard(data) ? 'return' : 'notify' });
+    if (fromCard(data)) return { card: await channelCardFor(turn, channel.id, { notice: channelAnswers.joinedFromCard(result) }) };
     if (!personal) return { message: channelAnswers.sharedJoin(turn.actor.name, result) };
     const answer = joinAnswerCard(result, linkFor(turn, result.channel));
     if (fromDirectory(data)) {
@@ -40,8 +43,16 @@ const leaveAction: CardAction = {
   async run(turn, data) {
     const result = await turn.services.channelService.leave(turn.actor, data.channelId);
     const text = channelAnswers.left(result.status, result.channel.name, result.teamsNote);
+    if (fromCard(data)) return { card: await channelCardFor(turn, result.channel.id, { notice: text }) };
     if (fromDirectory(data) && turn.scope === 'personal') return { card: await directoryCardFor(turn, readQuery(data.q), readPage(data.page), { text, good: result.status !== 'not-member' }) };
     return { message: text };
+  },
+};
+
+const refreshAction: CardAction = {
+  verb: Verbs.channelRefresh,
+  async run(turn, data) {
+    return { card: await channelCardFor(turn, data.channelId) };
   },
 };
 
@@ -114,6 +125,7 @@ const membersAction: CardAction = {
 };
 
 export const channelCardActions: CardAction[] = [
+  refreshAction,
   joinAction,
   leaveAction,
   directoryAction,

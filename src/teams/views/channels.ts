@@ -6,6 +6,7 @@ import type { BotTurn } from '../turn.js';
 import type { Channel } from '../../domain/channels/channel.js';
 import type { CardJson } from '../../cards/render.js';
 import { directoryCard, directoryEntries } from '../../cards/channels/directory.js';
+import { channelCard } from '../../cards/channels/channel.js';
 import { membersCardOf } from '../../cards/channels/leads.js';
 import { myChannelsCardOf } from '../../cards/channels/mine.js';
 import { channelLink } from '../../domain/channels/deepLink.js';
@@ -34,6 +35,13 @@ export async function directoryCardFor(turn: BotTurn, query: string, page: numbe
   }
   const entries = directoryEntries(items, turn.scope === 'personal');
   return directoryCard({ query, entries, page: current, pageSize: PAGE_SIZE, total, notice: notice?.text, noticeGood: notice?.good });
+}
+
+/** One channel's card: the person's own state, or nobody's (`generic`, what a chat sees before refresh). */
+export async function channelCardFor(turn: BotTurn, channelId: unknown, options: { generic?: boolean; notice?: string } = {}): Promise<CardJson> {
+  const item = await turn.services.channelService.item(turn.actor, channelId);
+  const [entry] = directoryEntries([item], !options.generic);
+  return channelCard(options.generic ? { ...entry, my: 'none' } : entry, { notice: options.notice });
 }
 
 export async function membersCardFor(turn: BotTurn, channelId: unknown): Promise<CardJson> {
