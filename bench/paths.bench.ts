@@ -22,6 +22,9 @@ import { percentile, runBench } from './stats.js';
 import { CALENDAR_EVENTS, seedCalendar } from './calendarData.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
+/** BENCH_PATHS=signup,detail (list, detail, signup, channels): run only those sections; all by default. */
+const ONLY = process.env.BENCH_PATHS?.split(',').map((s) => s.trim());
+const runs = (section: string) => !ONLY || ONLY.includes(section);
 const EVENTS = CALENDAR_EVENTS;
 
 interface Series {
@@ -97,6 +100,8 @@ async function main() {
   }
 
   // ---- GET /api/events ----
+  if (runs('list')) await lists();
+  async function lists() {
   const list = async () => ok('list')(await api(app, '/api/events', reader));
   const firstList = await api(app, '/api/events', reader);
   if (firstList.body.items.length !== EVENTS) throw new Error(`expected ${EVENTS} events, got ${firstList.body.items.length}`);
@@ -110,13 +115,17 @@ async function main() {
   READ_CACHE_TTL_MS.eventLists = 0;
   report('GET /api/events cold — the person booked on 4, every read from storage (caches off)', 'one 60-entity partition query', await interleave(list, listQuery), '≤ 3');
   READ_CACHE_TTL_MS.eventLists = ttl;
+  }
 
   // ---- GET /api/events/{id} ----
+  if (runs('detail')) {
   const detail = async (i: number) => ok('detail')(await api(app, `/api/events/${ids[i % EVENTS]}`, reader));
   const point = async (i: number) => void (await events.getEntity(ids[i % EVENTS], 'event'));
   report('GET /api/events/{id}', 'one point read', await interleave(detail, point), '≤ 3');
+  }
 
   // ---- event.signup invoke, sequential, different people ----
+  if (runs('signup')) {
   const big = await api(app, '/api/events', { method: 'POST', ...adminUser, body: { title: 'Bench sign-ups', category: 'plt', hub: 'east-kent', start: day0.plus({ days: 70, hours: 13 }).toISO(), end: day0.plus({ days: 70, hours: 16 }).toISO(), location: 'Canterbury', capacity: 5000 } });
   const bot = new BotClient(app.url, connector);
   const signup = async () => {
@@ -133,14 +142,17 @@ async function main() {
   const hb = percentile(health.slice(-N), 50);
   const ib = percentile(inserts.slice(-N), 50);
   report(`event.signup invoke — sequential, a new person each time (health p50 ${fmt(hb)} + insert p50 ${fmt(ib)})`, 'health + insert', signups, '≤ 2', hb + ib);
+  }
 
   // ---- GET /api/channels ----
+  if (runs('channels')) {
   const dir = async () => ok('channels')(await api(app, '/api/channels', reader));
   report('GET /api/channels — 15 channels (as served: the directory cached per instance for 2 s)', 'one 15-entity partition query', await interleave(dir, channelQuery), '≤ 3');
   const channelTtl = READ_CACHE_TTL_MS.channels;
   READ_CACHE_TTL_MS.channels = 0;
   report('GET /api/channels cold — every read from storage (one query: counts on the rows)', 'one 15-entity partition query', await interleave(dir, channelQuery), '≤ 3');
   READ_CACHE_TTL_MS.channels = channelTtl;
+  }
 
   await app.close();
   await connector.close();

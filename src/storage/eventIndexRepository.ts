@@ -8,7 +8,9 @@
 // worked out from, and when the writer knew all that to be true. So a list of events is one query
 // per month. Lines are written on create and edit, and refreshed (merged into existing lines,
 // never re-creating a line the event has moved away from) after seat commits; the event partition
-// stays the truth for booking. Lines written before the read model have no listing: readers check
+// stays the truth for booking. Every write of a listing is read, compare, write If-Match: a line
+// already carrying the same or a later commit of the event row (Seats.commits) is left alone, so
+// two instances refreshing at once can never put an older listing back on a line. Lines written before the read model have no listing: readers check
 // those against the partition and the events service upgrades them (upgrade on read). Each
 // instance keeps the month partitions it read for READ_CACHE_TTL_MS.eventLists and drops one as
 // soon as it writes to it.
@@ -19,9 +21,9 @@ import type { Category, EventStatus, PltEvent } from '../domain/events/event.js'
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { NO_MEETING } from '../domain/events/meeting.js';
-import { deleteIfPresent, listAll } from './etag.js';
+import { deleteIfPresent, getOrNull, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
-import { isNotFound } from './errors.js';
+import { isConflict, isNotFound, isPreconditionFailed } from './errors.js';
 import { READ_CACHE_TTL_MS } from './readCache.js';
 import { TtlCache } from './ttlCache.js';
 
@@ -47,7 +49,8 @@ interface StoredListing {
   v: number;
   at: number;
   e: Omit<PltEvent, 'start' | 'end' | 'signupOpens' | 'signupCloses' | 'createdAt' | 'updatedAt'> & { start: number; end: number; signupOpens?: number; signupCloses?: number; createdAt: number; updatedAt: number };
-  s: { b: number; w: number; p: number; l: number[] | null };
+  /** `c`: the event row's commit count (absent on listings written before it was kept). */
+  s: { b: number; w: number; p: number; l: number[] | null; c?: number };
 }
 
 /** Beyond this the waitlist history is left out (places are then counted in the partition). */
@@ -59,6 +62,7 @@ function encodeListing(l: Listing): string {
   if (signupOpens) e.signupOpens = signupOpens.getTime();
   if (signupCloses) e.signupCloses = signupCloses.getTime();
   const stored: StoredListing = { v: LISTING_VERSION, at: l.at, e, s: { b: l.seats.booked, w: l.seats.waitlisted, p: l.seats.promotions, l: l.seats.leftTickets ?? null } };
+  if (l.seats.commits !== undefined) stored.s.c = l.seats.commits;
   const json = JSON.stringify(stored);
   return json.length <= MAX_LISTING_CHARS ? json : JSON.stringify({ ...stored, s: { ...stored.s, l: null } });
 }
@@ -83,11 +87,17 @@ function decodeListing(json: string | undefined): Listing | undefined {
     const event: PltEvent = { ...rest, professions: rest.professions as Profession[], start: new Date(start), end: new Date(end), createdAt: new Date(createdAt), updatedAt: new Date(updatedAt), ...meetingOf(rest) };
     if (signupOpens !== undefined) event.signupOpens = new Date(signupOpens);
     if (signupCloses !== undefined) event.signupCloses = new Date(signupCloses);
-    return { event, seats: { booked: l.s.b, waitlisted: l.s.w, promotions: l.s.p, leftTickets: l.s.l ?? undefined }, at: l.at };
+    return { event, seats: { booked: l.s.b, waitlisted: l.s.w, promotions: l.s.p, leftTickets: l.s.l ?? undefined, commits: typeof l.s.c === 'number' ? l.s.c : undefined }, at: l.at };
   } catch {
     return undefined;
   }
 }
+
+/** Which commit of the event row a listing shows; -1 for listings from before commits were counted. */
+const commitOf = (l: Listing | undefined): number => l?.seats.commits ?? -1;
+
+/** Lines whose last write this instance remembers. */
+const LAST_WRITES_MAX = 5000;
 
 const monthKey = (d: Date) => `m:${d.toISOString().slice(0, 7)}`;
 const timeRow = (e: { start: Date; eventId: string }) => `${e.start.toISOString()}|${e.eventId}`;
@@ -140,6 +150,9 @@ export class TableEventIndex implements EventIndex {
   /** Whole month partitions as last read, by partition key. */
   private readonly months = new TtlCache<IndexLine[]>(() => READ_CACHE_TTL_MS.eventLists, 240);
 
+  /** The ETag and commit of each line this instance wrote last (a later write needs no read while the ETag holds). */
+  private readonly lastWrites = new Map<string, { etag: string; commits: number }>();
+
   constructor(private readonly table: TableClient) {}
 
   private rows(e: IndexEntry): { partitionKey: string; rowKey: string; listed: boolean }[] {
@@ -155,7 +168,13 @@ export class TableEventIndex implements EventIndex {
     const rows = this.rows(e);
     this.forget(rows);
     try {
-      await Promise.all(rows.map(({ listed: carries, ...keys }) => this.table.upsertEntity({ ...keys, ...entity, ...(carries && json ? { listing: json } : {}) }, 'Replace')));
+      await Promise.all(
+        rows.map(({ listed: carries, ...keys }) => {
+          if (carries && listing && json) return this.writeListing(keys, listing, { ...entity, listing: json }, true);
+          this.lastWrites.delete(`${keys.partitionKey}/${keys.rowKey}`);
+          return this.table.upsertEntity({ ...keys, ...entity }, 'Replace');
+        }),
+      );
     } finally {
       this.forget(rows);
     }
@@ -166,22 +185,56 @@ export class TableEventIndex implements EventIndex {
     const rows = this.rows(entry).filter((r) => r.listed);
     const { title, status } = toEntity(entry);
     const json = encodeListing(listing);
-    await Promise.all(
-      rows.map(async ({ listed: _, ...keys }) => {
-        try {
-          // Merge into the line if it is there (If-Match *): a line the event has moved away from stays deleted.
-          await this.table.updateEntity({ ...keys, title, status, listing: json }, 'Merge');
-        } catch (e) {
-          if (!isNotFound(e)) throw e;
+    // Only into a line that is there: a line the event has moved away from stays deleted.
+    await Promise.all(rows.map(({ listed: _, ...keys }) => this.writeListing(keys, listing, { title, status, listing: json }, false)));
+  }
+
+  /**
+   * Writes one line's listing (merging `fields`) unless the line already shows the same or a later
+   * commit of the event: read, compare, write If-Match (create when absent and `create`), read
+   * again on a clash. When this instance wrote the line last (its ETag unchanged) with an older
+   * commit, the read is skipped: one If-Match write, the read only after a 412.
+   */
+  private async writeListing(keys: { partitionKey: string; rowKey: string }, listing: Listing, fields: Partial<IndexEntity>, create: boolean): Promise<void> {
+    const mine = commitOf(listing);
+    const key = `${keys.partitionKey}/${keys.rowKey}`;
+    const wrote = (etag: string | undefined): void => {
+      this.lastWrites.delete(key);
+      if (!etag) return;
+      if (this.lastWrites.size >= LAST_WRITES_MAX) this.lastWrites.delete(this.lastWrites.keys().next().value as string);
+      this.lastWrites.set(key, { etag, commits: mine });
+    };
+    const known = this.lastWrites.get(key);
+    if (known && known.commits < mine) {
+      try {
+        return wrote((await this.table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: known.etag })).etag);
+      } catch (e) {
+        if (!isPreconditionFailed(e) && !isNotFound(e)) throw e;
+      }
+    }
+    this.lastWrites.delete(key);
+    for (let attempt = 1; ; attempt++) {
+      const current = await getOrNull<IndexEntity>(this.table, keys.partitionKey, keys.rowKey);
+      try {
+        if (!current) {
+          if (create) wrote((await this.table.createEntity({ ...keys, ...(fields as IndexEntity) })).etag);
+          return;
         }
-      }),
-    );
+        if (commitOf(decodeListing(current.listing)) >= mine) return;
+        return wrote((await this.table.updateEntity({ ...keys, ...fields }, 'Merge', { etag: current.etag })).etag);
+      } catch (e) {
+        // Another writer came between our read and write (changed, created or removed the line): read again.
+        if (!isPreconditionFailed(e) && !isConflict(e) && !isNotFound(e)) throw e;
+        if (attempt >= 20) throw e;
+      }
+    }
   }
 
   async remove(e: IndexEntry, keep?: IndexEntry): Promise<void> {
     const kept = new Set((keep ? this.rows(keep) : []).map((k) => `${k.partitionKey}/${k.rowKey}`));
     const gone = this.rows(e).filter((k) => !kept.has(`${k.partitionKey}/${k.rowKey}`));
     this.forget(gone);
+    gone.forEach((k) => this.lastWrites.delete(`${k.partitionKey}/${k.rowKey}`));
     try {
       await Promise.all(gone.map((keys) => deleteIfPresent(this.table, keys.partitionKey, keys.rowKey)));
     } finally {

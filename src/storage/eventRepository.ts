@@ -57,6 +57,8 @@ interface EventEntity {
   anonAttended: number;
   /** JSON array of tickets that left the waitlist; absent on rows written before it was kept. */
   leftTickets?: string;
+  /** Seats.commits; absent on rows written before it was kept. */
+  commits?: number;
 }
 
 interface RegistrationEntity {
@@ -158,6 +160,7 @@ const toSeats = (e: EventEntity): Seats => ({
   anonBooked: Number(e.anonBooked) || 0,
   anonAttended: Number(e.anonAttended) || 0,
   leftTickets: parseTickets(e.leftTickets),
+  commits: Number(e.commits) || 0,
 });
 
 /** Unknown history (absent or unreadable) is `undefined`: places are then counted from the rows. */
@@ -172,7 +175,7 @@ function parseTickets(json: string | undefined): number[] | undefined {
 }
 
 /** The event's own properties as stored (on its row, and on the index lines that list it). */
-function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted' | 'lastTicket' | 'promotions' | 'anonBooked' | 'anonAttended' | 'leftTickets'> {
+function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted' | 'lastTicket' | 'promotions' | 'anonBooked' | 'anonAttended' | 'leftTickets' | 'commits'> {
   const entity: ReturnType<typeof eventProperties> = {
     title: ev.title,
     description: ev.description,
@@ -212,6 +215,7 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     anonAttended: seats.anonAttended,
   };
   if (seats.leftTickets) entity.leftTickets = JSON.stringify(seats.leftTickets);
+  entity.commits = seats.commits ?? 0;
   return entity;
 }
 

@@ -47,9 +47,12 @@ export class TablePersonRepository implements PersonRepository {
     const previous = this.writing.get(r.userId);
     const write = (async () => {
       await previous?.catch(() => undefined);
-      // In parallel: the name index is only a hint (searches check hits against this row), so neither
-      // write waits for the other and a save costs one round trip as before.
-      await Promise.all([this.table.upsertEntity(entity, 'Merge'), this.names?.put({ userId: r.userId, name: r.name, guest: r.guest })]);
+      // The name index is only a hint (searches check hits against this row): it is written a
+      // moment later, with other people's names, and not at all when this instance indexed the
+      // same name already — so a save is this one round trip (the index's own queue makes a
+      // search wait for it and "forget me" remove it).
+      this.names?.putSoon({ userId: r.userId, name: r.name, guest: r.guest });
+      await this.table.upsertEntity(entity, 'Merge');
     })();
     this.writing.set(r.userId, write);
     try {

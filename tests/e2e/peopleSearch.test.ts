@@ -120,6 +120,38 @@ describe('people search (GET /api/people)', function () {
     assert.deepEqual(await rowsMentioning(connectionString, app.prefix, [renamed, 'oldname', 'newname']), [], 'earlier names go too');
   });
 
+  it('indexes told names after the answer, several people in one transaction, never an unchanged name twice, never after "forget me"', async () => {
+    const table = app.services.storage.table('peopleNames');
+    let transactions = 0;
+    const counted = new Proxy(table, {
+      get(target, prop) {
+        if (prop === 'submitTransaction') return (...args: Parameters<typeof table.submitTransaction>) => (transactions++, target.submitTransaction(...args));
+        const v: unknown = Reflect.get(target, prop);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const index = new TablePersonNameIndex(counted);
+    const [a, b, c] = [newUserId(), newUserId(), newUserId()];
+    index.putSoon({ userId: a, name: 'Quentin Queue', guest: false });
+    index.putSoon({ userId: b, name: 'Quincy Queue', guest: false });
+    index.putSoon({ userId: c, name: 'Quilla Queue', guest: false });
+    assert.equal(transactions, 0, 'nothing written while the request answers');
+    // A search right away does not miss them: it writes the queue first.
+    assert.deepEqual((await index.lookup('queue', 10)).map((r) => r.userId).sort(), [a, b, c].sort());
+    assert.equal(transactions, 1, 'three people, one transaction');
+    index.putSoon({ userId: a, name: 'Quentin Queue', guest: false });
+    await index.flush();
+    assert.equal(transactions, 1, 'an unchanged name is not written again');
+    // Forgotten while queued: nothing of theirs lands afterwards.
+    const d = newUserId();
+    index.putSoon({ userId: d, name: 'Quorra Gone', guest: false });
+    await index.remove(d);
+    await index.flush();
+    assert.deepEqual(await index.lookup('quorra', 10), []);
+    const { connectionString } = await sharedAzurite();
+    assert.deepEqual(await rowsMentioning(connectionString, app.prefix, [d]), []);
+  });
+
   it('indexes people saved before the index existed, once', async () => {
     const earlier = newUserId();
     // A person row written the old way: no index rows.

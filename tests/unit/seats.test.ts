@@ -74,6 +74,10 @@ describe('seat rules (planBatch)', () => {
     const again = planBatch(snapshot, [{ kind: 'signup', userId: 'd', name: 'd', inviteToken: 'x' }], now);
     assert.equal(again.changed, false);
     assert.deepEqual(again.outcomes[0], { kind: 'signup', status: 'waitlisted', position: 2, already: true });
+    // Each plan that writes is the row's next commit (what orders list lines); one that writes nothing is not.
+    assert.equal(snapshot.seats.commits, 1);
+    assert.equal(again.seats.commits, 1);
+    assert.equal(commit(snapshot, [{ kind: 'cancel', userId: 'a' }]).plan.seats.commits, 2);
   });
 
   it('promotes the first waitlisted when a booked person cancels, in the same plan', () => {

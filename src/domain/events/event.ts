@@ -89,9 +89,15 @@ export interface Seats {
    * the history is not known (rows from before it was kept, or too many to keep on the row).
    */
   leftTickets?: number[];
+  /**
+   * How many times the event row has been committed (seats or the event itself), counting up by
+   * one per commit: orders two states of the event, so a list line is never put back to an older
+   * one (see EventIndex.refresh). Absent on rows written before it was kept (read as 0).
+   */
+  commits?: number;
 }
 
-export const EMPTY_SEATS: Seats = { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0, leftTickets: [] };
+export const EMPTY_SEATS: Seats = { booked: 0, waitlisted: 0, lastTicket: 0, promotions: 0, anonBooked: 0, anonAttended: 0, leftTickets: [], commits: 0 };
 
 /** Beyond this many leavers the list is dropped (the event row must stay small) and places are counted instead. */
 export const MAX_LEFT_TICKETS = 2000;

@@ -79,7 +79,7 @@ export interface IndexEntry {
 export interface Listing {
   event: PltEvent;
   /** The counts, and what a waiting person's place is worked out from (absent history: unknown). */
-  seats: Pick<Seats, 'booked' | 'waitlisted' | 'promotions' | 'leftTickets'>;
+  seats: Pick<Seats, 'booked' | 'waitlisted' | 'promotions' | 'leftTickets' | 'commits'>;
   /** When the writer knew this to match the partition (ms since the epoch). */
   at: number;
 }
@@ -96,7 +96,11 @@ export interface EventIndex {
   remove(entry: IndexEntry, keep?: IndexEntry): Promise<void>;
   /** Lines whose start lies in [from, to) (may be served from this instance's short cache). */
   range(from: Date, to: Date): Promise<IndexLine[]>;
-  /** Brings the event's month and channel lines (where they exist) up to `listing`. */
+  /**
+   * Brings the event's month and channel lines (where they exist) up to `listing`, unless a line
+   * already carries the same or a later commit of the event (seats.commits): read, compare, write
+   * If-Match, again on a clash, so a line never goes back to an older state.
+   */
   refresh(listing: Listing): Promise<void>;
   forChannel(channelId: string, from: Date, limit: number): Promise<IndexLine[]>;
   byOrganiser(userId: UserId): Promise<IndexEntry[]>;

@@ -351,6 +351,8 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
   const stillBooked = promoted.filter((p) => current(p.userId)?.status === 'booked');
   for (const p of stillBooked) writes.push({ type: 'put-outbox', userId: p.userId, number: p.number });
   const needsReconcile = event.status !== 'cancelled' && now < event.start && hasSeat() && waitlist.length > 0;
+  // A plan that writes is the event row's next commit (the ETag guard makes it the only one).
+  if (changed) seats.commits = (snapshot.seats.commits ?? 0) + 1;
   return { consumed, outcomes, event, seats, changed, writes, promoted: stillBooked, added, removed, needsReconcile };
 }
 

@@ -120,7 +120,7 @@ export const entryOf = (e: PltEvent): IndexEntry => ({
 /** What a list shows of an event, as known now. */
 export const listingOf = (event: PltEvent, seats: Seats, at = Date.now()): Listing => ({
   event,
-  seats: { booked: seats.booked, waitlisted: seats.waitlisted, promotions: seats.promotions, leftTickets: seats.leftTickets },
+  seats: { booked: seats.booked, waitlisted: seats.waitlisted, promotions: seats.promotions, leftTickets: seats.leftTickets, commits: seats.commits ?? 0 },
   at,
 });
 
@@ -129,7 +129,13 @@ const listedSeats = (l: Listing): Seats => ({ ...EMPTY_SEATS, ...l.seats });
 
 /** Everything a list line shows; two listings with the same fingerprint look the same. */
 const fingerprint = (l: Listing) =>
-  [l.event.sequence, l.event.status, l.event.start.getTime(), l.event.end.getTime(), l.event.updatedAt.getTime(), l.event.title, l.event.channelId ?? '', l.event.organiserName, l.seats.booked, l.seats.waitlisted, l.seats.promotions, l.seats.leftTickets?.length ?? -1].join('|');
+  [l.event.sequence, l.event.status, l.event.start.getTime(), l.event.end.getTime(), l.event.updatedAt.getTime(), l.event.title, l.event.channelId ?? '', l.event.organiserName, l.seats.booked, l.seats.waitlisted, l.seats.promotions, l.seats.leftTickets?.length ?? -1, l.seats.commits ?? -1].join('|');
+
+/** Which of two listings of one event is later: the later commit of its row, else (listings from before commits were counted) the later `at`. */
+const newer = (a: Listing, b: Listing): boolean => {
+  const [ca, cb] = [a.seats.commits ?? -1, b.seats.commits ?? -1];
+  return ca !== cb ? ca > cb : a.event.sequence !== b.event.sequence ? a.event.sequence > b.event.sequence : a.at > b.at;
+};
 
 export class EventsService {
   readonly lines: SeatLines;
@@ -261,7 +267,7 @@ export class EventsService {
       }
       const seen = best.get(line.eventId);
       // A moved event may leave a line behind for a moment: the newer edit wins.
-      if (!seen || line.listing.event.sequence > seen.event.sequence || (line.listing.event.sequence === seen.event.sequence && line.listing.at > seen.at)) best.set(line.eventId, line.listing);
+      if (!seen || newer(line.listing, seen)) best.set(line.eventId, line.listing);
     }
     const unchecked = [...unlisted].filter((id) => !best.has(id));
     await runLimited(unchecked, 16, async (id) => {
@@ -274,7 +280,9 @@ export class EventsService {
     const out: StoredEvent[] = [];
     for (const [id, listing] of best) {
       const copy = this.lines.peek(id, 60_000);
-      const s = copy && copy.confirmedAt > listing.at ? { event: copy.event, seats: copy.seats, etag: '' } : { event: listing.event, seats: listedSeats(listing), etag: '' };
+      // This instance's copy when it holds a later commit (before commits were counted: later in time).
+      const mineIsNewer = copy && (listing.seats.commits !== undefined ? (copy.seats.commits ?? 0) > listing.seats.commits : copy.confirmedAt > listing.at);
+      const s = mineIsNewer ? { event: copy.event, seats: copy.seats, etag: '' } : { event: listing.event, seats: listedSeats(listing), etag: '' };
       if (s.event.start >= from && s.event.start < to) out.push(s);
     }
     // Start, then id: the same order as the `next` cursor (start|id), so pages never overlap or skip.
@@ -290,8 +298,8 @@ export class EventsService {
    * Writes the event's listing to its index lines soon (after a seat commit, an upgrade), once per
    * burst of commits, then reads the event row and writes again if another instance committed
    * meanwhile — so lines settle on the partition whichever instance committed. Two instances'
-   * refreshes crossing can put the older state back on a line for one round trip before the check
-   * corrects it (lists of this instance show its own commits from its copy anyway). Never throws.
+   * refreshes crossing cannot put an older state back: the index writes a listing only over an
+   * older commit of the event row (read, compare, write If-Match). Never throws.
    */
   refreshIndex(listing: Listing): void {
     const id = listing.event.id;
