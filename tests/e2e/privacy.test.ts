@@ -8,7 +8,10 @@ import { newUserId } from '../helpers/ids.js';
 import { rowsMentioning } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
 
-describe('my data and forget me', () => {
+describe('my data and forget me', function () {
+  // Its setup seeds the demo data (about a thousand rows): well over mocha's 30 s default when
+  // the machine is busy, which failed the hook and skipped every test in the file.
+  this.timeout(120_000);
   let app: TestApp;
   let connector: FakeConnector;
   let bot: BotClient;
