@@ -51,6 +51,8 @@ export interface Config {
   homeTenantId: string;
   reminderOffsetsMs: number[];
   offerTtlMs: number;
+  /** How long after an event ends its attendees are asked for feedback (FEEDBACK_AFTER). */
+  feedbackAfterMs: number;
   seedDemo: boolean;
   logLevel: string;
   /** Absolute base URL people reach the app on (calendar feed links, deep links). */
@@ -233,6 +235,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     homeTenantId: get('HOME_TENANT_ID') ?? (botTenantId || aadAppTenantId),
     reminderOffsetsMs,
     offerTtlMs: durationVar('OFFER_TTL', get('OFFER_TTL') ?? '48h'),
+    feedbackAfterMs: durationVar('FEEDBACK_AFTER', get('FEEDBACK_AFTER') ?? '30m'),
     seedDemo: parseWith('SEED_DEMO', boolSchema, get('SEED_DEMO') ?? 'false'),
     logLevel: parseWith(
       'LOG_LEVEL',

@@ -5,11 +5,14 @@ import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';
 import { REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
+import { feedbackAskJob } from './feedback.js';
+import { FEEDBACK_ASK_KIND } from '../services/feedback/keys.js';
 
 export function allJobHandlers(services: Services): Record<string, JobHandler> {
   return {
     ...facilitationJobHandlers(services),
     [REMINDER_KIND]: eventRemindersJob(services),
     [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
+    [FEEDBACK_ASK_KIND]: feedbackAskJob(services),
   };
 }

@@ -89,3 +89,15 @@ export interface CalendarTokenRepository {
   /** The person a token belongs to, if it is their current token. */
   userFor(token: string): Promise<UserId | null>;
 }
+
+/**
+ * Work that follows an event (feedback after it, …), told by the events service when an event is
+ * planned or moved, cancelled, or its attendance changes. Each may schedule its own jobs.
+ */
+export interface EventFollowUps {
+  planned(event: PltEvent): Promise<void>;
+  cancelled(eventId: string): Promise<void>;
+  attendanceChanged(event: PltEvent): Promise<void>;
+}
+
+export const noFollowUps: EventFollowUps = { planned: async () => undefined, cancelled: async () => undefined, attendanceChanged: async () => undefined };
