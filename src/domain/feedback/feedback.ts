@@ -103,6 +103,10 @@ export function summariseFeedback(answers: readonly { rating: number; useful: st
   const comments = answers
     .filter((a) => a.useful || a.improve)
     .map((a) => ({ useful: a.useful, improve: a.improve }))
-    .sort((x, y) => (x.useful + '\u0000' + x.improve).localeCompare(y.useful + '\u0000' + y.improve));
+    .sort((x, y) => {
+      const a = `${x.useful}\u0000${x.improve}`;
+      const b = `${y.useful}\u0000${y.improve}`;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
   return { attended, responses: answers.length, returnRate: ratio(answers.length, attended), ratingMean: mean(answers.map((a) => a.rating)), ratingCounts, comments };
 }
