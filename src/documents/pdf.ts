@@ -120,7 +120,7 @@ export const pdfRenderer: DocumentRenderer = {
     return new Promise((resolve, reject) => {
       const doc = new PDFDocument({
         size: 'A4',
-        layout: d.framed ? 'landscape' : 'portrait',
+        layout: d.landscape ? 'landscape' : 'portrait',
         margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
         bufferPages: true,
         info: { Title: d.title, Author: d.author, Subject: d.subject ?? d.title, Creator: 'Virtual Café' },

@@ -18,6 +18,8 @@ export interface PrintDocument {
   subject?: string;
   /** A framed single page (a certificate) rather than a flowing report. */
   framed?: boolean;
+  /** Pages on their side: a wide table (or a certificate) fits. */
+  landscape?: boolean;
   blocks: PrintBlock[];
   /** Small print at the foot of every page. */
   footer?: string;

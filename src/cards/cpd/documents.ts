@@ -17,6 +17,7 @@ export function certificateDocument(c: Certificate, o: { verificationUrl: string
     author: APP,
     subject: `Certificate ${c.id}`,
     framed: true,
+    landscape: true,
     blocks: [
       { kind: 'paragraph', text: 'Kent & Medway primary care training hubs', subtle: true },
       { kind: 'title', text: 'Certificate of attendance' },
@@ -83,14 +84,14 @@ export function cpdRecordDocument(r: CpdRecord, p: RecordPerson): PrintDocument 
     blocks.push({
       kind: 'table',
       columns: [
-        { header: 'Date', weight: 1.6 },
-        { header: 'Activity', weight: 3.2 },
-        { header: 'Method', weight: 2.4 },
-        { header: 'Hours', weight: 0.8 },
-        { header: 'Participatory', weight: 1.2 },
-        { header: 'Planned', weight: 1 },
-        { header: 'Organiser', weight: 1.8 },
-        { header: 'Certificate', weight: 2.6 },
+        { header: 'Date', weight: 1.5 },
+        { header: 'Activity', weight: 2.8 },
+        { header: 'Method', weight: 2.3 },
+        { header: 'Hours', weight: 0.85 },
+        { header: 'Participatory', weight: 1.5 },
+        { header: 'Planned', weight: 1.05 },
+        { header: 'Organiser', weight: 1.7 },
+        { header: 'Certificate id', weight: 3.7 },
       ],
       rows: r.entries.map((e) => [formatLondonDate(e.start), e.title, e.method, String(e.hours), cpdWords.yesNo(e.participatory), cpdWords.yesNo(e.planned), e.organiser, e.certificateId]),
     });
@@ -108,5 +109,5 @@ export function cpdRecordDocument(r: CpdRecord, p: RecordPerson): PrintDocument 
     subtle: true,
     text: `Each activity's certificate can be checked by its id at ${r.entries.length ? p.verificationUrl(r.entries[0].certificateId).replace(/[^/]+$/, '{certificate id}') : p.verificationUrl('{certificate id}')}. Attendance is as recorded by the event's organiser or by Microsoft Teams.`,
   });
-  return { title: `CPD record: ${p.name}`, author: APP, subject: `CPD record (${REGULATOR_NAMES[r.regulator]})`, blocks, footer: `${p.name} · CPD record · ${APP}` };
+  return { title: `CPD record: ${p.name}`, author: APP, subject: `CPD record (${REGULATOR_NAMES[r.regulator]})`, landscape: true, blocks, footer: `${p.name} · CPD record · ${APP}` };
 }
