@@ -133,6 +133,14 @@ describe('hostile input', function () {
       { method: 'GET', path: '/api/me/notification-settings' },
       { method: 'PUT', path: '/api/me/notification-settings' },
       { method: 'GET', path: '/api/notifications/summary' },
+      { method: 'POST', path: '/api/events/demo-asthma-copd-update/feedback' },
+      { method: 'GET', path: '/api/events/demo-asthma-copd-update/feedback' },
+      { method: 'GET', path: '/api/events/demo-asthma-copd-update/feedback/me' },
+      { method: 'GET', path: '/api/series/demo-mindfulness/feedback' },
+      { method: 'GET', path: '/api/me/cpd' },
+      { method: 'GET', path: '/api/me/certificates/VC-000000-000000-000000-000000.pdf' },
+      { method: 'GET', path: '/api/certificates/VC-000000-000000-000000-000000' },
+      { method: 'GET', path: '/api/hubs/east-kent/insights' },
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), nastyValue, fc.dictionary(fc.string({ maxLength: 10 }), nasty, { maxKeys: 4 }), async (route, body, query) => {
