@@ -1,6 +1,7 @@
 // Composition root: storage (embedded Azurite when no connection string), the background work
 // (queues, workers), every area's services (src/composition/), the bot and the HTTP server.
 // Tests start the whole app in-process through `startApp`, with their own config and fakes.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { join } from 'node:path';
 import type { Server } from 'restify';
 import type { Config } from './config.js';
@@ -10,6 +11,7 @@ import { startAzurite, type EmbeddedAzurite } from './storage/azurite.js';
 import { Storage } from './storage/storage.js';
 import { TableConversationReferenceStore } from './storage/conversationReferenceStore.js';
 import { MetaRepository } from './storage/metaRepository.js';
+import { indexEarlierPeople } from './storage/personNameIndex.js';
 import { startFacilitationSweep } from './jobs/facilitation.js';
 import { allJobHandlers } from './jobs/index.js';
 import { BackgroundWork } from './jobs/background.js';
@@ -91,6 +93,12 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     Object.assign(jobHandlers, allJobHandlers(services), options.jobHandlers?.(services));
 
     if (config.seedDemo && (await seedDemoData(services))) logger.info('demo data seeded');
+    // People met before the name index existed become findable. It reads them all once: a small store
+    // is done before the app listens (nothing changes under a fresh start), a large one carries on behind.
+    const earlierPeople = indexEarlierPeople(storage.table('profiles'), services.peopleNames, services.meta)
+      .then((count) => void (count && logger.info({ count }, 'people names indexed')))
+      .catch((e: unknown) => logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'people names not indexed yet'));
+    await Promise.race([earlierPeople, sleep(5_000, undefined, { ref: false })]);
     await background.start({ notifications: !options.notifier, jobHandlers: options.scheduler ? undefined : jobHandlers });
 
     const commands = allCommands();
@@ -131,6 +139,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
         if (closed) return;
         closed = true;
         await facilitationSweep.stop();
+        await earlierPeople;
         // Stop taking requests, let in-flight ones finish (bounded), then stop storage.
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 5000);

@@ -11,6 +11,7 @@ import type { DeliveryMonitor, NotificationRecords } from '../domain/notificatio
 import type { Storage } from '../storage/storage.js';
 import type { MetaRepository } from '../storage/metaRepository.js';
 import { PrivacyService } from '../services/privacy.js';
+import { KnownPeople, PeopleSearch } from '../services/peopleSearch.js';
 import { composePeople, type PeopleArea } from './people.js';
 import { channelStores, composeChannels, type ChannelsArea } from './channels.js';
 import { composeEvents, type EventsArea } from './events.js';
@@ -34,6 +35,11 @@ export interface CoreParts {
   scheduler: JobScheduler;
 }
 
+/** Finding people by name (the people picker); sources behind one interface. */
+export interface PeopleSearchArea {
+  peopleSearch: PeopleSearch;
+}
+
 export interface PrivacyArea {
   /** Every area's personal data, for "my data" and "forget me". */
   personalData: PersonalDataHolder[];
@@ -41,7 +47,7 @@ export interface PrivacyArea {
 }
 
 /** Every area's services, for the edges and tests. */
-export type Services = CoreParts & PeopleArea & ChannelsArea & EventsArea & FeedbackArea & CpdArea & FacilitationArea & InsightsArea & NotificationsArea & PrivacyArea;
+export type Services = CoreParts & PeopleArea & ChannelsArea & EventsArea & FeedbackArea & CpdArea & FacilitationArea & InsightsArea & NotificationsArea & PeopleSearchArea & PrivacyArea;
 
 export function composeServices(core: CoreParts, background: { records: NotificationRecords; monitor: DeliveryMonitor }): Services {
   const { config, clock, logger, storage, notifier, scheduler } = core;
@@ -66,8 +72,10 @@ export function composeServices(core: CoreParts, background: { records: Notifica
     facilitation: facilitation.area.facilitationStore,
   });
   const notifications = composeNotifications({ ...background, clock });
+  const { persons, profiles, peopleNames } = people.area;
+  const peopleSearch = new PeopleSearch({ sources: [new KnownPeople({ index: peopleNames, persons, profiles })], channels: stores.channels });
   // Privacy erases every area before people (who the others may still look up while erasing).
   const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, feedback.dataHolder, cpd.dataHolder, events.dataHolder, notifications.dataHolder];
   const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });
-  return { ...core, ...people.area, ...channels.area, ...events.area, ...feedback.area, ...cpd.area, ...facilitation.area, ...insights.area, ...notifications.area, personalData, privacy };
+  return { ...core, ...people.area, ...channels.area, ...events.area, ...feedback.area, ...cpd.area, ...facilitation.area, ...insights.area, ...notifications.area, peopleSearch, personalData, privacy };
 }

@@ -6,6 +6,7 @@ import type { Storage } from '../storage/storage.js';
 import { TableProfileRepository } from '../storage/profileRepository.js';
 import { TableRoleRepository } from '../storage/roleRepository.js';
 import { TablePersonRepository } from '../storage/personRepository.js';
+import { TablePersonNameIndex } from '../storage/personNameIndex.js';
 import { PeopleService } from '../services/people.js';
 import { peopleDataHolder } from '../services/personalData.js';
 
@@ -16,12 +17,15 @@ export interface PeopleArea {
   /** Names of people the app has met. */
   persons: PersonRepository;
   people: PeopleService;
+  /** The words people are found by (kept by `persons`; read by people search). */
+  peopleNames: TablePersonNameIndex;
 }
 
 export function composePeople(d: { config: Config; clock: Clock; storage: Storage; conversations: ConversationReferenceStore }): { area: PeopleArea; dataHolder: PersonalDataHolder } {
   const profiles = new TableProfileRepository(d.storage.table('profiles'));
   const roles = new TableRoleRepository(d.storage.table('roles'));
-  const persons = new TablePersonRepository(d.storage.table('profiles'));
+  const peopleNames = new TablePersonNameIndex(d.storage.table('peopleNames'));
+  const persons = new TablePersonRepository(d.storage.table('profiles'), peopleNames);
   const people = new PeopleService({ config: d.config, clock: d.clock, profiles, roles, persons });
-  return { area: { profiles, roles, persons, people }, dataHolder: peopleDataHolder({ profiles, persons, roles, conversations: d.conversations }) };
+  return { area: { profiles, roles, persons, people, peopleNames }, dataHolder: peopleDataHolder({ profiles, persons, roles, conversations: d.conversations }) };
 }

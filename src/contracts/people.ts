@@ -1,5 +1,6 @@
 // People as the API answers them: who I am (GET /api/me) and role grants (PUT /api/users/{id}/roles).
 import type { Actor, Profile, RoleGrant, UserId } from '../domain/people/person.js';
+import type { PersonMatch } from '../domain/people/search.js';
 
 export type { RoleGrant };
 
@@ -27,3 +28,27 @@ export interface RolesAnswer {
   userId: UserId;
   roles: RoleGrant[];
 }
+
+/** One person in GET /api/people (the people picker): never a guest's details to anyone but coordinators. */
+export interface PersonJson {
+  id: UserId;
+  name: string;
+  email?: string;
+  profession?: string;
+  hub?: string;
+  guest?: true;
+}
+
+/** GET /api/people?q= */
+export interface PeopleAnswer {
+  items: PersonJson[];
+}
+
+export const personJson = (m: PersonMatch): PersonJson => ({
+  id: m.id,
+  name: m.name,
+  ...(m.email ? { email: m.email } : {}),
+  ...(m.profession ? { profession: m.profession } : {}),
+  ...(m.hub ? { hub: m.hub } : {}),
+  ...(m.guest ? { guest: true as const } : {}),
+});

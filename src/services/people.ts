@@ -167,6 +167,25 @@ export class PeopleService {
     return record;
   }
 
+  /**
+   * GET /api/roles — who holds a role now (coordinators see it before changing anyone's). Those from
+   * ADMIN_AAD_OBJECT_IDS are marked: configuration, not data, so the tab cannot change them.
+   */
+  async roleHolders(actor: Actor): Promise<{ userId: UserId; name: string; roles: RoleGrant[]; fromConfiguration: boolean }[]> {
+    requireRole(actor, 'coordinator', undefined, 'see who holds roles');
+    const [organisers, coordinators] = await Promise.all([this.deps.roles.listHolders('organiser'), this.deps.roles.listHolders('coordinator')]);
+    const grants = new Map<UserId, RoleGrant[]>();
+    const add = (userId: UserId, grant: RoleGrant) => grants.set(userId, [...(grants.get(userId) ?? []), grant]);
+    organisers.forEach((h) => add(h.userId, { role: 'organiser', hubs: h.hubs }));
+    coordinators.forEach((h) => add(h.userId, { role: 'coordinator', hubs: h.hubs }));
+    const configured = new Set(this.deps.config.admins.map((a) => a.objectId).filter(isValidUserId));
+    for (const id of configured) this.configGrants(id).forEach((g) => add(id, g));
+    const names = await this.names([...grants.keys()]);
+    return [...grants]
+      .map(([userId, list]) => ({ userId, name: names.get(userId) ?? 'Unknown person', roles: mergeGrants(list), fromConfiguration: configured.has(userId) }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+  }
+
   /** PUT /api/users/{userId}/roles — coordinators grant roles for the hubs they coordinate. */
   async setRoles(actor: Actor, userId: unknown, input: { roles?: unknown; hubs?: unknown }): Promise<RoleGrant[]> {
     if (!isValidUserId(userId)) throw invalid('That is not a valid user id.');

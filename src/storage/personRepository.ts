@@ -1,8 +1,10 @@
 // People the app has met: name, tenant, guest flag. In the Profiles table, the person's own
-// partition (RowKey "person"), so "forget me" clears one partition.
+// partition (RowKey "person"), so "forget me" clears one partition — and, given the name index,
+// the words people find them by (src/storage/personNameIndex.ts).
 import type { TableClient } from '@azure/data-tables';
 import type { PersonRecord, PersonRepository } from '../domain/ports.js';
 import { deleteIfPresent, getOrNull } from './etag.js';
+import type { TablePersonNameIndex } from './personNameIndex.js';
 
 interface PersonEntity {
   name: string;
@@ -15,7 +17,11 @@ interface PersonEntity {
 const ROW = 'person';
 
 export class TablePersonRepository implements PersonRepository {
-  constructor(private readonly table: TableClient) {}
+  /** With `names`, every save and delete keeps the name index (people search) in step. */
+  constructor(
+    private readonly table: TableClient,
+    private readonly names?: TablePersonNameIndex,
+  ) {}
 
   async get(userId: string): Promise<PersonRecord | null> {
     const e = await getOrNull<PersonEntity>(this.table, userId, ROW);
@@ -26,10 +32,14 @@ export class TablePersonRepository implements PersonRepository {
   async save(r: PersonRecord): Promise<void> {
     const entity: PersonEntity & { partitionKey: string; rowKey: string } = { partitionKey: r.userId, rowKey: ROW, name: r.name, tenantId: r.tenantId ?? '', guest: r.guest, lastSeenAt: r.lastSeenAt };
     if (r.email) entity.email = r.email;
-    await this.table.upsertEntity(entity, 'Merge');
+    // In parallel: the name index is only a hint (searches check hits against this row), so neither
+    // write waits for the other and a save costs one round trip as before.
+    await Promise.all([this.table.upsertEntity(entity, 'Merge'), this.names?.put({ userId: r.userId, name: r.name, guest: r.guest })]);
   }
 
   async delete(userId: string): Promise<void> {
+    // The index first: if that fails the person is still here, and forgetting them again finds every row.
+    await this.names?.remove(userId);
     await deleteIfPresent(this.table, userId, ROW);
   }
 }

@@ -2,6 +2,8 @@
 // all at start-up. Names get the configured prefix so several test runs can share one Azurite.
 export const TABLES = {
   profiles: 'Profiles',
+  // Words of people's names → who (the people picker), kept by the person repository.
+  peopleNames: 'PeopleNames',
   roles: 'Roles',
   conversationRefs: 'ConversationRefs',
   meta: 'Meta',

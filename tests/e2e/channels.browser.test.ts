@@ -38,7 +38,8 @@ describe('channels tab in Chromium', function () {
     await dialog.getByLabel('Primary Care Network (PCN)').fill('The Ridge PCN');
     await dialog.getByLabel('Organisation or practice').fill('Lenham Surgery');
     await dialog.getByRole('button', { name: 'Save and join Paramedics in Primary Care' }).click();
-    await tab.page.getByText('You joined Paramedics in Primary Care').waitFor();
+    // The result shows in the card that acted, not in a banner at the top of the page.
+    await tab.page.locator('#card-paramedics-in-primary-care').getByText('Thank you. You joined Paramedics in Primary Care').waitFor();
     await tab.page.getByRole('button', { name: 'Leave Paramedics in Primary Care' }).waitFor();
     assert.ok(await app.services.memberships.getMember('paramedics-in-primary-care', PLAYGROUND_USER_ID));
     assert.equal((await app.services.profiles.get(PLAYGROUND_USER_ID))?.organisation, 'Lenham Surgery');
@@ -89,13 +90,21 @@ describe('channels tab in Chromium', function () {
     assert.ok(made);
     assert.equal(made.memberCount, 1);
 
-    await tab.page.getByLabel('Channel', { exact: true }).selectOption('research');
-    const newLead = '0c0c0c0c-2222-4333-8444-555555555555';
-    const ids = tab.page.getByLabel('Lead Entra object ids (one per line)');
-    await ids.fill(`${(await app.services.channels.get('research'))!.leadIds.join('\n')}\n${newLead}`);
-    await tab.page.getByRole('button', { name: 'Save leads' }).click();
-    await tab.page.getByText(/Saved: Research in Primary Care has 3 leads\./).waitFor();
-    assert.ok((await app.services.channels.get('research'))?.leadIds.includes(newLead));
+    // Leads are chosen by name: the current ones show as names, a click on one removes it.
+    const form = tab.page.getByRole('form', { name: 'Channel leads' });
+    await form.getByLabel('Channel', { exact: true }).selectOption('research');
+    const chosen = form.getByRole('listbox', { name: 'Chosen: Leads' });
+    await chosen.getByRole('option', { name: /Daniel Kowalski/ }).waitFor();
+    await chosen.getByRole('option', { name: /Chloe Barnes/ }).click();
+    const box = form.getByRole('combobox', { name: 'Leads' });
+    await box.click();
+    await box.pressSequentially('zara hu');
+    await tab.page.getByRole('option', { name: /Zara Hussain/ }).click();
+    await form.getByRole('button', { name: 'Save leads' }).click();
+    await form.getByText(/Saved: Research in Primary Care has 2 leads\./).waitFor();
+    const zara = DEMO_PEOPLE.find((p) => p.name === 'Zara Hussain')!.id;
+    const daniel = DEMO_PEOPLE.find((p) => p.name === 'Daniel Kowalski')!.id;
+    assert.deepEqual([...(await app.services.channels.get('research'))!.leadIds].sort(), [daniel, zara].sort());
   });
 
   it('fits a phone-width screen', async () => {
@@ -104,5 +113,9 @@ describe('channels tab in Chromium', function () {
     await tab.page.getByRole('heading', { level: 2, name: 'Wellbeing Café' }).waitFor();
     const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+    // The heading wraps onto two lines here; its subtitle starts below it, not on its last line.
+    const heading = (await tab.page.getByRole('heading', { level: 1, name: 'Communities of Practice' }).boundingBox())!;
+    const subtitle = (await tab.page.getByText(/^Find a channel for your profession/).boundingBox())!;
+    assert.ok(subtitle.y >= heading.y + heading.height - 1, `subtitle at ${subtitle.y}, heading ends at ${heading.y + heading.height}`);
   });
 });

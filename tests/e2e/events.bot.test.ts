@@ -145,6 +145,20 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
     assert.match(cardText(annsView.card), /Join the waitlist/, 'full again, so Ann sees the waitlist button');
   });
 
+  it('lists events for a profession with the events open to everyone (events hca)', async () => {
+    await createEvent({ title: 'HCA wound care basics', professions: 'hca', date: '2027-02-15', capacity: '10' });
+    await createEvent({ title: 'Open safeguarding update', professions: '', date: '2027-02-16', capacity: '10' });
+    await createEvent({ title: 'Paramedic-only frailty session', professions: 'paramedic', date: '2027-02-17', capacity: '10' });
+    const since = connector.sent.length;
+    await bot.message(ann, 'events hca');
+    const [list] = bot.cardsTo(ann, 'personal', since);
+    const text = cardText(list);
+    assert.match(text, /HCA wound care basics/);
+    assert.match(text, /Open safeguarding update/, 'an event that lists no professions is for everyone');
+    assert.doesNotMatch(text, /Paramedic-only frailty session/);
+    assert.match(text, /healthcare assistants \(HCA\)/, 'the list says who it is for in words, not "healthcare assistant (hca)s"');
+  });
+
   it('refuses sign-up once the window has closed, changing nothing', async () => {
     const id = await createEvent({ title: 'Closing early', date: '2027-02-12', capacity: '10' });
     await app.services.events.update({ id: organiser.id, name: organiser.name, guest: false, roles: [{ role: 'organiser', hubs: ['west-kent'] }] }, id, { signupCloses: '2027-01-20T17:00' });

@@ -55,6 +55,10 @@ describe('calendar and bookings tab in Chromium', function () {
     await tab.page.getByRole('heading', { level: 1, name: 'Asthma clinical update' }).waitFor();
     assert.equal(await tab.page.getByTestId('event-state').innerText(), 'Booked');
     await tab.page.getByRole('button', { name: 'Cancel my booking for Asthma clinical update' }).click();
+    // Cancelling asks first, and says what happens to the place.
+    const dialog = tab.page.getByRole('alertdialog', { name: 'Cancel your place on “Asthma clinical update”?' });
+    await dialog.getByText('You can book again while places are left.').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel my booking' }).click();
     await tab.page.getByText('Your booking is cancelled.').waitFor();
     await tab.page.getByRole('button', { name: 'Sign up for Asthma clinical update' }).waitFor();
     assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'none');
@@ -62,7 +66,7 @@ describe('calendar and bookings tab in Chromium', function () {
 
   it('shows month and week views, and filters by hub', async () => {
     await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
-    await tab.page.getByRole('link', { name: /^Asthma clinical update,/ }).waitFor();
+    await tab.page.getByRole('link', { name: /Asthma clinical update/ }).waitFor();
     await tab.page.getByRole('tab', { name: 'Week' }).click();
     await tab.page.getByRole('link', { name: /Asthma clinical update/ }).waitFor();
     await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=list&date=${dayFromNow(1)}`));
@@ -132,8 +136,20 @@ describe('calendar and bookings tab in Chromium', function () {
     assert.match(await tab.page.getByTestId('cpd-summary').innerText(), /Total 0 h/);
     const url = await tab.page.getByTestId('feed-url').innerText();
     assert.match(url, /\/api\/calendar\/[A-Za-z0-9_-]{32,}\.ics$/);
+    // A real link, and subscribe links: Outlook on the web's "subscribe from web", and webcal:// for other apps.
+    assert.equal(await tab.page.getByTestId('feed-url').getAttribute('href'), url);
+    const outlook = new URL((await tab.page.getByRole('link', { name: 'Add to Outlook: my bookings' }).getAttribute('href'))!);
+    assert.equal(`${outlook.origin}${outlook.pathname}`, 'https://outlook.office.com/calendar/0/addfromweb');
+    assert.equal(outlook.searchParams.get('url'), url);
+    assert.equal(await tab.page.getByRole('link', { name: 'Other calendar apps: my bookings' }).getAttribute('href'), url.replace(/^http:/, 'webcal:'));
+    assert.match((await tab.page.getByTestId('hub-feed-east-kent').getAttribute('href'))!, /\/api\/calendar\/hub\/east-kent\.ics$/);
     await tab.page.getByRole('button', { name: 'Leave the waitlist for Facilitation skills small group' }).click();
+    await tab.page.getByRole('alertdialog').getByText('You are number 1 on the waitlist.').waitFor();
+    await tab.page.getByRole('alertdialog').getByRole('button', { name: 'Leave the waitlist' }).click();
     await tab.page.getByText('You have left the waitlist.').waitFor();
+    // The row stays and changes at once: no longer "Waitlist #1", and it can be joined again.
+    await tab.page.getByRole('button', { name: 'Join the waitlist for Facilitation skills small group' }).waitFor();
+    assert.doesNotMatch(await tab.page.getByRole('list', { name: 'My bookings' }).innerText(), /Waitlist #1/);
     await tab.page.getByRole('button', { name: 'Get a new link' }).click();
     await tab.page.getByText('Here is your new link.').waitFor();
     assert.notEqual(await tab.page.getByTestId('feed-url').innerText(), url);
@@ -159,10 +175,11 @@ describe('calendar and bookings tab in Chromium', function () {
     }
   });
 
-  it('fits a phone-width screen in month view', async () => {
+  it('fits a phone-width screen in month view (a list of the month’s days, each event with its button)', async () => {
     await tab.page.setViewportSize({ width: 360, height: 740 });
     await tab.page.goto(as(member, 'Mo Member', `/tab/calendar?view=month&date=${dayFromNow(9)}`));
-    await tab.page.getByRole('grid', { name: 'Month' }).waitFor();
+    await tab.page.getByRole('list', { name: /^Events on / }).first().waitFor();
+    await tab.page.getByRole('button', { name: /for Asthma clinical update$/ }).waitFor();
     const overflow = (await tab.page.evaluate('document.documentElement.scrollWidth - window.innerWidth')) as number;
     const wide = await tab.page.evaluate(`[...document.querySelectorAll('*')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 8).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')`);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen: ${wide}`);

@@ -6,6 +6,8 @@ import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
 import { addFacilitator, londonSession, makeChannel, person } from '../helpers/facilitation.js';
 import type { Channel } from '../../src/domain/channels/channel.js';
+import { DateTime } from 'luxon';
+import { TestClock } from '../helpers/events.js';
 
 describe('facilitation tab in Chromium', function () {
   this.timeout(90_000);
@@ -38,6 +40,9 @@ describe('facilitation tab in Chromium', function () {
 
   it('lets a lead request a facilitator and see who was offered and why', async () => {
     await open(lead, '/tab/facilitation');
+    // A lead with requests sees them first; the form opens from its button.
+    await tab.page.getByTestId('facilitation-request').first().waitFor();
+    await tab.page.getByRole('button', { name: 'Request a facilitator' }).click();
     const form = tab.page.getByRole('form', { name: 'Request a facilitator' });
     await form.waitFor();
     assert.equal(await form.getByRole('combobox', { name: 'Channel' }).inputValue(), channel.id);
@@ -51,16 +56,26 @@ describe('facilitation tab in Chromium', function () {
     const card = tab.page.getByTestId('facilitation-request').first();
     await card.getByText('Why Fran Facilitator:').waitFor();
     await card.getByText('free Tue 14:00–16:00').waitFor();
-    assert.equal(await card.getByRole('button', { name: /Cancel the request for Practice Nursing Browser/ }).count(), 1);
+    assert.equal(await card.getByRole('button', { name: /Cancel request for Practice Nursing Browser/ }).count(), 1);
+    // The status reads once, in words: "Offered" and who is being asked — not "offered offered to…".
+    assert.match(await card.getByTestId('request-status').innerText(), /^Waiting for Fran Facilitator to answer, until /);
+    assert.doesNotMatch(await card.innerText(), /offered offered/i);
   });
 
-  it('lets the facilitator accept from My offers, then edit their availability', async () => {
-    await open(fran, '/tab/facilitation?section=offers');
+  it('lets the facilitator accept from My offers (where they land), the card changing at once, then edit their availability', async () => {
+    // A facilitator with an offer waiting opens on their offers, not on "My requests".
+    await open(fran, '/tab/facilitation');
     const accept = tab.page.getByRole('button', { name: /^Accept: Practice Nursing Browser/ }).first();
     await accept.waitFor();
+    assert.equal(await tab.page.getByRole('tab', { name: /My offers/ }).getAttribute('aria-selected'), 'true');
+    const when = (await accept.getAttribute('aria-label'))!.replace(/^Accept: Practice Nursing Browser, /, '');
+    const card = tab.page.getByTestId('facilitation-request').filter({ hasText: when });
     await accept.click();
-    await tab.page.getByText('Accepted: you are confirmed. Add it to your calendar.').waitFor();
-    await tab.page.getByRole('link', { name: 'Add to calendar' }).first().waitFor();
+    await card.getByText('Accepted: you are confirmed. Add it to your calendar.').waitFor();
+    // The answered offer shows no Accept or Decline any more, straight away.
+    assert.equal(await card.getByRole('button', { name: /^(Accept|Decline):/ }).count(), 0);
+    await card.getByText('You are facilitating.').waitFor();
+    await tab.page.getByRole('link', { name: /^Add to calendar/ }).first().waitFor();
     const mine = (await api(app, '/api/facilitation-requests?mine=true', { user: lead.id, name: lead.name })).body.items;
     assert.equal(mine.filter((r: { status: string; facilitatorId?: string }) => r.status === 'confirmed' && r.facilitatorId === fran.id).length, 1);
 
@@ -83,26 +98,30 @@ describe('facilitation tab in Chromium', function () {
     assert.deepEqual((await api(app, '/api/facilitators/me', { user: fran.id, name: fran.name })).body, me);
   });
 
-  it('tells someone outside the pool how to join, and a non-lead that requests are for leads', async () => {
+  it('tells someone who neither leads nor facilitates what facilitation is and how to take part', async () => {
     await open(hal, '/tab/facilitation?section=availability');
-    await tab.page.getByText(/You are not in the facilitator pool/).waitFor();
-    await tab.page.getByRole('tab', { name: 'My requests' }).click();
-    await tab.page.getByText(/You do not lead a Virtual Café channel/).waitFor();
+    await tab.page.getByTestId('facilitation-intro').waitFor();
+    await tab.page.getByText(/ask your hub coordinator to add you to the facilitator pool/).waitFor();
+    assert.equal(await tab.page.getByText(/You do not lead/).count(), 0);
+    assert.equal(await tab.page.getByRole('tab').filter({ hasText: /My (requests|offers|availability)/ }).count(), 0, 'no sections that do not apply');
   });
 
   it('lets a coordinator add and remove facilitators and read the dashboard', async () => {
     await open(coordinator, '/tab/admin');
     const pool = tab.page.getByRole('table', { name: 'Facilitator pool' });
-    await pool.getByText(/Fran Facilitator/).waitFor();
+    await pool.getByRole('cell', { name: /^Fran Facilitator/ }).waitFor();
     const form = tab.page.getByRole('form', { name: 'Add a facilitator' });
-    await form.getByLabel("Facilitator's Entra object id").fill(hal.id);
+    // By name: nobody types an object id.
+    await form.getByRole('combobox', { name: 'Facilitator' }).click();
+    await form.getByRole('combobox', { name: 'Facilitator' }).pressSequentially('hal new');
+    await tab.page.getByRole('option', { name: /Hal Newcomer/ }).click();
     await form.getByRole('combobox', { name: 'Hubs' }).click();
     await tab.page.getByRole('menuitemcheckbox', { name: 'West Kent' }).click();
     await tab.page.keyboard.press('Escape');
-    await form.getByRole('button', { name: 'Add to pool' }).click();
+    await form.getByRole('button', { name: 'Add to the pool' }).click();
     await tab.page.getByText(/Hal Newcomer is in the pool for West Kent/).waitFor();
-    await pool.getByText('Hal Newcomer').waitFor();
-    await tab.page.getByRole('button', { name: 'Remove Hal Newcomer from the pool' }).click();
+    await pool.getByRole('cell', { name: 'Hal Newcomer', exact: true }).waitFor();
+    await tab.page.getByRole('button', { name: 'Remove Hal Newcomer' }).click();
     await tab.page.getByText('Hal Newcomer removed from the pool. Any offer they held has moved on.').waitFor();
     assert.equal((await api(app, '/api/facilitators/me', { user: hal.id, name: hal.name })).status, 404);
 
@@ -120,5 +139,34 @@ describe('facilitation tab in Chromium', function () {
       const wide = await tab.page.evaluate(`[...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className.toString().slice(0, 40) + ' ' + Math.round(e.getBoundingClientRect().right))`);
       assert.fail(`page is ${overflow}px wider than the screen: ${JSON.stringify(wide)}`);
     }
+  });
+});
+
+describe('facilitation tab: sessions that have passed', function () {
+  this.timeout(60_000);
+  let app: TestApp;
+  const tab = browserPerTest();
+  const coordinator = person('Cora Coordinator');
+  const lead = person('Pat Pastlead');
+
+  before(async () => {
+    // The server's clock is two weeks behind, so it takes a request for a session the browser sees as last week.
+    app = await startTestApp({ ADMIN_AAD_OBJECT_IDS: coordinator.id }, { clock: new TestClock(new Date(Date.now() - 14 * 86_400_000)) });
+    const channel = await makeChannel(app, [lead.id], { name: 'Past Sessions Channel' });
+    const day = DateTime.now().setZone('Europe/London').minus({ days: 7 }).toISODate();
+    const made = await api(app, '/api/facilitation-requests', { method: 'POST', user: lead.id, name: lead.name, body: { channelId: channel.id, start: `${day}T10:00`, end: `${day}T11:00`, format: 'observe' } });
+    assert.equal(made.status, 201, made.text);
+  });
+  after(async () => {
+    await app?.close();
+  });
+
+  it('lists a past request under "Past sessions" without "Cancel request"', async () => {
+    await tab.page.goto(`${app.url}/tab/facilitation?devUser=${lead.id}&devName=${encodeURIComponent(lead.name)}`);
+    await tab.page.getByRole('heading', { name: 'Past sessions', exact: true }).waitFor();
+    await tab.page.getByText('No requests coming up.').waitFor();
+    const card = tab.page.getByTestId('facilitation-request').filter({ hasText: 'Past Sessions Channel' });
+    await card.waitFor();
+    assert.equal(await card.getByRole('button', { name: /Cancel request/ }).count(), 0);
   });
 });

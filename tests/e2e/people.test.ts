@@ -51,6 +51,19 @@ describe('people, profiles and roles', () => {
     assert.equal((await put(eastCoordinator, { roles: [], hubs: [] })).status, 403);
   });
 
+  it('lists who holds roles for coordinators, with names, marking those from configuration', async () => {
+    const holder = newUserId();
+    await api(app, '/api/me', { user: holder, name: 'Olu Organiser' });
+    await api(app, '/api/me', { user: admin, name: 'Ada Admin' });
+    assert.equal((await api(app, `/api/users/${holder}/roles`, { method: 'PUT', user: admin, body: { roles: ['organiser'], hubs: ['east-kent'] } })).status, 200);
+    const res = await api(app, '/api/roles', { user: eastCoordinator });
+    assert.equal(res.status, 200);
+    const byId = new Map(res.body.items.map((h: { userId: string }) => [h.userId, h]));
+    assert.deepEqual(byId.get(holder), { userId: holder, name: 'Olu Organiser', roles: [{ role: 'organiser', hubs: ['east-kent'] }], fromConfiguration: false });
+    assert.deepEqual(byId.get(admin), { userId: admin, name: 'Ada Admin', roles: [{ role: 'coordinator', hubs: ['kent-medway'] }], fromConfiguration: true });
+    assert.equal((await api(app, '/api/roles', { user: member })).status, 403);
+  });
+
   it('refuses malformed role changes with 400', async () => {
     const target = newUserId();
     for (const body of [{ roles: 'organiser', hubs: ['east-kent'] }, { roles: ['king'], hubs: ['east-kent'] }, { roles: ['organiser'], hubs: ['atlantis'] }, { roles: ['organiser'], hubs: [] }]) {

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
-import { PLAYGROUND_USER_ID } from '../../src/seed/people.js';
+import { DEMO_PEOPLE, PLAYGROUND_USER_ID } from '../../src/seed/people.js';
 
 describe('tab in Chromium', function () {
   this.timeout(60_000);
@@ -33,15 +33,21 @@ describe('tab in Chromium', function () {
     assert.equal(await tab.page.getByRole('heading', { level: 1 }).count(), 1);
   });
 
-  it('lets a coordinator grant a role from the admin page', async () => {
+  it('lets a coordinator grant a role from the admin page, choosing the person by name', async () => {
     await tab.page.goto(`${app.url}/tab/admin?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
-    const target = '0c0c0c0c-1111-4222-8333-444444444444';
-    await tab.page.getByLabel("Person's Entra object id").fill(target);
-    await tab.page.getByRole('checkbox', { name: 'Organiser' }).check();
-    await tab.page.getByRole('checkbox', { name: 'East Kent' }).check();
-    await tab.page.getByRole('button', { name: 'Save roles' }).click();
-    await tab.page.getByText('Saved: organiser for East Kent.').waitFor();
-    assert.deepEqual(await app.services.roles.list(target), [{ role: 'organiser', hubs: ['east-kent'] }]);
+    const form = tab.page.getByRole('form', { name: 'Give someone a role' });
+    const person = form.getByRole('combobox', { name: 'Person' });
+    await person.click();
+    await person.pressSequentially('owen pr');
+    await tab.page.getByRole('option', { name: /Owen Price/ }).click();
+    await form.getByRole('checkbox', { name: 'Organiser' }).check();
+    await form.getByRole('checkbox', { name: 'East Kent' }).check();
+    await form.getByRole('button', { name: 'Save roles' }).click();
+    await form.getByText('Saved: Owen Price is now organiser for East Kent.').waitFor();
+    const owen = DEMO_PEOPLE.find((p) => p.name === 'Owen Price')!.id;
+    assert.deepEqual(await app.services.roles.list(owen), [{ role: 'organiser', hubs: ['east-kent'] }]);
+    // The list of role holders shows them by name, in words.
+    await tab.page.getByRole('table', { name: 'Who holds roles' }).getByRole('row', { name: /Owen Price.*Organiser for East Kent/ }).waitFor();
   });
 
   it('shows my data and erases it after confirming', async () => {

@@ -141,6 +141,8 @@ describe('hostile input', function () {
       { method: 'GET', path: '/api/me/certificates/VC-000000-000000-000000-000000.pdf' },
       { method: 'GET', path: '/api/certificates/VC-000000-000000-000000-000000' },
       { method: 'GET', path: '/api/hubs/east-kent/insights' },
+      { method: 'GET', path: '/api/people' },
+      { method: 'GET', path: '/api/roles' },
     ];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), nastyValue, fc.dictionary(fc.string({ maxLength: 10 }), nasty, { maxKeys: 4 }), async (route, body, query) => {

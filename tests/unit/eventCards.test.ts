@@ -51,6 +51,15 @@ describe('event cards', () => {
     });
   }
 
+  it('says how many places are left once (not "1 of 2 places left · 1 place left.")', () => {
+    const text = JSON.stringify((eventCard(view('open')) as unknown as { body: unknown[] }).body);
+    assert.equal(text.match(/places? left/g)?.length, 1, text);
+    assert.match(text, /1 of 2 places left/);
+    const list = JSON.stringify((eventListCard([view('open'), view('full')], { label: 'next week', total: 2, query: 'next week' }) as unknown as { body: unknown[] }).body);
+    assert.equal(list.match(/places? left/g)?.length, 1, list);
+    assert.equal(list.match(/full/gi)?.length, 1, list);
+  });
+
   it('the list, form, roster, import, my events and calendar cards are valid', () => {
     const views = (['open', 'full', 'booked'] as SeatState[]).map(view);
     const cards = [

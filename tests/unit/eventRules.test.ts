@@ -1,7 +1,8 @@
 // Pure event rules: reading "events …", CSV in and out (formula-safe), the CPD record's NMC
 // periods, and event fields across the clock changes and in series.
 import { strict as assert } from 'node:assert';
-import { parseEventQuery, timeRange } from '../../src/domain/events/query.js';
+import { matchesCriteria, parseEventQuery, professionPlural, timeRange } from '../../src/domain/events/query.js';
+import type { PltEvent } from '../../src/domain/events/event.js';
 import { csvCell, parseCsv, toCsv } from '../../src/domain/events/csv.js';
 import { readEventFields, readRepeat, seriesOccurrences } from '../../src/domain/events/input.js';
 import { toLondonIso } from '../../src/domain/time/london.js';
@@ -30,6 +31,27 @@ describe('event rules', () => {
     assert.deepEqual([both.hub, toLondonIso(both.from)], ['west-kent', '2027-03-29T00:00:00+01:00']);
     assert.equal(parseEventQuery('knitting', now, channels).unknown, 'knitting');
     assert.equal(parseEventQuery('', now, channels).label, 'the next 90 days');
+  });
+
+  it('filters events in one place: a profession keeps events open to everyone; hubs one or several; words', () => {
+    const base = { id: 'e1', title: 'Diabetes foot checks', description: 'Hands-on session', category: 'plt', hub: 'west-kent', professions: ['hca'], location: 'Maidstone', organiserName: 'Zoë Ng', status: 'scheduled' } as unknown as PltEvent;
+    const open = { ...base, professions: [] } as PltEvent;
+    assert.equal(matchesCriteria(base, { profession: 'hca' }), true);
+    assert.equal(matchesCriteria(base, { profession: 'paramedic' }), false);
+    assert.equal(matchesCriteria(open, { profession: 'paramedic' }), true, 'no professions = open to everyone');
+    assert.equal(matchesCriteria(base, { hub: 'west-kent' }), true);
+    assert.equal(matchesCriteria(base, { hub: 'kent-medway' }), false, 'one hub is exactly that hub');
+    assert.equal(matchesCriteria(base, { hub: ['east-kent', 'kent-medway'] }), false);
+    assert.equal(matchesCriteria(base, { hub: ['west-kent', 'kent-medway'] }), true);
+    assert.equal(matchesCriteria(base, { text: 'diab FOOT' }), true);
+    assert.equal(matchesCriteria(base, { text: 'zoe' }), true, 'accents ignored');
+    assert.equal(matchesCriteria(base, { text: 'asthma' }), false);
+    assert.equal(matchesCriteria(base, { text: 'iabetes' }), false, 'words match from their start');
+    assert.equal(matchesCriteria({ ...base, status: 'cancelled' } as PltEvent, { status: 'scheduled' }), false);
+    assert.equal(professionPlural('hca'), 'healthcare assistants (HCA)');
+    assert.equal(professionPlural('gp'), 'GPs');
+    assert.equal(professionPlural('practice-nurse'), 'practice nurses');
+    assert.equal(parseEventQuery('hca', now, channels).label, 'for healthcare assistants (HCA), and events open to everyone');
   });
 
   it('writes CSV that spreadsheets cannot run as formulas, and reads quoted CSV back', () => {

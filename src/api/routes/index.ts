@@ -14,6 +14,7 @@ import { registerNotificationRoutes } from './notifications.js';
 import { registerFeedbackRoutes } from './feedback.js';
 import { registerCpdRoutes } from './cpd.js';
 import { registerInsightsRoutes } from './insights.js';
+import { registerPeopleRoutes } from './people.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
   registerHealthRoutes(server, services);
@@ -28,4 +29,5 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerFeedbackRoutes(server, services, auth);
   registerCpdRoutes(server, services, auth);
   registerInsightsRoutes(server, services, auth);
+  registerPeopleRoutes(server, services, auth);
 }

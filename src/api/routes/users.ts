@@ -4,8 +4,10 @@ import type { Authenticator } from '../auth.js';
 import { bodyObject, route } from '../http.js';
 import type { RolesAnswer } from '../../contracts/people.js';
 
-/** PUT /api/users/{userId}/roles — coordinators grant organiser/coordinator for their hubs. */
+/** PUT /api/users/{userId}/roles — coordinators grant organiser/coordinator for their hubs; GET /api/roles — who holds them. */
 export function registerUserRoutes(server: Server, services: Services, auth: Authenticator): void {
+  server.get('/api/roles', route(services, auth, async ({ actor }) => ({ body: { items: await services.people.roleHolders(actor) } })));
+
   server.put(
     '/api/users/:userId/roles',
     route(services, auth, async ({ actor, params, body }) => {

@@ -55,7 +55,8 @@ function statusLine(v: EventView, generic: boolean): { text: string; color: stri
     case 'cancelled':
       return { text: 'This event has been cancelled.', color: 'Attention' };
     default:
-      return { text: v.capacity === null ? 'Places available.' : `${v.seatsLeft} ${v.seatsLeft === 1 ? 'place' : 'places'} left.`, color: 'Good' };
+      // The Places fact already says how many are left; saying it twice reads as a mistake.
+      return { text: 'Open for sign-up.', color: 'Good' };
   }
 }
 
@@ -148,6 +149,23 @@ export interface EventListOptions {
   generic?: boolean;
 }
 
+/** One line per event in a list: the places, and the person's own state only where it adds something. */
+function listStatusText(v: EventView, generic: boolean): string {
+  const places = placesText(v);
+  if (generic) return places;
+  switch (v.state) {
+    case 'booked':
+      return `${places} · You’re booked.`;
+    case 'waitlisted':
+      return `${places} · You’re on the waitlist: #${v.myWaitlistPosition ?? '?'}.`;
+    case 'open':
+    case 'full':
+      return places;
+    default:
+      return `${places} · ${statusLine(v, false).text}`;
+  }
+}
+
 export function eventListCard(views: EventView[], options: EventListOptions): CardJson {
   const body: unknown[] = [{ type: 'TextBlock', text: `PLT events: ${safe(options.label)}`, size: 'Medium', weight: 'Bolder', wrap: true, style: 'heading' }];
   if (options.notice) body.push({ type: 'TextBlock', text: safe(options.notice), wrap: true, weight: 'Bolder', color: 'Good' });
@@ -160,7 +178,7 @@ export function eventListCard(views: EventView[], options: EventListOptions): Ca
     const items: unknown[] = [
       { type: 'TextBlock', text: safe(v.title), weight: 'Bolder', wrap: true },
       { type: 'TextBlock', text: `${whenText(v)} · ${safe(whereText(v))}`, wrap: true, spacing: 'None', isSubtle: true },
-      { type: 'TextBlock', text: `${placesText(v)}${options.generic ? '' : ` · ${status.text}`}`, wrap: true, spacing: 'None', color: options.generic ? 'Default' : status.color },
+      { type: 'TextBlock', text: listStatusText(v, !!options.generic), wrap: true, spacing: 'None', color: options.generic ? 'Default' : status.color },
     ];
     const primary = primaryAction(v, !!options.generic, { list: options.query });
     const actions: unknown[] = [];

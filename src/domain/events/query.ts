@@ -5,6 +5,8 @@ import { HUB_NAMES, parseHub, type Hub } from '../people/hubs.js';
 import { PROFESSIONS, PROFESSION_NAMES, parseProfession, type Profession } from '../people/professions.js';
 import { LONDON } from '../time/london.js';
 import { CATEGORY_NAMES, parseCategory, type Category } from './event.js';
+// The filters themselves live in criteria.ts (no luxon), so the tab can apply the same rule.
+export { isForProfession, matchesCriteria, type EventCriteria } from './criteria.js';
 
 export interface EventQuery {
   from: Date;
@@ -84,7 +86,7 @@ export function parseEventQuery(args: string, now: Date, channels: readonly Chan
       labels.push(CATEGORY_NAMES[category]);
     } else if (profession) {
       query.profession = profession;
-      labels.push(`for ${PROFESSION_NAMES[profession].toLowerCase()}s`);
+      labels.push(`for ${professionPlural(profession)}, and events open to everyone`);
     } else if (channel) {
       query.channelId = channel.id;
       labels.push(channel.name);
@@ -99,4 +101,13 @@ function findChannel(text: string, channels: readonly ChannelName[]): ChannelNam
   if (exact) return exact;
   const starts = channels.filter((c) => c.name.toLowerCase().startsWith(text) || c.shortName.toLowerCase().startsWith(text));
   return starts.length === 1 ? starts[0] : undefined;
+}
+
+/** "healthcare assistants (HCA)", "GPs", "practice nurses" — a profession as a list title says it. */
+export function professionPlural(p: Profession): string {
+  if (p === 'other') return 'other professions';
+  const name = PROFESSION_NAMES[p];
+  const [, main, tail = ''] = /^(.*?)( \(.*\))?$/.exec(name) ?? [name, name];
+  const first = /^[A-Z][a-z]/.test(main) ? main[0].toLowerCase() + main.slice(1) : main;
+  return `${first}s${tail}`;
 }

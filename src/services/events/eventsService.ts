@@ -12,7 +12,7 @@ import { noFollowUps, type EventFollowUps, type EventIndex, type EventRepository
 import { waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/events/event.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
-import { DEFAULT_RANGE_DAYS } from '../../domain/events/query.js';
+import { DEFAULT_RANGE_DAYS, matchesCriteria, type EventCriteria } from '../../domain/events/query.js';
 import { parseCategory, type Category } from '../../domain/events/event.js';
 import { hasRole, requireRole } from '../../domain/people/authorisation.js';
 import { parseHub, HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
@@ -65,6 +65,8 @@ export interface EventFilters {
   profession?: string;
   channelId?: string;
   status?: string;
+  /** Free-text search over title, description, location and organiser. */
+  q?: string;
   limit?: string | number;
   next?: string;
 }
@@ -136,33 +138,29 @@ export class EventsService {
     const to = readBound(filters.to, 'to', true) ?? DateTime.fromJSDate(from).plus({ days: DEFAULT_RANGE_DAYS }).toJSDate();
     if (to <= from) throw invalid('"to" must be after "from".', { field: 'to' });
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 86_400_000) throw invalid(`Ask for at most ${MAX_RANGE_DAYS} days at a time.`, { field: 'to' });
-    const hub = optional(filters.hub, parseHub, 'hub', 'Unknown hub. Hubs: north-kent, west-kent, east-kent, kent-medway.');
+    const hub = readHubs(filters.hub);
     const category = optional(filters.category, parseCategory, 'category', 'Unknown category. Categories: plt, facilitation-development, cop-session, webinar, other.');
     const profession = optional(filters.profession, parseProfession, 'profession', 'Unknown profession code.');
     const status = optional(filters.status, (s) => (s === 'scheduled' || s === 'cancelled' ? s : null), 'status', 'status must be scheduled or cancelled.');
     const channelId = filters.channelId ? String(filters.channelId).trim() : undefined;
+    const text = filters.q === undefined ? undefined : cleanText(filters.q, 200);
+    if (text === null) throw invalid('Search for at most 200 characters of text.', { field: 'q' });
     const limit = filters.limit === undefined || filters.limit === '' ? 200 : Number(filters.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit must be a whole number from 1 to 500.', { field: 'limit' });
     const after = filters.next ? readCursor(filters.next) : undefined;
 
-    const found = await this.find(actor, { from, to, hub, category, profession, channelId, status }, { limit, after });
+    const found = await this.find(actor, { from, to, hub, category, profession, channelId, status, text: text || undefined }, { limit, after });
     return found;
   }
 
   /** Events in a range matching already-read criteria, a page at a time. */
   async find(
     actor: Actor,
-    c: { from: Date; to: Date; hub?: Hub; category?: Category; profession?: Profession; channelId?: string; status?: 'scheduled' | 'cancelled' },
+    c: EventCriteria & { from: Date; to: Date },
     page: { limit: number; after?: string } = { limit: 200 },
   ): Promise<EventList> {
     const stored = await this.inRange(c.from, c.to);
-    const matching = stored.filter(({ event: e }) =>
-      (!c.hub || e.hub === c.hub) &&
-      (!c.category || e.category === c.category) &&
-      (!c.profession || e.professions.includes(c.profession)) &&
-      (!c.channelId || e.channelId === c.channelId) &&
-      (!c.status || e.status === c.status),
-    );
+    const matching = stored.filter(({ event }) => matchesCriteria(event, c));
     const ordered = matching.filter((s) => !page.after || cursorOf(s.event) > page.after);
     const slice = ordered.slice(0, page.limit);
     const items = await runLimited(slice, 16, async (s) => (await this.viewWithReg(actor, s)).view);
@@ -500,6 +498,20 @@ export function readBound(value: string | undefined, field: string, endOfDay: bo
   const d = parseInstant(text);
   if (!d) throw invalid(`"${field}" must be an ISO 8601 date or date-time, e.g. 2026-07-01 or 2026-07-01T09:00:00+01:00.`, { field });
   return d;
+}
+
+/** `hub=west-kent` is that hub only; `hub=west-kent,kent-medway` any of those (the tab's "For you"). */
+function readHubs(value: string | undefined): Hub | Hub[] | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parts = String(value).split(',').map((h) => h.trim()).filter(Boolean);
+  const hubs: Hub[] = [];
+  for (const part of parts.slice(0, 8)) {
+    const hub = parseHub(part);
+    if (!hub) throw invalid('Unknown hub. Hubs: north-kent, west-kent, east-kent, kent-medway (or several, separated by commas).', { field: 'hub' });
+    if (!hubs.includes(hub)) hubs.push(hub);
+  }
+  if (parts.length > 8 || hubs.length === 0) throw invalid('Give one hub, or a few separated by commas.', { field: 'hub' });
+  return hubs.length === 1 ? hubs[0] : hubs;
 }
 
 function optional<T>(value: string | undefined, parse: (v: string) => T | null, field: string, message: string): T | undefined {

@@ -1,11 +1,12 @@
 // A facilitator's own profile: hubs, formats, skills, weekly availability (UK time), dates away,
 // most sessions a month, pause.
 import { useEffect, useState } from 'react';
-import { Body1, Button, Checkbox, Field, Input, SpinButton, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Checkbox, Dropdown, Field, Input, Option, SpinButton, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { ApiError, apiFetch } from '../api';
 import { useAsync } from '../components/useAsync';
-import { ErrorBar, Loading, Notice } from '../components/Status';
-import { HUB_NAMES, type Hub } from '../types';
+import { ErrorBar, Loading } from '../components/Status';
+import { HUB_NAMES, PROFESSIONS, PROFESSION_NAMES, type Hub } from '../types';
+import { InlineResult, errorText, type ActionResult } from '../components/InlineResult';
 import { DAYS, DAY_NAMES, FORMAT_NAMES, FORMATS, type Facilitator, type Format } from './types';
 
 const useStyles = makeStyles({
@@ -33,20 +34,22 @@ export function MyAvailability() {
   }, []);
   const [hubs, setHubs] = useState<Hub[]>([]);
   const [formats, setFormats] = useState<Format[]>([]);
+  // Skills are profession codes (chosen by name) and free-text skills.
+  const [professions, setProfessions] = useState<string[]>([]);
   const [skills, setSkills] = useState('');
   const [days, setDays] = useState<Record<string, string>>({});
   const [away, setAway] = useState('');
   const [max, setMax] = useState(4);
   const [paused, setPaused] = useState(false);
-  const [saved, setSaved] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
 
   useEffect(() => {
     const f = profile.data;
     if (!f) return;
     setHubs(f.hubs);
     setFormats(f.formats);
-    setSkills(f.skills.join(', '));
+    setProfessions(f.skills.filter((x) => x in PROFESSION_NAMES));
+    setSkills(f.skills.filter((x) => !(x in PROFESSION_NAMES)).join(', '));
     setDays(Object.fromEntries(DAYS.map((d) => [d, rangesFor(f, d)])));
     setAway(f.away.map((a) => (a.from === a.to ? a.from : `${a.from} to ${a.to}`)).join(', '));
     setMax(f.maxPerMonth);
@@ -55,7 +58,7 @@ export function MyAvailability() {
 
   if (profile.loading && profile.data === undefined) return <Loading />;
   if (profile.error) return <ErrorBar error={profile.error} />;
-  if (profile.data === null) return <Body1>You are not in the facilitator pool. Hub coordinators add facilitators; ask yours if you would like to facilitate group sessions.</Body1>;
+  if (profile.data === null) return <Body1 as="p">You are not in the facilitator pool. Hub coordinators add facilitators; ask yours if you would like to facilitate group sessions.</Body1>;
 
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...new Set([...list, item])] : list.filter((x) => x !== item));
   return (
@@ -64,14 +67,14 @@ export function MyAvailability() {
       aria-label="My availability"
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
-        setSaved('');
+        setResult(null);
         try {
-          const body = { hubs, formats, skills, away, maxPerMonth: max, paused, ...Object.fromEntries(DAYS.map((d) => [`avail_${d}`, days[d] ?? ''])) };
+          const allSkills = [...professions, ...skills.split(/[,;\n]/).map((x) => x.trim()).filter(Boolean)];
+          const body = { hubs, formats, skills: allSkills, away, maxPerMonth: max, paused, ...Object.fromEntries(DAYS.map((d) => [`avail_${d}`, days[d] ?? ''])) };
           profile.setData(await apiFetch<Facilitator>('/api/facilitators/me', { method: 'PUT', body }));
-          setSaved(paused ? 'Saved. New offers are paused.' : 'Saved.');
+          setResult({ intent: 'success', text: paused ? 'Saved. New offers are paused.' : 'Saved.' });
         } catch (err) {
-          setError(err);
+          setResult({ intent: 'error', text: `Not saved. ${errorText(err)}` });
         }
       }}
     >
@@ -87,7 +90,16 @@ export function MyAvailability() {
           <Checkbox key={f} label={FORMAT_NAMES[f]} checked={formats.includes(f)} onChange={(_, d) => setFormats(toggle(formats, f, !!d.checked))} />
         ))}
       </fieldset>
-      <Field label="Professions and skills" hint="Comma separated, e.g. practice-nurse, motivational interviewing">
+      <Field label="Professions you know well">
+        <Dropdown multiselect placeholder="Choose professions" selectedOptions={professions} value={professions.map((p) => PROFESSION_NAMES[p]).join(', ')} onOptionSelect={(_, d) => setProfessions(d.selectedOptions)}>
+          {PROFESSIONS.map((p) => (
+            <Option key={p} value={p}>
+              {PROFESSION_NAMES[p]}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label="Other skills" hint="Comma separated, e.g. motivational interviewing, Balint groups">
         <Input value={skills} onChange={(_, d) => setSkills(d.value)} />
       </Field>
       <fieldset className={styles.row} style={{ flexDirection: 'column' }}>
@@ -105,11 +117,12 @@ export function MyAvailability() {
         <SpinButton value={max} min={0} max={31} onChange={(_, d) => setMax(Number(d.value ?? d.displayValue ?? max) || 0)} />
       </Field>
       <Switch label="Pause new offers" checked={paused} onChange={(_, d) => setPaused(d.checked)} />
-      <Button type="submit" appearance="primary">
-        Save availability
-      </Button>
-      {saved && <Notice intent="success">{saved}</Notice>}
-      {error ? <ErrorBar error={error} title="Not saved" /> : null}
+      <div>
+        <Button type="submit" appearance="primary">
+          Save availability
+        </Button>
+        <InlineResult result={result} />
+      </div>
     </form>
   );
 }

@@ -1,10 +1,13 @@
-// Offers waiting for my answer and sessions I am confirmed for: accept, decline, withdraw.
+// Offers waiting for my answer and sessions I am confirmed for: accept, decline, withdraw. The
+// card that acted changes at once (no Accept/Decline left after an answer) and says what happened.
 import { useState } from 'react';
 import { Body1, Button, makeStyles, tokens } from '@fluentui/react-components';
 import { apiFetch } from '../api';
 import { useAsync } from '../components/useAsync';
-import { ErrorBar, Loading, Notice } from '../components/Status';
-import { shortWhen, sessionWhen, type FacilitationRequest } from './types';
+import { ErrorBar, Loading } from '../components/Status';
+import { errorText, type ActionResult } from '../components/InlineResult';
+import { sessionWhen, type FacilitationRequest } from './types';
+import { hasStarted } from './status';
 import { RequestCard } from './MyRequests';
 import type { ListResponse } from '../types';
 import type { AcceptResult, DeclineResult, RequestActionAnswer } from '../../contracts/facilitation';
@@ -28,45 +31,46 @@ const RESULTS: Record<string, string> = {
 export function MyOffers() {
   const styles = useStyles();
   const offers = useAsync(() => apiFetch<ListResponse<FacilitationRequest>>('/api/facilitation-requests?offers=true'), []);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const act = async (path: string) => {
-    setError(null);
-    setMessage('');
+  const [results, setResults] = useState<Record<string, ActionResult>>({});
+  const [busy, setBusy] = useState<string | null>(null);
+  const act = async (r: FacilitationRequest, path: string) => {
+    setBusy(r.id);
+    setResults((x) => ({ ...x, [r.id]: { intent: 'info', text: 'Sending your answer…' } }));
     try {
       const res = await apiFetch<RequestActionAnswer<AcceptResult | DeclineResult>>(path, { method: 'POST', body: {} });
-      setMessage(RESULTS[res.result] ?? 'Done.');
-      await offers.reload();
+      // The card shows the request as the answer left it, at once: no buttons that no longer apply.
+      if (offers.data) offers.setData({ items: offers.data.items.map((x) => (x.id === r.id ? res.request : x)) });
+      setResults((x) => ({ ...x, [r.id]: { intent: 'success', text: RESULTS[res.result] ?? 'Done.' } }));
     } catch (e) {
-      setError(e);
+      setResults((x) => ({ ...x, [r.id]: { intent: 'error', text: `That did not work. ${errorText(e)}` } }));
+    } finally {
+      setBusy(null);
     }
   };
   return (
     <div className={styles.list}>
-      {message && <Notice intent="success">{message}</Notice>}
-      {error ? <ErrorBar error={error} title="That did not work" /> : null}
       {offers.loading && !offers.data ? <Loading label="Loading your offers…" /> : null}
       {offers.error ? <ErrorBar error={offers.error} /> : null}
-      {offers.data?.items.length === 0 && <Body1>No offers waiting and no sessions coming up.</Body1>}
+      {offers.data?.items.length === 0 && <Body1 as="p">No offers waiting and no sessions coming up. When a lead needs someone like you, the offer appears here and in your chat with the bot.</Body1>}
       {offers.data?.items.map((r) => {
         const base = `/api/facilitation-requests/${encodeURIComponent(r.id)}`;
         const label = `${r.channelName}, ${sessionWhen(r)}`;
-        const actions = r.offer ? (
+        const mine = r.can.accept && r.offer;
+        const actions = mine ? (
           <>
-            <Button appearance="primary" onClick={() => void act(`${base}/offers/${encodeURIComponent(r.offer!.offerId)}/accept`)} aria-label={`Accept: ${label}`}>
+            <Button appearance="primary" disabled={busy === r.id} onClick={() => void act(r, `${base}/offers/${encodeURIComponent(r.offer!.offerId)}/accept`)} aria-label={`Accept: ${label}`}>
               Accept
             </Button>
-            <Button onClick={() => void act(`${base}/offers/${encodeURIComponent(r.offer!.offerId)}/decline`)} aria-label={`Decline: ${label}`}>
+            <Button disabled={busy === r.id} onClick={() => void act(r, `${base}/offers/${encodeURIComponent(r.offer!.offerId)}/decline`)} aria-label={`Decline: ${label}`}>
               Decline
             </Button>
-            <Body1>{`Please answer by ${shortWhen(r.offer.expiresAt)}.`}</Body1>
           </>
-        ) : r.can.withdraw ? (
-          <Button onClick={() => void act(`${base}/withdraw`)} aria-label={`Withdraw from ${label}`}>
+        ) : r.can.withdraw && !hasStarted(r) ? (
+          <Button disabled={busy === r.id} onClick={() => void act(r, `${base}/withdraw`)} aria-label={`Withdraw from ${label}`}>
             Withdraw
           </Button>
         ) : null;
-        return <RequestCard key={r.id} r={{ ...r, statusText: r.offer ? `Offered to you by ${r.leadName}` : r.statusText }} actions={actions} />;
+        return <RequestCard key={r.id} r={r} actions={actions} result={results[r.id]} />;
       })}
     </div>
   );

@@ -1,34 +1,43 @@
-// A lead's requests, with the request form: where each one is, why someone was offered, cancel.
-import { useState } from 'react';
-import { Badge, Body1, Button, Caption1, Card, CardHeader, Checkbox, Field, Input, Select, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+// A lead's requests, with the request form: where each one is, why someone was offered, cancel
+// (until the session starts). Coming up first, then the past.
+import { useState, type ReactNode } from 'react';
+import { Badge, Body1, Button, Caption1, Card, CardHeader, Checkbox, Field, Input, Select, Subtitle1, Subtitle2, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { apiFetch } from '../api';
+import { useApp } from '../MeContext';
 import { useAsync } from '../components/useAsync';
-import { ErrorBar, Loading, Notice } from '../components/Status';
+import { ErrorBar, Loading } from '../components/Status';
+import { InlineResult, errorText, type ActionResult } from '../components/InlineResult';
 import { FORMAT_NAMES, FORMATS, STATUS_COLOURS, sessionWhen, type FacilitationRequest, type Format } from './types';
+import { STATUS_LABELS, hasStarted, statusDetail } from './status';
 import type { ListResponse } from '../types';
 
 const useStyles = makeStyles({
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, maxWidth: '560px' },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center' },
+  status: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  heading: { margin: `${tokens.spacingVerticalL} 0 0` },
 });
 
 const todayInLondon = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
-export function RequestCard({ r, onChange, actions }: { r: FacilitationRequest; onChange?: () => void; actions?: React.ReactNode }) {
+export function RequestCard({ r, onChange, actions, result }: { r: FacilitationRequest; onChange?: (r: FacilitationRequest) => void; actions?: ReactNode; result?: ActionResult | null }) {
   const styles = useStyles();
-  const [error, setError] = useState<unknown>(null);
+  const { me } = useApp();
+  const [own, setOwn] = useState<ActionResult | null>(null);
   const [busy, setBusy] = useState(false);
-  const shown = r.offer ? r.candidates.find((c) => c.userId === r.offer?.facilitatorId) : r.status === 'confirmed' ? r.candidates[0] : undefined;
+  const shown = r.offer ? r.candidates.find((c) => c.userId === r.offer?.facilitatorId) : r.status === 'confirmed' ? r.candidates.find((c) => c.userId === r.facilitatorId) : undefined;
+  const started = hasStarted(r);
   const cancel = async () => {
     setBusy(true);
-    setError(null);
+    setOwn(null);
     try {
-      await apiFetch(`/api/facilitation-requests/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
-      onChange?.();
+      const updated = await apiFetch<FacilitationRequest>(`/api/facilitation-requests/${encodeURIComponent(r.id)}`, { method: 'DELETE' });
+      setOwn({ intent: 'success', text: 'Request cancelled. Anyone offered or confirmed has been told.' });
+      onChange?.(updated);
     } catch (e) {
-      setError(e);
+      setOwn({ intent: 'error', text: `Not cancelled. ${errorText(e)}` });
     } finally {
       setBusy(false);
     }
@@ -36,11 +45,11 @@ export function RequestCard({ r, onChange, actions }: { r: FacilitationRequest; 
   return (
     <Card data-testid="facilitation-request">
       <CardHeader header={<Subtitle2 as="h3">{`${r.channelName} — ${sessionWhen(r)}`}</Subtitle2>} description={<Caption1>{`${FORMAT_NAMES[r.format]}${r.topic ? ` · ${r.topic}` : ''}`}</Caption1>} />
-      <div>
+      <div className={styles.status}>
         <Badge appearance="tint" color={STATUS_COLOURS[r.status]}>
-          {r.status}
-        </Badge>{' '}
-        <Body1>{r.statusText}</Body1>
+          {STATUS_LABELS[r.status]}
+        </Badge>
+        <Body1 data-testid="request-status">{statusDetail(r, me.id)}</Body1>
       </div>
       {shown && shown.reasons.length > 0 && (
         <div>
@@ -56,19 +65,19 @@ export function RequestCard({ r, onChange, actions }: { r: FacilitationRequest; 
       )}
       {r.status === 'escalated' && r.noMatchReasons.length > 0 && <Caption1>{`Nobody free: ${r.noMatchReasons.join('; ')}`}</Caption1>}
       <div className={styles.row}>
-        {r.calendarUrl && (
-          <Button as="a" href={r.calendarUrl} appearance="secondary">
+        {r.calendarUrl && !started && (
+          <Button as="a" href={r.calendarUrl} appearance="secondary" aria-label={`Add to calendar: ${r.channelName}, ${sessionWhen(r)}`}>
             Add to calendar
           </Button>
         )}
-        {r.can.cancel && r.status !== 'cancelled' && onChange && (
-          <Button onClick={cancel} disabled={busy} aria-label={`Cancel the request for ${r.channelName}, ${sessionWhen(r)}`}>
+        {r.can.cancel && r.status !== 'cancelled' && !started && onChange && (
+          <Button onClick={() => void cancel()} disabled={busy} aria-label={`Cancel request for ${r.channelName}, ${sessionWhen(r)}`}>
             Cancel request
           </Button>
         )}
         {actions}
       </div>
-      {error ? <ErrorBar error={error} title="Not cancelled" /> : null}
+      <InlineResult result={own ?? result} />
     </Card>
   );
 }
@@ -83,7 +92,7 @@ function RequestForm({ channels, onCreated }: { channels: { id: string; name: st
   const [topic, setTopic] = useState('');
   const [notes, setNotes] = useState('');
   const [continuity, setContinuity] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const [sending, setSending] = useState(false);
   return (
     <form
@@ -91,15 +100,16 @@ function RequestForm({ channels, onCreated }: { channels: { id: string; name: st
       aria-label="Request a facilitator"
       onSubmit={async (e) => {
         e.preventDefault();
-        setError(null);
+        setResult(null);
         setSending(true);
         try {
           const created = await apiFetch<FacilitationRequest>('/api/facilitation-requests', { method: 'POST', body: { channelId, date, startTime, endTime, format, topic, notes, continuity } });
+          setResult({ intent: 'success', text: `Request sent for ${created.channelName}: ${created.statusText}.` });
           onCreated(created);
           setTopic('');
           setNotes('');
         } catch (err) {
-          setError(err);
+          setResult({ intent: 'error', text: `Request not sent. ${errorText(err)}` });
         } finally {
           setSending(false);
         }
@@ -141,39 +151,75 @@ function RequestForm({ channels, onCreated }: { channels: { id: string; name: st
         <Textarea value={notes} maxLength={2000} onChange={(_, d) => setNotes(d.value)} />
       </Field>
       <Checkbox label="Prefer someone who has facilitated this channel before" checked={continuity} onChange={(_, d) => setContinuity(!!d.checked)} />
-      <Button type="submit" appearance="primary" disabled={sending || !channelId}>
-        Send request
-      </Button>
-      {error ? <ErrorBar error={error} title="Request not sent" /> : null}
+      <div>
+        <Button type="submit" appearance="primary" disabled={sending || !channelId}>
+          Send request
+        </Button>
+        <InlineResult result={result} />
+      </div>
     </form>
   );
 }
 
-export function MyRequests() {
+/** The channels this person leads, for the request form (the page has already loaded them). */
+export function MyRequests({ leadChannels }: { leadChannels: { id: string; name: string }[] }) {
   const styles = useStyles();
   const requests = useAsync(() => apiFetch<ListResponse<FacilitationRequest>>('/api/facilitation-requests?mine=true'), []);
-  const channels = useAsync(() => apiFetch<ListResponse<{ id: string; name: string }>>('/api/facilitation/lead-channels'), []);
-  const [sent, setSent] = useState('');
-  const leads = (channels.data?.items.length ?? 0) > 0;
+  const replace = (updated: FacilitationRequest) => requests.data && requests.setData({ items: requests.data.items.map((x) => (x.id === updated.id ? updated : x)) });
+  const items = requests.data?.items ?? [];
+  const upcoming = items.filter((r) => !hasStarted(r));
+  const past = items.filter((r) => hasStarted(r));
+  // The form opens by itself only for a lead with no requests yet; otherwise their requests come first.
+  const [formOpen, setFormOpen] = useState<boolean | null>(null);
+  const showForm = formOpen ?? (requests.data ? requests.data.items.length === 0 : false);
   return (
     <div className={styles.list}>
-      {channels.loading ? <Loading /> : null}
-      {channels.error ? <ErrorBar error={channels.error} /> : null}
-      {channels.data && !leads && <Body1>Channel leads can ask for a facilitator here. You do not lead a Virtual Café channel.</Body1>}
-      {leads && (
-        <RequestForm
-          channels={channels.data!.items}
-          onCreated={(r) => {
-            setSent(`Request sent for ${r.channelName}: ${r.statusText}.`);
-            void requests.reload();
-          }}
-        />
+      {leadChannels.length > 0 ? (
+        <div className={styles.list}>
+          <div>
+            <Button appearance={showForm ? 'secondary' : 'primary'} aria-expanded={showForm} aria-controls="request-form" onClick={() => setFormOpen(!showForm)}>
+              Request a facilitator
+            </Button>
+          </div>
+          {showForm && (
+            <div id="request-form">
+              <RequestForm
+                channels={leadChannels}
+                onCreated={(r) => {
+                  setFormOpen(true); // keep the form, and the result beside its button, in view
+                  if (requests.data) requests.setData({ items: [r, ...requests.data.items.filter((x) => x.id !== r.id)] });
+                  void requests.reload();
+                }}
+              />
+            </div>
+          )}
+        </div>
+      ) : (
+        <Body1 as="p">You no longer lead a channel, so you cannot send new requests. Your earlier requests are below.</Body1>
       )}
-      {sent && <Notice intent="success">{sent}</Notice>}
       {requests.loading && !requests.data ? <Loading label="Loading your requests…" /> : null}
       {requests.error ? <ErrorBar error={requests.error} /> : null}
-      {requests.data?.items.map((r) => <RequestCard key={r.id} r={r} onChange={() => void requests.reload()} />)}
-      {requests.data && requests.data.items.length === 0 && leads && <Body1>No requests yet.</Body1>}
+      {requests.data && (
+        <>
+          <Subtitle1 as="h2" block className={styles.heading}>
+            Coming up
+          </Subtitle1>
+          {upcoming.length === 0 && <Body1 as="p">No requests coming up.</Body1>}
+          {upcoming.map((r) => (
+            <RequestCard key={r.id} r={r} onChange={replace} />
+          ))}
+          {past.length > 0 && (
+            <>
+              <Subtitle1 as="h2" block className={styles.heading}>
+                Past sessions
+              </Subtitle1>
+              {past.map((r) => (
+                <RequestCard key={r.id} r={r} />
+              ))}
+            </>
+          )}
+        </>
+      )}
     </div>
   );
 }

@@ -29,7 +29,7 @@ export function ConfigPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 as="h1" block id="page-title">
         Add the Virtual Café to this channel
       </Title2>
       <Body1 as="p">Choose what this tab shows. You can add more than one tab.</Body1>

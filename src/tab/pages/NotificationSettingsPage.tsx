@@ -41,10 +41,12 @@ export function NotificationSettingsPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 as="h1" block id="page-title">
         Notifications
       </Title2>
-      <Body1 as="p">Choose what the Virtual Café sends you in Teams. Changes apply to messages not yet sent.</Body1>
+      <Body1 as="p" block>
+        Choose what the Virtual Café sends you in Teams. Changes apply to messages not yet sent.
+      </Body1>
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorBar error={error} title="Your settings could not be loaded" /> : null}
       {data && (

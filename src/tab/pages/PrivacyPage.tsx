@@ -76,10 +76,10 @@ export function PrivacyPage() {
 
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 as="h1" block id="page-title">
         Your data
       </Title2>
-      <Body1 as="p">
+      <Body1 as="p" block>
         The Virtual Café keeps only what its features need: your profile, channel memberships, bookings and attendance, facilitation details, and where to reach you in Teams.
       </Body1>
       <div className={styles.actions}>

@@ -14,7 +14,7 @@ export function AdminPage() {
   const sections = ADMIN_SECTIONS.filter((s) => s.visible(me));
   return (
     <section aria-labelledby="page-title">
-      <Title2 as="h1" id="page-title">
+      <Title2 as="h1" block id="page-title">
         Hub administration
       </Title2>
       <div className={styles.list}>

@@ -1,9 +1,11 @@
-// Coordinators choose each channel's leads (PUT /api/channels/{id}/leads).
-import { useEffect, useState } from 'react';
-import { Body1, Button, Field, Select, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+// Coordinators choose each channel's leads by name (PUT /api/channels/{id}/leads).
+import { useState } from 'react';
+import { Button, Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
-import { ErrorBar, Loading, Notice } from '../../components/Status';
+import { ErrorBar, Loading } from '../../components/Status';
+import { PeoplePicker, type PickedPerson } from '../../components/PeoplePicker';
+import { InlineResult, errorText, type ActionResult } from '../../components/InlineResult';
 import type { Channel } from '../channels/types';
 import type { DirectoryAnswer } from '../../../contracts/channels';
 
@@ -13,36 +15,40 @@ export function ChannelLeadsSection() {
   const styles = useStyles();
   const { data, error, loading, reload } = useAsync(() => apiFetch<DirectoryAnswer>('/api/channel-directory'), []);
   const [channelId, setChannelId] = useState('');
-  const [leadIds, setLeadIds] = useState('');
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
-  const selected = data?.items.find((i) => i.channel.id === channelId);
+  const [leads, setLeads] = useState<PickedPerson[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
 
-  useEffect(() => {
-    if (selected) setLeadIds(selected.channel.leadIds.join('\n'));
-  }, [selected]);
+  const pick = (id: string) => {
+    setChannelId(id);
+    setResult(null);
+    setLeads(data?.items.find((i) => i.channel.id === id)?.leads.map((l) => ({ id: l.id, name: l.name })) ?? []);
+  };
 
   if (loading && !data) return <Loading label="Loading channels…" />;
   if (error) return <ErrorBar error={error} title="Channels could not be loaded" />;
   return (
     <form
       className={styles.form}
+      aria-label="Channel leads"
       onSubmit={async (e) => {
         e.preventDefault();
-        setSaveError(null);
-        setSaved('');
+        setBusy(true);
+        setResult(null);
         try {
-          const ids = leadIds.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
-          const updated = await apiFetch<Channel>(`/api/channels/${encodeURIComponent(channelId)}/leads`, { method: 'PUT', body: { leadIds: ids } });
-          setSaved(`Saved: ${updated.name} has ${updated.leadIds.length} lead${updated.leadIds.length === 1 ? '' : 's'}.`);
+          const updated = await apiFetch<Channel>(`/api/channels/${encodeURIComponent(channelId)}/leads`, { method: 'PUT', body: { leadIds: leads.map((l) => l.id) } });
+          const n = updated.leadIds.length;
+          setResult({ intent: 'success', text: n ? `Saved: ${updated.name} has ${n} lead${n === 1 ? '' : 's'}. New leads get a message from the bot.` : `Saved: ${updated.name} has no leads now.` });
           await reload();
         } catch (err) {
-          setSaveError(err);
+          setResult({ intent: 'error', text: `Leads not saved. ${errorText(err)}` });
+        } finally {
+          setBusy(false);
         }
       }}
     >
       <Field label="Channel">
-        <Select value={channelId} onChange={(_, d) => setChannelId(d.value)}>
+        <Select value={channelId} onChange={(_, d) => pick(d.value)}>
           <option value="">Choose a channel…</option>
           {data?.items.map((i) => (
             <option key={i.channel.id} value={i.channel.id}>
@@ -51,15 +57,13 @@ export function ChannelLeadsSection() {
           ))}
         </Select>
       </Field>
-      {selected && <Body1 as="p">Current leads: {selected.leads.map((l) => l.name).join(', ') || 'none'}</Body1>}
-      <Field label="Lead Entra object ids (one per line)" hint="New leads get a message from the bot.">
-        <Textarea value={leadIds} onChange={(_, d) => setLeadIds(d.value)} disabled={!channelId} />
-      </Field>
-      <Button type="submit" appearance="primary" disabled={!channelId}>
-        Save leads
-      </Button>
-      {saved && <Notice intent="success">{saved}</Notice>}
-      {saveError ? <ErrorBar error={saveError} title="Leads not saved" /> : null}
+      <PeoplePicker label="Leads" hint="Type a name to add a lead; remove a lead with the cross on their name." selected={leads} onChange={setLeads} disabled={!channelId} />
+      <div>
+        <Button type="submit" appearance="primary" disabled={!channelId || busy}>
+          Save leads
+        </Button>
+        <InlineResult result={result} />
+      </div>
     </form>
   );
 }

@@ -1,18 +1,22 @@
 // Coordinators: open facilitation requests, how long matching takes, who carries the load.
-import { Body1, Caption1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
 import { duration, sessionWhen, type Dashboard } from '../../facilitation/types';
+import { STATUS_LABELS, statusDetail } from '../../facilitation/status';
+import { StackedTable } from '../../components/StackedTable';
+import { useApp } from '../../MeContext';
 
 const useStyles = makeStyles({
   figures: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXXL, marginBottom: tokens.spacingVerticalM },
   figure: { display: 'flex', flexDirection: 'column' },
-  scroll: { overflowX: 'auto', marginBottom: tokens.spacingVerticalL },
+  heading: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
 });
 
 export function FacilitationDashboardSection() {
   const styles = useStyles();
+  const { me } = useApp();
   const dash = useAsync(() => apiFetch<Dashboard>('/api/facilitation/dashboard'), []);
   if (dash.loading && !dash.data) return <Loading label="Loading the dashboard…" />;
   if (dash.error) return <ErrorBar error={dash.error} />;
@@ -33,54 +37,38 @@ export function FacilitationDashboardSection() {
           <Subtitle2>{d.confirmedLast90Days}</Subtitle2>
         </div>
       </div>
-      <div className={styles.scroll}>
-        {d.openRequests.length === 0 ? (
-          <Body1>No open requests.</Body1>
-        ) : (
-          <Table aria-label="Open facilitation requests" size="small">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>Channel</TableHeaderCell>
-                <TableHeaderCell>When</TableHeaderCell>
-                <TableHeaderCell>Lead</TableHeaderCell>
-                <TableHeaderCell>Where it is</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {d.openRequests.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>{r.channelName}</TableCell>
-                  <TableCell>{sessionWhen(r)}</TableCell>
-                  <TableCell>{r.leadName}</TableCell>
-                  <TableCell>{r.statusText}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
-      </div>
-      <div className={styles.scroll}>
-        <Table aria-label="Load per facilitator" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Facilitator</TableHeaderCell>
-              <TableHeaderCell>Last 90 days</TableHeaderCell>
-              <TableHeaderCell>Coming up</TableHeaderCell>
-              <TableHeaderCell>This month</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.load.map((l) => (
-              <TableRow key={l.userId}>
-                <TableCell>{l.paused ? `${l.name} (paused)` : l.name}</TableCell>
-                <TableCell>{l.last90Days}</TableCell>
-                <TableCell>{l.upcoming}</TableCell>
-                <TableCell>{`${l.thisMonth} of ${l.maxPerMonth}`}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+      <Subtitle2 as="h3" block className={styles.heading}>
+        Open requests
+      </Subtitle2>
+      {d.openRequests.length === 0 ? (
+        <Body1 as="p">No open requests.</Body1>
+      ) : (
+        <StackedTable
+          label="Open facilitation requests"
+          rows={d.openRequests}
+          rowKey={(r) => r.id}
+          columns={[
+            { header: 'Channel', cell: (r) => r.channelName },
+            { header: 'When', cell: (r) => sessionWhen(r) },
+            { header: 'Lead', cell: (r) => r.leadName },
+            { header: 'Where it is', cell: (r) => `${STATUS_LABELS[r.status]}: ${statusDetail(r, me.id)}` },
+          ]}
+        />
+      )}
+      <Subtitle2 as="h3" block className={styles.heading}>
+        Load per facilitator
+      </Subtitle2>
+      <StackedTable
+        label="Load per facilitator"
+        rows={d.load}
+        rowKey={(l) => l.userId}
+        columns={[
+          { header: 'Facilitator', cell: (l) => (l.paused ? `${l.name} (paused)` : l.name) },
+          { header: 'Last 90 days', cell: (l) => l.last90Days },
+          { header: 'Coming up', cell: (l) => l.upcoming },
+          { header: 'This month', cell: (l) => `${l.thisMonth} of ${l.maxPerMonth}` },
+        ]}
+      />
       {d.formerFacilitatorSessions > 0 && <Caption1>{`${d.formerFacilitatorSessions} recent sessions were with facilitators who have since left.`}</Caption1>}
     </div>
   );

@@ -1,6 +1,7 @@
 // Coordinators: how notification delivery is going — pending, failed and unconfirmed counts, why
 // notices failed, dead letters and scheduled jobs. Counts only: never who, never what.
-import { Button, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { StackedTable } from '../../components/StackedTable';
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
@@ -46,22 +47,15 @@ export function NotificationsSection() {
         ))}
       </dl>
       {reasons.length > 0 && (
-        <Table aria-label="Why notifications failed" size="small">
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>Reason</TableHeaderCell>
-              <TableHeaderCell>Notices</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {reasons.map(([reason, count]) => (
-              <TableRow key={reason}>
-                <TableCell>{REASONS[reason] ?? reason}</TableCell>
-                <TableCell>{count}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <StackedTable
+          label="Why notifications failed"
+          rows={reasons}
+          rowKey={([reason]) => reason}
+          columns={[
+            { header: 'Reason', cell: ([reason]) => REASONS[reason] ?? reason },
+            { header: 'Notices', cell: ([, count]) => count },
+          ]}
+        />
       )}
       <div className={styles.actions}>
         <Button onClick={() => void reload()}>Refresh counts</Button>

@@ -3,9 +3,11 @@
 import { useState } from 'react';
 import { Badge, Body1, Button, Caption1, Card, CardHeader, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { useApp } from '../../MeContext';
-import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
+import { PROFESSION_NAMES } from '../../types';
+import { hubName } from '../../components/names';
 import { canEdit, whenText, type Channel, type DirectoryItem } from './types';
 import { EditPanel, MembersPanel } from './LeadPanels';
+import { InlineResult, type ActionResult } from '../../components/InlineResult';
 
 const useStyles = makeStyles({
   card: { width: '100%', boxSizing: 'border-box' },
@@ -20,12 +22,14 @@ export interface ChannelCardProps {
   item: DirectoryItem;
   highlighted: boolean;
   busy: boolean;
+  /** What the last action on this card did (shown under its buttons). */
+  result?: ActionResult;
   onJoin(c: Channel): void;
   onLeave(c: Channel): void;
   onChanged(): void;
 }
 
-export function ChannelCard({ item, highlighted, busy, onJoin, onLeave, onChanged }: ChannelCardProps) {
+export function ChannelCard({ item, highlighted, busy, result, onJoin, onLeave, onChanged }: ChannelCardProps) {
   const styles = useStyles();
   const { me } = useApp();
   const [panel, setPanel] = useState<'none' | 'edit' | 'members'>('none');
@@ -44,7 +48,7 @@ export function ChannelCard({ item, highlighted, busy, onJoin, onLeave, onChange
         }
         description={
           <Caption1>
-            {HUB_NAMES[c.hub]} · {professions} · {c.memberCount} member{c.memberCount === 1 ? '' : 's'}
+            {hubName(c.hub)} · {professions} · {c.memberCount} member{c.memberCount === 1 ? '' : 's'}
           </Caption1>
         }
       />
@@ -104,6 +108,7 @@ export function ChannelCard({ item, highlighted, busy, onJoin, onLeave, onChange
           </Button>
         )}
       </div>
+      <InlineResult result={result} />
       {panel === 'edit' && (
         <EditPanel channel={c} onSaved={() => onChanged()} />
       )}

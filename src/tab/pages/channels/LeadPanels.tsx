@@ -1,7 +1,8 @@
 // What leads (and coordinators) do on a channel: edit purpose and guidelines; see members and
 // decide requests to join. Guests' rows show no details.
 import { useState } from 'react';
-import { Button, Field, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Textarea, Body1, makeStyles, tokens } from '@fluentui/react-components';
+import { StackedTable } from '../../components/StackedTable';
 import { apiFetch } from '../../api';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
@@ -96,24 +97,16 @@ export function MembersPanel({ channel, onChanged }: { channel: Channel; onChang
         </>
       )}
       {actionError ? <ErrorBar error={actionError} title="Not done" /> : null}
-      <Table aria-label={`Members of ${channel.name}`} size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>About them</TableHeaderCell>
-            <TableHeaderCell>Joined</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.items.map((m) => (
-            <TableRow key={m.userId}>
-              <TableCell>{m.name}</TableCell>
-              <TableCell>{details(m)}</TableCell>
-              <TableCell>{m.joinedAt ? new Date(m.joinedAt).toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }) : ''}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <StackedTable
+        label={`Members of ${channel.name}`}
+        rows={data.items}
+        rowKey={(m) => m.userId}
+        columns={[
+          { header: 'Name', cell: (m) => m.name },
+          { header: 'About them', cell: details },
+          { header: 'Joined', cell: (m) => (m.joinedAt ? new Date(m.joinedAt).toLocaleDateString('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'short', year: 'numeric' }) : '') },
+        ]}
+      />
     </div>
   );
 }

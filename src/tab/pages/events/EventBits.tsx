@@ -1,9 +1,12 @@
 // Small pieces shared by the calendar, event detail and my bookings: the person's state as a
-// badge and the one booking button that fits it (its accessible name includes the event title).
+// badge, and the one booking button that fits it — its accessible name is its visible words plus
+// the event's title, cancelling asks first and says what happens to the place, and what it did is
+// shown right beside it.
 import { useState } from 'react';
-import { Badge, Button, type BadgeProps } from '@fluentui/react-components';
+import { Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, type BadgeProps } from '@fluentui/react-components';
 import { eventsApi, type EventView } from './eventsApi';
 import { formatDay, londonDay } from './london';
+import { InlineResult, errorText, type ActionResult } from '../../components/InlineResult';
 
 export function stateText(v: EventView): string {
   switch (v.state) {
@@ -47,52 +50,103 @@ export function whereText(v: Pick<EventView, 'location' | 'onlineMeetingUrl'>): 
   return v.location ?? 'Online (Microsoft Teams)';
 }
 
-/** Book, join the waitlist, cancel or leave it — whichever fits; reports what happened. */
-export function BookingButton({ event, onDone, size }: { event: EventView; onDone: (message: string, updated: EventView) => void; size?: 'small' | 'medium' }) {
+/** What happens to the place if the person lets it go, said before they do. */
+export function placeAfterCancelling(v: EventView): string {
+  if (v.myStatus === 'waitlisted') return `You are number ${v.myWaitlistPosition ?? '?'} on the waitlist. If you join again later, you go to the back of the queue.`;
+  if (v.waitlisted > 0) return 'Your place goes to the first person on the waitlist, who is told at once. If you change your mind, you join the back of the waitlist.';
+  return 'You can book again while places are left.';
+}
+
+const useStyles = makeStyles({
+  wrap: { display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', maxWidth: '100%' },
+});
+
+/**
+ * Sign up, join the waitlist, cancel or leave it — whichever fits. `onDone` gets the event as the
+ * action left it, so lists change at once; the result is shown beside the button.
+ */
+export function BookingButton({ event, onDone, size }: { event: EventView; onDone: (updated: EventView) => void; size?: 'small' | 'medium' }) {
+  const styles = useStyles();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
+  const [asking, setAsking] = useState(false);
+  const [result, setResult] = useState<ActionResult | null>(null);
   const act = async (book: boolean) => {
     setBusy(true);
-    setError('');
+    setAsking(false);
+    setResult(null);
     try {
       if (book) {
         const r = await eventsApi.book(event.id);
-        onDone(r.status === 'booked' ? `You’re booked on “${event.title}”.` : `“${event.title}” is full: you’re on the waitlist, #${r.position}.`, r.event);
+        setResult({ intent: 'success', text: r.status === 'booked' ? `You’re booked on “${event.title}”.` : `“${event.title}” is full: you’re on the waitlist, #${r.position}. If a place comes up you’re booked and told.` });
+        onDone(r.event);
       } else {
         const r = await eventsApi.unbook(event.id);
-        onDone(r.previous === 'booked' ? 'Your booking is cancelled. Thank you for freeing the place.' : 'You have left the waitlist.', r.event);
+        const promoted = r.previous === 'booked' && event.waitlisted > 0;
+        setResult({
+          intent: 'success',
+          text: r.previous === 'booked' ? `Your booking is cancelled. ${promoted ? 'Your place has gone to the first person on the waitlist.' : 'You can book again while places are left.'}` : 'You have left the waitlist.',
+        });
+        onDone(r.event);
       }
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setResult({ intent: 'error', text: errorText(e) });
     } finally {
       setBusy(false);
     }
   };
-  let button;
+
+  let words: string;
+  let book = true;
+  let primary = false;
   switch (event.state) {
     case 'open':
-      button = <Button appearance="primary" size={size} disabled={busy} onClick={() => void act(true)} aria-label={`Sign up for ${event.title}`}>Sign up</Button>;
+      words = 'Sign up';
+      primary = true;
       break;
     case 'full':
-      button = <Button size={size} disabled={busy} onClick={() => void act(true)} aria-label={`Join the waitlist for ${event.title}`}>Join the waitlist</Button>;
+      words = 'Join the waitlist';
       break;
     case 'booked':
-      button = <Button size={size} disabled={busy} onClick={() => void act(false)} aria-label={`Cancel my booking for ${event.title}`}>Cancel booking</Button>;
+      words = 'Cancel my booking';
+      book = false;
       break;
     case 'waitlisted':
-      button = <Button size={size} disabled={busy} onClick={() => void act(false)} aria-label={`Leave the waitlist for ${event.title}`}>Leave waitlist</Button>;
+      words = 'Leave the waitlist';
+      book = false;
       break;
     default:
-      return null;
+      return result ? <InlineResult result={result} /> : null;
   }
   return (
-    <span>
-      {button}
-      {error && (
-        <span role="alert" style={{ marginLeft: 8, color: 'var(--colorPaletteRedForeground1)' }}>
-          {error}
-        </span>
-      )}
+    <span className={styles.wrap}>
+      <Button appearance={primary ? 'primary' : 'secondary'} size={size} disabled={busy} onClick={() => (book ? void act(true) : setAsking(true))} aria-label={`${words} for ${event.title}`}>
+        {words}
+      </Button>
+      <InlineResult result={result} />
+      {/* Kept mounted and closed through `open`: unmounting an open dialog can leave the page
+          aria-hidden (its modal restore never runs), hiding every control from screen readers. */}
+      {
+        <Dialog open={asking} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(false)}>
+          <DialogSurface aria-describedby={`cancel-${event.id}-what`}>
+            <DialogBody>
+              <DialogTitle>{event.myStatus === 'waitlisted' ? `Leave the waitlist for “${event.title}”?` : `Cancel your place on “${event.title}”?`}</DialogTitle>
+              <DialogContent>
+                <Body1 as="p" id={`cancel-${event.id}-what`}>
+                  {placeAfterCancelling(event)}
+                </Body1>
+              </DialogContent>
+              <DialogActions>
+                <Button appearance="secondary" onClick={() => setAsking(false)}>
+                  {event.myStatus === 'waitlisted' ? 'Stay on the waitlist' : 'Keep my place'}
+                </Button>
+                <Button appearance="primary" onClick={() => void act(false)}>
+                  {event.myStatus === 'waitlisted' ? 'Leave the waitlist' : 'Cancel my booking'}
+                </Button>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      }
     </span>
   );
 }

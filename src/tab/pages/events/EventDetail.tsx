@@ -1,10 +1,11 @@
 // One event: everything about it, the person's own place with the same button as the card, any
 // warnings (a clash, not their profession), and for organisers: edit, cancel, roster.
+import { AppLink } from '../../components/AppLink';
 import { useState } from 'react';
 import {
   Body1, Button, Caption1, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Link as FluentLink, Textarea, Title2, makeStyles, tokens,
 } from '@fluentui/react-components';
-import { navigate, Link } from '../../router';
+import { navigate } from '../../router';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
@@ -20,7 +21,7 @@ const useStyles = makeStyles({
 
 export function EventDetail({ id }: { id: string }) {
   const styles = useStyles();
-  const { data: event, error, loading, reload, setData } = useAsync(() => eventsApi.get(id), [id]);
+  const { data: event, error, loading, setData } = useAsync(() => eventsApi.get(id), [id]);
   const [notice, setNotice] = useState('');
   const [reason, setReason] = useState('');
   const [actionError, setActionError] = useState<unknown>(null);
@@ -28,7 +29,7 @@ export function EventDetail({ id }: { id: string }) {
   if (loading && !event) return <Loading label="Loading the event…" />;
   if (error || !event) return <ErrorBar error={error ?? 'Not found'} title="Could not open this event" />;
   const e: EventWithWarnings = event;
-  const places = e.capacity === null ? `Unlimited · ${e.booked} booked` : `${e.booked} of ${e.capacity} booked${e.waitlisted ? ` · ${e.waitlisted} on the waitlist` : ''}`;
+  const places = e.capacity === null ? `Unlimited · ${e.booked} booked` : `${e.capacity} places · ${e.booked} booked${e.waitlisted ? ` · ${e.waitlisted} on the waitlist` : ''}`;
 
   const cancelEvent = async () => {
     setActionError(null);
@@ -44,7 +45,7 @@ export function EventDetail({ id }: { id: string }) {
   return (
     <article aria-labelledby="event-title">
       <p>
-        <Link href="/tab/calendar">← Back to the calendar</Link>
+        <AppLink href="/tab/calendar">← Back to the calendar</AppLink>
       </p>
       <Title2 block as="h1" id="event-title">
         {e.title}
@@ -60,13 +61,7 @@ export function EventDetail({ id }: { id: string }) {
       ))}
       <div className={styles.actions}>
         <StateBadge event={e} />
-        <BookingButton
-          event={e}
-          onDone={(message) => {
-            setNotice(message);
-            void reload();
-          }}
-        />
+        <BookingButton event={e} onDone={(updated) => setData({ ...updated, warnings: e.warnings })} />
       </div>
       <dl className={styles.facts}>
         <dt>When</dt>

@@ -1,8 +1,9 @@
 // Create or edit an event (organisers and coordinators of its hub). Times are UK time; the server
 // checks everything again and says what to fix.
+import { AppLink } from '../../components/AppLink';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Select, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { navigate, Link } from '../../router';
+import { navigate } from '../../router';
 import { useApp } from '../../MeContext';
 import { ErrorBar, Loading } from '../../components/Status';
 import { HUB_NAMES, PROFESSION_NAMES, type Hub } from '../../types';
@@ -104,7 +105,7 @@ export function EventForm({ id }: { id?: string }) {
 
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} aria-labelledby="form-title">
-      <Link href={id ? `/tab/calendar/event/${encodeURIComponent(id)}` : '/tab/calendar'}>← Back</Link>
+      <AppLink href={id ? `/tab/calendar/event/${encodeURIComponent(id)}` : '/tab/calendar'}>← Back</AppLink>
       <Title2 block as="h1" id="form-title">
         {id ? 'Edit event' : 'Create a PLT event'}
       </Title2>

@@ -1,8 +1,9 @@
 // Organisers: create many events from CSV. Checked line by line first; nothing is created until
 // every line is good, and importing the same file again creates nothing twice.
+import { AppLink } from '../../components/AppLink';
 import { useState } from 'react';
 import { Body1, Button, Checkbox, Field, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { Link, navigate } from '../../router';
+import { navigate } from '../../router';
 import { ErrorBar, Notice } from '../../components/Status';
 import { eventsApi, type ImportReport } from './eventsApi';
 
@@ -42,7 +43,7 @@ export function ImportPage() {
       }}
     >
       <p>
-        <Link href="/tab/calendar">← Back to the calendar</Link>
+        <AppLink href="/tab/calendar">← Back to the calendar</AppLink>
       </p>
       <Title2 block as="h1" id="import-title">
         Import events from CSV

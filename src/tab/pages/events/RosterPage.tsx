@@ -1,8 +1,8 @@
 // Organisers: who is booked and who is waiting (in order), CSV export, and attendance once the
 // event has started (attendees then see it in their CPD record).
+import { AppLink } from '../../components/AppLink';
 import { useEffect, useState } from 'react';
 import { Body1, Button, Checkbox, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { Link } from '../../router';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { eventsApi, download } from './eventsApi';
@@ -54,7 +54,7 @@ export function RosterPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="roster-title">
       <p>
-        <Link href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</Link>
+        <AppLink href={`/tab/calendar/event/${encodeURIComponent(id)}`}>← Back to the event</AppLink>
       </p>
       <Title2 block as="h1" id="roster-title">
         Roster: {e.title}
