@@ -3,9 +3,8 @@
 // was participatory and planned, my reflection, and its certificate; as a PDF for my confirmer or
 // appraiser, or CSV.
 import { useState } from 'react';
-import {
-  Badge, Body1, Button, Field, Input, Select, Subtitle1, Subtitle2, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, makeStyles, tokens,
-} from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, Field, Input, Select, Subtitle1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { StackedTable } from '../../components/StackedTable';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
 import { download } from './eventsApi';
@@ -16,8 +15,6 @@ const useStyles = makeStyles({
   section: { marginTop: tokens.spacingVerticalXXL },
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end', margin: `${tokens.spacingVerticalS} 0` },
   headline: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'center', margin: `${tokens.spacingVerticalM} 0` },
-  scroll: { overflowX: 'auto', maxWidth: '100%' },
-  table: { minWidth: '640px' },
   reflection: { whiteSpace: 'pre-wrap' },
 });
 
@@ -33,6 +30,7 @@ export function progressText(r: CpdRecordJson, p: CpdPeriodJson): string {
   return `${kinds.size} of ${t.kinds} kinds of activity${kinds.size ? ` (${[...kinds].join(', ')})` : ''}`;
 }
 
+const round2 = (n: number) => Math.round(n * 100) / 100;
 const periodDates = (p: CpdPeriodJson) => `${formatDate(londonDay(p.from))} – ${formatDate(londonDay(p.to))}`;
 
 export function CpdSection() {
@@ -95,92 +93,85 @@ export function CpdSection() {
       {error ? <ErrorBar error={error} title="That did not work" /> : null}
       {cpd.error ? <ErrorBar error={cpd.error} title="Could not load your CPD record" /> : null}
       {cpd.loading && !r && <Loading label="Loading your CPD record…" />}
-      {r && latest && (
+      {r && (
         <>
-          <div className={styles.headline} data-testid="cpd-summary">
-            <Subtitle2>
-              {PERIOD_NAMES[r.regulator as Regulator]} {periodDates(latest)}: {progressText(r, latest)}
-            </Subtitle2>
-            <Badge appearance="filled" color={latest.met ? 'success' : 'warning'}>
-              {latest.met ? 'Target met' : 'Not met yet'}
-            </Badge>
+          <div data-testid="cpd-summary">
+            {latest && (
+              <div className={styles.headline}>
+                <Subtitle2>
+                  {PERIOD_NAMES[r.regulator as Regulator]} {periodDates(latest)}: {progressText(r, latest)}
+                </Subtitle2>
+                <Badge appearance="filled" color={latest.met ? 'success' : 'warning'}>
+                  {latest.met ? 'Target met' : 'Not met yet'}
+                </Badge>
+              </div>
+            )}
+            <Body1 block as="p">
+              Total {round2(r.entries.reduce((n, e) => n + e.hours, 0))} h, of which {round2(r.entries.reduce((n, e) => n + (e.participatory ? e.hours : 0), 0))} h participatory, from {r.entries.length} {r.entries.length === 1 ? 'activity' : 'activities'}.
+            </Body1>
           </div>
-          <div className={styles.scroll}>
-            <Table className={styles.table} aria-label="Periods against the target" size="small">
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>Period</TableHeaderCell>
-                  <TableHeaderCell>Hours</TableHeaderCell>
-                  <TableHeaderCell>Participatory hours</TableHeaderCell>
-                  <TableHeaderCell>Entries (planned)</TableHeaderCell>
-                  <TableHeaderCell>Against the target</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {r.periods.map((p) => (
-                  <TableRow key={p.from}>
-                    <TableCell>{periodDates(p)}</TableCell>
-                    <TableCell>{p.totalHours}</TableCell>
-                    <TableCell>{p.participatoryHours}</TableCell>
-                    <TableCell>{`${p.entries} (${p.plannedEntries})`}</TableCell>
-                    <TableCell>{`${progressText(r, p)}: ${p.met ? 'met' : 'not met yet'}`}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+          <StackedTable
+            label="Periods against the target"
+            rows={r.periods}
+            rowKey={(p) => p.from}
+            columns={[
+              { header: 'Period', cell: (p) => periodDates(p) },
+              { header: 'Hours', cell: (p) => p.totalHours },
+              { header: 'Participatory hours', cell: (p) => p.participatoryHours },
+              { header: 'Entries (planned)', cell: (p) => `${p.entries} (${p.plannedEntries})` },
+              { header: 'Against the target', cell: (p) => `${progressText(r, p)}: ${p.met ? 'met' : 'not met yet'}` },
+            ]}
+          />
           {r.entries.length === 0 ? (
             <Body1 block as="p">
               Attended events appear here once the organiser (or Teams) records your attendance.
             </Body1>
           ) : (
-            <div className={styles.scroll}>
-              <Table className={styles.table} aria-label="Learning activities" size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>Date</TableHeaderCell>
-                    <TableHeaderCell>Activity</TableHeaderCell>
-                    <TableHeaderCell>Method</TableHeaderCell>
-                    <TableHeaderCell>Hours</TableHeaderCell>
-                    <TableHeaderCell>Participatory</TableHeaderCell>
-                    <TableHeaderCell>Planned</TableHeaderCell>
-                    <TableHeaderCell>My reflection</TableHeaderCell>
-                    <TableHeaderCell>Certificate</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {r.entries.map((e) => (
-                    <TableRow key={e.eventId}>
-                      <TableCell>{formatDay(londonDay(e.date), 'short')}</TableCell>
-                      <TableCell>
-                        {e.title}
-                        <br />
-                        <span>Organiser: {e.organiser}</span>
-                      </TableCell>
-                      <TableCell>{e.method}</TableCell>
-                      <TableCell>{e.hours}</TableCell>
-                      <TableCell>{e.participatory ? 'Yes' : 'No'}</TableCell>
-                      <TableCell>{e.planned ? 'Yes' : 'No'}</TableCell>
-                      <TableCell className={styles.reflection}>
-                        {e.reflection ?? '—'}
-                        {e.codeTheme ? ` (NMC Code: ${CODE_THEME_NAMES[e.codeTheme as keyof typeof CODE_THEME_NAMES] ?? e.codeTheme})` : ''}
-                      </TableCell>
-                      <TableCell>
-                        <Button
-                          size="small"
-                          aria-label={`Download the certificate for ${e.title}`}
-                          onClick={() => void save(e.certificateId, async () => download(`certificate-${e.certificateId}.pdf`, await afterApi.certificatePdf(e.certificateId)))}
-                        >
-                          PDF
-                        </Button>
-                        <br />
-                        <span>{e.certificateId}</span>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+            <StackedTable
+              label="Evidence of learning"
+              rows={r.entries}
+              rowKey={(e) => e.eventId}
+              columns={[
+                {
+                  header: 'Activity',
+                  cell: (e) => (
+                    <>
+                      {e.title}
+                      <br />
+                      <Caption1>Organiser: {e.organiser}</Caption1>
+                    </>
+                  ),
+                },
+                { header: 'Date', cell: (e) => formatDay(londonDay(e.date), 'short') },
+                { header: 'Method', cell: (e) => e.method },
+                { header: 'Hours', cell: (e) => e.hours },
+                { header: 'Participatory', cell: (e) => (e.participatory ? 'Yes' : 'No') },
+                { header: 'Planned', cell: (e) => (e.planned ? 'Yes' : 'No') },
+                {
+                  header: 'My reflection',
+                  cell: (e) => (
+                    <span className={styles.reflection}>
+                      {e.reflection ?? '—'}
+                      {e.codeTheme ? ` (NMC Code: ${CODE_THEME_NAMES[e.codeTheme as keyof typeof CODE_THEME_NAMES] ?? e.codeTheme})` : ''}
+                    </span>
+                  ),
+                },
+                { header: 'Certificate id', cell: (e) => e.certificateId },
+              ]}
+              actions={{
+                header: 'Certificate',
+                cell: (e) => (
+                  <Button
+                    size="small"
+                    aria-label={`Download the certificate for ${e.title}`}
+                    disabled={busy === e.certificateId}
+                    onClick={() => void save(e.certificateId, async () => download(`certificate-${e.certificateId}.pdf`, await afterApi.certificatePdf(e.certificateId)))}
+                  >
+                    Certificate (PDF)
+                  </Button>
+                ),
+              }}
+            />
           )}
         </>
       )}

@@ -2,7 +2,7 @@
 // certificate; the ones I booked but did not attend, for the record.
 import { useState } from 'react';
 import { Body1, Button, Caption1, Subtitle1, makeStyles, tokens } from '@fluentui/react-components';
-import { Link } from '../../router';
+import { AppLink } from '../../components/AppLink';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { apiFetch } from '../../api';
@@ -54,9 +54,9 @@ export function PastEvents({ onFeedback }: { onFeedback?: () => void }) {
           {attended.map((e) => (
             <li key={e.id} className={styles.item}>
               <div className={styles.text}>
-                <Link href={`/tab/events/${encodeURIComponent(e.id)}`}>
+                <AppLink href={`/tab/calendar/event/${encodeURIComponent(e.id)}`}>
                   <strong>{e.title}</strong>
-                </Link>
+                </AppLink>
                 <Caption1>{formatWhen(e.start, e.end)} · attended</Caption1>
               </div>
               <Button appearance={answered.has(e.id) ? 'secondary' : 'primary'} aria-label={`${answered.has(e.id) ? 'Change my feedback on' : 'Give feedback on'} ${e.title}`} onClick={() => setOpen({ id: e.id, title: e.title })}>

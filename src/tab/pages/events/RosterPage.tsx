@@ -1,5 +1,5 @@
-// Organisers: who is booked and who is waiting (in order), CSV export, and attendance once the
-// event has started (attendees then see it in their CPD record).
+// Organisers: who is booked and who is waiting (in order), CSV export, attendance once the event
+// has started (attendees then see it in their CPD record), and the feedback once it has ended.
 import { AppLink } from '../../components/AppLink';
 import { useEffect, useState } from 'react';
 import { Body1, Button, Checkbox, Subtitle1, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title2, makeStyles, tokens } from '@fluentui/react-components';
@@ -7,6 +7,7 @@ import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { eventsApi, download } from './eventsApi';
 import { formatDay, formatWhen, londonDay, londonTime } from './london';
+import { FeedbackResults } from './FeedbackResults';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, margin: `${tokens.spacingVerticalM} 0` },
@@ -72,6 +73,8 @@ export function RosterPage({ id }: { id: string }) {
           </Button>
         )}
       </div>
+      {/* Once it has ended: the feedback, return rate first. */}
+      {Date.parse(e.end) <= Date.now() && <FeedbackResults eventId={id} seriesId={e.seriesId} />}
       <Subtitle1 block as="h2">Booked ({booked.length})</Subtitle1>
       {booked.length === 0 ? (
         <Body1 block as="p">Nobody yet.</Body1>
