@@ -13,7 +13,7 @@ import { waitlistPlaceOf, type PltEvent, type Registration } from '../../domain/
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
 import { DEFAULT_RANGE_DAYS, matchesCriteria, type EventCriteria } from '../../domain/events/query.js';
-import { parseCategory, type Category } from '../../domain/events/event.js';
+import { parseCategory } from '../../domain/events/event.js';
 import { hasRole, requireRole } from '../../domain/people/authorisation.js';
 import { parseHub, HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { parseProfession, PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
