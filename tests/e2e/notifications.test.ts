@@ -104,7 +104,7 @@ describe('notifications', function () {
     await makeReachable(app.services.conversations, connector, [person]);
     const res = await api(app, '/api/me/notification-settings', { method: 'PUT', user: person, body: { reminder: false, channel: 'off' } });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.settings, { reminder: false, booking: true, channel: false, facilitation: true });
+    assert.deepEqual(res.body.settings, { reminder: false, booking: true, feedback: true, channel: false, facilitation: true });
     await app.services.notifier.notify(person, { text: 'Reminder' }, `reminder:e1:${person}:3600000`, 'reminder');
     await app.services.notifier.notify(person, { text: 'Offer' }, `facilitation-offer:r2:${person}`, 'facilitation');
     await app.services.notifier.notify(person, { text: 'Promoted' }, `promoted:e1:${person}:1`, 'booking');
