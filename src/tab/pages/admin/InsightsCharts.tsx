@@ -21,8 +21,11 @@ const COLOURS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteDarkGree
 
 const MOST_CHANNELS = 8;
 
-function Chart({ title, data, yTitle }: { title: string; data: VerticalBarChartDataPoint[]; yTitle: string }) {
+function Chart({ title, data }: { title: string; data: VerticalBarChartDataPoint[] }) {
   const styles = useStyles();
+  // No axis title: the chart keeps an axis title's tooltip mounted in a portal, and a Fluent portal
+  // here takes the provider's full-page box, so an invisible layer lay over every control and
+  // popup above it. The heading says what the bars count instead.
   // The chart sizes itself to a box of fixed height: measured from its own content, its height
   // grew by a few pixels a frame, for ever (a layout a frame, the processor busy).
   const [box, setBox] = useState<HTMLDivElement | null>(null);
@@ -33,7 +36,7 @@ function Chart({ title, data, yTitle }: { title: string; data: VerticalBarChartD
         {title}
       </Subtitle2>
       <div ref={setBox} className={styles.box}>
-        {box && <VerticalBarChart parentRef={box} chartTitle={title} data={data} height={CHART_HEIGHT} hideLegend yAxisTitle={yTitle} wrapXAxisLables barWidth="auto" maxBarWidth={48} />}
+        {box && <VerticalBarChart parentRef={box} chartTitle={title} data={data} height={CHART_HEIGHT} hideLegend wrapXAxisLables barWidth="auto" maxBarWidth={48} />}
       </div>
     </figure>
   );
@@ -52,9 +55,9 @@ export default function InsightsCharts({ insights: i }: { insights: InsightsJson
     .map((c, n) => bar(c.name, c.joinedInPeriod, n));
   return (
     <div className={styles.charts} data-testid="insights-charts">
-      <Chart title="Places and attendance" data={places} yTitle="People" />
-      {professions.length > 0 && <Chart title="CPD hours by profession" data={professions} yTitle="Hours" />}
-      {channels.length > 0 && <Chart title={`Joined in the period (top ${Math.min(MOST_CHANNELS, channels.length)} channels)`} data={channels} yTitle="New members" />}
+      <Chart title="Places and attendance (people)" data={places} />
+      {professions.length > 0 && <Chart title="CPD hours by profession" data={professions} />}
+      {channels.length > 0 && <Chart title={`New members in the period (top ${Math.min(MOST_CHANNELS, channels.length)} channels)`} data={channels} />}
     </div>
   );
 }
