@@ -4,11 +4,18 @@
 // figures for anyone who prefers numbers.
 import { useState } from 'react';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
-import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
 import { professionName } from '../../components/names';
 import type { InsightsJson } from '../events/afterApi';
 
 const CHART_HEIGHT = 240;
+
+// The chart keeps each axis title's tooltip mounted in a Fluent portal, and a portal here takes the
+// provider's full-page box: an invisible layer over every control and popup opened before it (the
+// people picker's suggestions could not be clicked). A tooltip's layer lets the pointer through.
+const useTooltipLayers = makeStaticStyles({
+  '[data-portal-node]:has(> [role="tooltip"])': { pointerEvents: 'none' },
+});
 
 const useStyles = makeStyles({
   charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: tokens.spacingHorizontalXXL, margin: `${tokens.spacingVerticalM} 0` },
@@ -21,11 +28,8 @@ const COLOURS = [tokens.colorPaletteBlueForeground2, tokens.colorPaletteDarkGree
 
 const MOST_CHANNELS = 8;
 
-function Chart({ title, data }: { title: string; data: VerticalBarChartDataPoint[] }) {
+function Chart({ title, data, yTitle }: { title: string; data: VerticalBarChartDataPoint[]; yTitle: string }) {
   const styles = useStyles();
-  // No axis title: the chart keeps an axis title's tooltip mounted in a portal, and a Fluent portal
-  // here takes the provider's full-page box, so an invisible layer lay over every control and
-  // popup above it. The heading says what the bars count instead.
   // The chart sizes itself to a box of fixed height: measured from its own content, its height
   // grew by a few pixels a frame, for ever (a layout a frame, the processor busy).
   const [box, setBox] = useState<HTMLDivElement | null>(null);
@@ -36,13 +40,14 @@ function Chart({ title, data }: { title: string; data: VerticalBarChartDataPoint
         {title}
       </Subtitle2>
       <div ref={setBox} className={styles.box}>
-        {box && <VerticalBarChart parentRef={box} chartTitle={title} data={data} height={CHART_HEIGHT} hideLegend wrapXAxisLables barWidth="auto" maxBarWidth={48} />}
+        {box && <VerticalBarChart parentRef={box} chartTitle={title} data={data} height={CHART_HEIGHT} hideLegend yAxisTitle={yTitle} wrapXAxisLables barWidth="auto" maxBarWidth={48} />}
       </div>
     </figure>
   );
 }
 
 export default function InsightsCharts({ insights: i }: { insights: InsightsJson }) {
+  useTooltipLayers();
   const styles = useStyles();
   const bar = (x: string, y: number, n: number): VerticalBarChartDataPoint => ({ x, y, legend: x, color: COLOURS[n % COLOURS.length], xAxisCalloutData: x, yAxisCalloutData: String(y) });
   const places = [bar('Offered', i.placesOffered, 0), bar('Booked', i.booked, 1), bar('Waitlisted', i.waitlisted, 2), bar('Attended', i.attended, 3)];
@@ -55,9 +60,9 @@ export default function InsightsCharts({ insights: i }: { insights: InsightsJson
     .map((c, n) => bar(c.name, c.joinedInPeriod, n));
   return (
     <div className={styles.charts} data-testid="insights-charts">
-      <Chart title="Places and attendance (people)" data={places} />
-      {professions.length > 0 && <Chart title="CPD hours by profession" data={professions} />}
-      {channels.length > 0 && <Chart title={`New members in the period (top ${Math.min(MOST_CHANNELS, channels.length)} channels)`} data={channels} />}
+      <Chart title="Places and attendance" data={places} yTitle="People" />
+      {professions.length > 0 && <Chart title="CPD hours by profession" data={professions} yTitle="Hours" />}
+      {channels.length > 0 && <Chart title={`Joined in the period (top ${Math.min(MOST_CHANNELS, channels.length)} channels)`} data={channels} yTitle="New members" />}
     </div>
   );
 }
