@@ -5,6 +5,8 @@
 // fraction of Azure Tables' per-partition target (2,000 entities/s) and the account's peak as a
 // fraction of its target (20,000 transactions/s), plus the Teams send-rate bound for reminders.
 import { personBucket } from '../src/storage/eventIndexRepository.js';
+import { duePartition, jobPartition } from '../src/storage/jobStore.js';
+import { reminderKey } from '../src/services/events/keys.js';
 import { runBench } from './stats.js';
 
 const PARTITION_TARGET = 2000; // entities/s, 1 KiB entities (Azure Tables scalability targets)
@@ -107,9 +109,14 @@ function popularEvent(people: number, capacity: number, instances: number, posit
 /**
  * Reminders: PLT afternoons start together, so the 1-hour reminders for every 13:00 session fall
  * due at 12:00. Each notice is a record in the person's partition (src/storage/notificationStore.ts)
- * plus queue traffic; the send rate is bounded by Teams (50/s per app per tenant).
+ * plus queue traffic; the send rate is bounded by Teams (50/s per app per tenant). Each event's
+ * reminder job, as it comes due (src/jobs/durableScheduler.ts, jobWorker.ts; measured on Azurite
+ * by bench/jobs.bench.ts: 5.0 entity operations per job on its job row): the mover reads the job
+ * row and marks it queued, the worker reads it, claims it and deletes it (5 on the job row's
+ * partition), and the due row is read and deleted (2 on its partition). `layout: 'first'` puts
+ * every job row in `job` and every due row in `due`, as before; 'sharded' uses the real keys.
  */
-function reminderWave(events: number, bookedEach: number, seed: number): Result {
+function reminderWave(events: number, bookedEach: number, seed: number, layout: 'first' | 'sharded'): Result {
   const random = rng(seed);
   const ledger = new Ledger();
   const total = events * bookedEach;
@@ -118,10 +125,15 @@ function reminderWave(events: number, bookedEach: number, seed: number): Result 
     const second = Math.floor(random() * 30); // fan-out of all jobs spread over ~30 s by the workers
     ledger.touch(second, `Notifications/u:<person ${i % 150000}>`, 2, 2); // claim + record
   }
-  for (let e = 0; e < events; e++) ledger.touch(0, 'Jobs/job', 2, 2); // each event's reminder job taken and finished
+  const dueAt = new Date(Date.UTC(2027, 2, 10, 12, 0, 0));
+  for (let e = 0; e < events; e++) {
+    const key = reminderKey(`e${String(e).padStart(16, '0')}`, 3_600_000);
+    ledger.touch(0, `Jobs/${layout === 'first' ? 'job' : jobPartition(key)}`, 5, 5);
+    ledger.touch(0, `Jobs/${layout === 'first' ? 'due' : duePartition(dueAt, key)}`, 2, 2);
+  }
   const minutes = total / TEAMS_APP_TENANT_RPS / 60;
   return {
-    name: `Reminder wave: ${events.toLocaleString('en-GB')} sessions × ${bookedEach} booked = ${total.toLocaleString('en-GB')} reminders due together`,
+    name: `Reminder wave: ${events.toLocaleString('en-GB')} sessions × ${bookedEach} booked = ${total.toLocaleString('en-GB')} reminders due together, Jobs ${layout === 'first' ? 'in one job and one due partition (first layout)' : 'sharded by key and minute (now)'}`,
     hottest: ledger.hottest(),
     peakTx: ledger.peakTransactions(),
     note: `sending them at ${TEAMS_APP_TENANT_RPS}/s (one tenant) takes ${minutes.toFixed(1)} minutes: RATIO send time / 60-minute lead = ${(minutes / 60).toFixed(2)}`,
@@ -129,18 +141,26 @@ function reminderWave(events: number, bookedEach: number, seed: number): Result 
 }
 
 /**
- * The channel directory at national size: one query over the Channels partition plus one count
- * read per channel (src/services/channels.ts → MembershipRepository.count), per page view.
+ * The channel directory at national size: one query over the Channels partition per page view,
+ * plus (first design) one count read per channel (src/services/channels.ts →
+ * MembershipRepository.count); now counts are on the rows, and each instance keeps the directory
+ * for 2 s (src/storage/channelRepository.ts, READ_CACHE_TTL_MS.channels).
  */
-function directoryViews(channels: number, viewsPerSecond: number, countsCached: boolean): Result {
+function directoryViews(channels: number, viewsPerSecond: number, design: 'counts per channel' | 'counts on rows' | 'cached', instances = 4): Result {
   const ledger = new Ledger();
   for (let s = 0; s < 60; s++) {
+    if (design === 'cached') {
+      // Each instance reads the directory once every 2 s, whatever the views (their 2 s fall unaligned: half each second).
+      for (let i = 0; i < instances; i++) if (s % 2 === i % 2) ledger.touch(s, 'Channels/channel', channels, Math.ceil(channels / 1000));
+      continue;
+    }
     for (let v = 0; v < viewsPerSecond; v++) {
       ledger.touch(s, 'Channels/channel', channels, Math.ceil(channels / 1000));
-      if (!countsCached) for (let c = 0; c < channels; c++) ledger.touch(s, `ChannelMembers/c|<channel ${c}>`, 1);
+      if (design === 'counts per channel') for (let c = 0; c < channels; c++) ledger.touch(s, `ChannelMembers/c|<channel ${c}>`, 1);
     }
   }
-  return { name: `Directory: ${channels.toLocaleString('en-GB')} channels, ${viewsPerSecond} views/s, member counts ${countsCached ? 'on the channel rows' : 'read per channel (today)'}`, hottest: ledger.hottest(), peakTx: ledger.peakTransactions() };
+  const label = design === 'cached' ? `counts on the rows, directory kept 2 s by each of ${instances} instances (now)` : design === 'counts on rows' ? 'counts on the channel rows, no cache' : 'member counts read per channel (first design)';
+  return { name: `Directory: ${channels.toLocaleString('en-GB')} channels, ${viewsPerSecond} views/s, ${label}`, hottest: ledger.hottest(), peakTx: ledger.peakTransactions() };
 }
 
 /** A new channel announced nationally: joins land on the channel's partition (member row + count row under ETag). */
@@ -159,8 +179,10 @@ runBench(async () => {
   report(popularEvent(10_000, 300, 4, 'constant', 1));
   report(popularEvent(1_000, 50, 2, 'scan', 2));
   report(popularEvent(1_000, 50, 2, 'constant', 2));
-  report(reminderWave(1_000, 30, 3));
-  report(directoryViews(2_000, 10, false));
-  report(directoryViews(2_000, 10, true));
+  report(reminderWave(1_000, 30, 3, 'first'));
+  report(reminderWave(1_000, 30, 3, 'sharded'));
+  report(directoryViews(2_000, 10, 'counts per channel'));
+  report(directoryViews(2_000, 10, 'counts on rows'));
+  report(directoryViews(2_000, 10, 'cached'));
   report(joinWave(3_000, 60, 4));
 });

@@ -60,6 +60,10 @@ param aadAppClientId string
 @description('Tenant of the tab\'s Entra app.')
 param aadAppTenantId string = tenant().tenantId
 
+@secure()
+@description('Client secret of the tab\'s Entra app (SECRET_AAD_APP_CLIENT_SECRET): Graph calls on behalf of the signed-in organiser. Empty = app-only. Stored as an app setting, never output.')
+param aadAppClientSecret string = ''
+
 @description('First hub coordinators: comma list of Entra object ids, each optionally objectId:hub.')
 param adminAadObjectIds string
 
@@ -280,6 +284,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         {
           name: 'AAD_APP_TENANT_ID'
           value: aadAppTenantId
+        }
+        {
+          name: 'AAD_APP_CLIENT_SECRET'
+          value: aadAppClientSecret
         }
         {
           name: 'HOME_TENANT_ID'

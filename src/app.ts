@@ -42,6 +42,8 @@ export interface AppOptions {
   background?: Partial<BackgroundTuning>;
   /** Where the built tab lives; defaults to dist/tab in the project. */
   tabDir?: string;
+  /** Microsoft Graph timings for Teams meetings (tests shorten the timeout). */
+  graph?: { timeoutMs?: number };
 }
 
 export interface RunningApp {
@@ -86,7 +88,7 @@ export async function startApp(config: Config, options: AppOptions = {}): Promis
     const jobHandlers: Record<string, JobHandler> = {};
     const scheduler = options.scheduler ? options.scheduler(jobHandlers, logger) : background.scheduler;
     const services = composeServices(
-      { config, clock, logger, storage, meta: new MetaRepository(storage.table('meta')), conversations, notifier, scheduler },
+      { config, clock, logger, storage, meta: new MetaRepository(storage.table('meta')), conversations, notifier, scheduler, graph: options.graph },
       { records: background.notificationStore, monitor: background },
     );
 

@@ -38,6 +38,11 @@ export interface Config {
   authMode: 'entra' | 'dev';
   aadAppClientId: string;
   aadAppTenantId: string;
+  /**
+   * Secret of the tab's Entra app: Graph calls on behalf of the signed-in person (on-behalf-of
+   * through @microsoft/teamsfx). Empty = no delegated calls (everything app-only).
+   */
+  aadAppClientSecret: string;
   admins: AdminEntry[];
   graphMode: 'off' | 'app';
   graphBaseUrl: string;
@@ -53,6 +58,10 @@ export interface Config {
   offerTtlMs: number;
   /** How long after an event ends its attendees are asked for feedback (FEEDBACK_AFTER). */
   feedbackAfterMs: number;
+  /** How long after an event ends its Teams attendance report is read (and once more a day later). */
+  attendanceAfterMs: number;
+  /** Share of the event's length (percent) someone must be in the meeting to count as attended. */
+  attendanceMinPercent: number;
   seedDemo: boolean;
   logLevel: string;
   /** Absolute base URL people reach the app on (calendar feed links, deep links). */
@@ -182,6 +191,10 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
   }
   const aadAppClientId = get('AAD_APP_CLIENT_ID') ?? '';
   const aadAppTenantId = get('AAD_APP_TENANT_ID') ?? '';
+  const aadAppClientSecret = get('AAD_APP_CLIENT_SECRET') ?? '';
+  if (aadAppClientSecret && (!aadAppClientId || !aadAppTenantId)) {
+    throw new ConfigError('AAD_APP_CLIENT_SECRET', 'is set, but on-behalf-of calls also need AAD_APP_CLIENT_ID and AAD_APP_TENANT_ID (the tab sign-in app)');
+  }
   const graphMode = parseWith(
     'GRAPH_MODE',
     z.enum(['off', 'app'], { message: 'must be "off" or "app"' }),
@@ -218,6 +231,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     authMode,
     aadAppClientId,
     aadAppTenantId,
+    aadAppClientSecret,
     admins: parseAdmins(get('ADMIN_AAD_OBJECT_IDS')),
     graphMode,
     graphBaseUrl: parseWith('GRAPH_BASE_URL', urlSchema, get('GRAPH_BASE_URL') ?? 'https://graph.microsoft.com/v1.0').replace(/\/+$/, ''),
@@ -236,6 +250,12 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     reminderOffsetsMs,
     offerTtlMs: durationVar('OFFER_TTL', get('OFFER_TTL') ?? '48h'),
     feedbackAfterMs: durationVar('FEEDBACK_AFTER', get('FEEDBACK_AFTER') ?? '30m'),
+    attendanceAfterMs: durationVar('ATTENDANCE_AFTER', get('ATTENDANCE_AFTER') ?? '15m'),
+    attendanceMinPercent: parseWith(
+      'ATTENDANCE_MIN_PERCENT',
+      z.coerce.number({ message: 'must be a whole number from 1 to 100' }).int('must be a whole number from 1 to 100').min(1, 'must be a whole number from 1 to 100').max(100, 'must be a whole number from 1 to 100'),
+      get('ATTENDANCE_MIN_PERCENT') ?? '75',
+    ),
     seedDemo: parseWith('SEED_DEMO', boolSchema, get('SEED_DEMO') ?? 'false'),
     logLevel: parseWith(
       'LOG_LEVEL',

@@ -4,21 +4,29 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Config } from '../config.js';
 import type { Identity } from '../services/people.js';
+import type { DelegatedAccess } from '../domain/ports.js';
+import { createOnBehalfOf, type OnBehalfOf } from './onBehalfOf.js';
 import { AppError } from '../domain/errors.js';
 import { isMailbox, isValidUserId } from '../domain/people/person.js';
 
 export interface Authenticator {
   authenticate(headers: Record<string, string | string[] | undefined>): Promise<Identity>;
+  /**
+   * The person's own authority for Graph calls (on-behalf-of), when they came with an SSO token and
+   * the server has the tab app's secret; undefined otherwise (callers then go app-only).
+   */
+  delegated?(headers: Record<string, string | string[] | undefined>, identity: Identity): DelegatedAccess | undefined;
 }
 
 const unauthenticated = (message: string) => new AppError('unauthenticated', message);
+const BEARER = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i;
 const header = (headers: Record<string, string | string[] | undefined>, name: string) => {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
 };
 
 export function createAuthenticator(config: Config): Authenticator {
-  return config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(config);
+  return config.authMode === 'dev' ? new DevAuthenticator() : new EntraAuthenticator(config, createOnBehalfOf(config));
 }
 
 export class DevAuthenticator implements Authenticator {
@@ -53,7 +61,15 @@ export class EntraAuthenticator implements Authenticator {
   private keys?: { jwks: JWTVerifyGetKey; issuer?: string; loadedAt: number };
   private loading?: Promise<{ jwks: JWTVerifyGetKey; issuer?: string; loadedAt: number }>;
 
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly onBehalfOf?: OnBehalfOf,
+  ) {}
+
+  delegated(headers: Record<string, string | string[] | undefined>, identity: Identity): DelegatedAccess | undefined {
+    const m = BEARER.exec(header(headers, 'authorization') ?? '');
+    return m && this.onBehalfOf ? this.onBehalfOf(m[1], { userId: identity.id, tenantId: identity.tenantId }) : undefined;
+  }
 
   private async metadata() {
     // Reload the metadata document daily; jose refetches the key set itself when a new key id appears.
@@ -75,7 +91,7 @@ export class EntraAuthenticator implements Authenticator {
 
   async authenticate(headers: Record<string, string | string[] | undefined>): Promise<Identity> {
     const auth = header(headers, 'authorization') ?? '';
-    const m = /^Bearer\s+([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)\s*$/i.exec(auth);
+    const m = BEARER.exec(auth);
     if (!m) throw unauthenticated('Sign in: a bearer token is required.');
     if (!this.config.aadAppClientId) throw unauthenticated('Sign-in is not configured on this server (AAD_APP_CLIENT_ID).');
     let keys;

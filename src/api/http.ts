@@ -3,6 +3,7 @@
 import { errorSummary } from '../logging.js';
 import type { Request, Response } from 'restify';
 import type { Actor } from '../domain/people/person.js';
+import type { DelegatedAccess } from '../domain/ports.js';
 import type { Services } from '../composition/index.js';
 import type { Authenticator } from './auth.js';
 import { AppError, isAppError, messageFor, type ErrorKind } from '../domain/errors.js';
@@ -15,6 +16,8 @@ export interface ApiContext {
   query: Record<string, string>;
   body: unknown;
   services: Services;
+  /** The caller's own authority for Graph calls (tab SSO + on-behalf-of), when there is one. */
+  delegated?: DelegatedAccess;
 }
 
 export interface ApiResult {
@@ -101,6 +104,7 @@ export function route(services: Services, authenticator: Authenticator, handler:
         query: readQuery(req),
         body: req.body,
         services,
+        delegated: authenticator.delegated?.(req.headers, identity),
       });
       sendResult(res, result);
     } catch (e) {

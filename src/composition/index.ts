@@ -33,6 +33,8 @@ export interface CoreParts {
   notifier: Notifier;
   /** Deferred work (tests may substitute it). */
   scheduler: JobScheduler;
+  /** Microsoft Graph timings for Teams meetings (tests shorten them). */
+  graph?: { timeoutMs?: number };
 }
 
 /** Finding people by name (the people picker); sources behind one interface. */
@@ -56,7 +58,7 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   // Feedback follows every event: its follow-ups are handed to the events area, which tells them of plans and changes.
   const feedbackRepo = feedbackStore(storage);
   const followUps = composeFeedbackFollowUps({ config, clock, scheduler, repo: feedbackRepo });
-  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, followUps, channels: stores.channels, people: people.area.people });
+  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, followUps, channels: stores.channels, people: people.area.people, graph: core.graph });
   const feedback = composeFeedback({ clock, logger, notifier, repo: feedbackRepo, events: events.area.eventRepository });
   const cpd = composeCpd({ config, clock, logger, storage, events: events.area.events, eventRepository: events.area.eventRepository, feedback: feedbackRepo, people: people.area.people });
   const channels = composeChannels({ config, clock, logger, notifier, ...stores, ...people.area, upcomingEvents: events.area.upcomingEvents });

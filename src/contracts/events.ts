@@ -1,7 +1,8 @@
 // Events as the API, cards and tab see them: Event JSON (interfaces.md) with times as ISO 8601
 // with the London offset, plus the seat figures and the person's own place; rosters, CPD records,
 // calendar links and CSV import reports. Imports domain only; the tab imports these type-only.
-import type { MyStatus, PltEvent, SeatState, Seats } from '../domain/events/event.js';
+import type { AttendanceSource, MyStatus, PltEvent, RegistrationStatus, SeatState, Seats } from '../domain/events/event.js';
+import type { MeetingStatus } from '../domain/events/meeting.js';
 import type { UserId } from '../domain/people/person.js';
 import { seatState, seatsLeft, signupWindow } from '../domain/events/event.js';
 import { toLondonIso } from '../domain/time/london.js';
@@ -19,13 +20,24 @@ export interface EventJson {
   start: string;
   end: string;
   location?: string;
+  /** Once its Teams meeting is created, the meeting's join URL. */
   onlineMeetingUrl?: string;
+  /** The app makes a Teams meeting for it (input: "make this a Teams meeting"). */
+  teamsMeeting: boolean;
+  meeting: MeetingJson;
   capacity: number | null;
   signupOpens?: string;
   signupCloses?: string;
   organiserId: string;
   seriesId?: string;
   status: 'scheduled' | 'cancelled';
+}
+
+/** An event's Teams meeting: being set up, there (with its join URL), or not, with words to say why. */
+export interface MeetingJson {
+  status: MeetingStatus;
+  joinUrl?: string;
+  message?: string;
 }
 
 export interface EventView extends EventJson {
@@ -42,7 +54,10 @@ export interface EventView extends EventJson {
   signupClosesAt: string;
   /** The caller may edit, cancel and see the roster. */
   canManage: boolean;
+  /** The person attended (booked or as a walk-in): it counts for their CPD. */
   attended?: boolean;
+  /** They were in its Teams meeting without a place (attended is then true). */
+  walkIn?: boolean;
 }
 
 export function eventJson(e: PltEvent): EventJson {
@@ -58,6 +73,8 @@ export function eventJson(e: PltEvent): EventJson {
     capacity: e.capacity,
     organiserId: e.organiserId,
     status: e.status,
+    teamsMeeting: e.teamsMeeting,
+    meeting: { status: e.meeting.status, ...(e.meeting.joinUrl ? { joinUrl: e.meeting.joinUrl } : {}), ...(e.meeting.message ? { message: e.meeting.message } : {}) },
   };
   if (e.channelId) json.channelId = e.channelId;
   if (e.location) json.location = e.location;
@@ -71,7 +88,7 @@ export function eventJson(e: PltEvent): EventJson {
 export function eventView(
   e: PltEvent,
   seats: Seats,
-  mine: { status: MyStatus; position: number | null; attended?: boolean },
+  mine: { status: MyStatus; position: number | null; attended?: boolean; walkIn?: boolean },
   now: Date,
   canManage: boolean,
 ): EventView {
@@ -89,6 +106,7 @@ export function eventView(
     canManage,
   };
   if (mine.attended !== undefined) view.attended = mine.attended;
+  if (mine.walkIn) view.walkIn = true;
   return view;
 }
 
@@ -140,11 +158,22 @@ export interface BookingCancelAnswer {
 export interface RosterLine {
   userId: UserId;
   name: string;
-  status: 'booked' | 'waitlisted';
+  /** walk-in: in the Teams meeting without a place (listed after the booked and the waiting). */
+  status: RegistrationStatus;
   position: number | null;
   joinedAt: string;
   bookedAt?: string;
-  attended: boolean;
+  /** null: not recorded yet (nobody marked it and no Teams report said). */
+  attended: boolean | null;
+  /** Minutes in the Teams meeting, over all its attendance reports; null without a report. */
+  attendedMinutes: number | null;
+  /** Who recorded `attended`: Teams' attendance report or an organiser (whose mark always wins). */
+  attendanceSource: AttendanceSource | null;
+  /** Organisers and coordinators only; a guest's only to coordinators. */
+  email?: string;
+  profession?: string;
+  pcn?: string;
+  organisation?: string;
 }
 
 /** An event's roster as its organisers see it. */
@@ -154,6 +183,8 @@ export interface Roster {
   /** Booked people who have since erased their data. */
   anonymousBooked: number;
   attendanceOpen: boolean;
+  /** Teams' attendance report: when it was last read, and anything a person should know. */
+  teamsAttendance: { readAt?: string; message?: string } | null;
 }
 
 /** GET /api/events/{id}/registrations */

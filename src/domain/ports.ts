@@ -90,6 +90,16 @@ export interface PersonRepository {
   delete(userId: UserId): Promise<void>;
 }
 
+/**
+ * The signed-in person's own authority for a Microsoft Graph call (the on-behalf-of flow, from the
+ * tab's single sign-on token). Opaque to the core: the edge that made it knows how to get tokens.
+ */
+export interface DelegatedAccess {
+  readonly userId: UserId;
+  /** An access token for `scopes` on the person's behalf; throws when none can be had (consent, expiry). */
+  token(scopes: string[]): Promise<string>;
+}
+
 /** Deferred work: a job runs at (or soon after) `dueAt`, once, by its handler for `kind`. */
 export interface ScheduledJob {
   /** Identifies the job: scheduling the same key again moves it; cancelling removes it. */

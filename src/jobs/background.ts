@@ -189,7 +189,10 @@ export class BackgroundWork implements DeliveryMonitor {
       this.deps.logger.warn({ err: errorSummary(e) }, 'could not renew the scheduling lease');
     }
     if (this.leader !== had) this.deps.logger.info({ leader: this.leader }, this.leader ? 'this instance schedules jobs' : 'this instance no longer schedules jobs');
-    if (this.leader && !had) this.tickNow?.();
+    if (this.leader && !had) {
+      this.tickNow?.();
+      void this.migrateJobs();
+    }
   }
 
   /** The scheduling loop: every tick (or at once when woken), if this instance holds the lease, queue what is due. */
@@ -222,8 +225,24 @@ export class BackgroundWork implements DeliveryMonitor {
     this.journal?.prune(24 * 3600_000);
     if (!this.leader) return;
     await this.notificationStore.pruneProblems(new Date(Date.now() - PROBLEM_WINDOW_MS));
+    await this.migrateJobs();
     const now = Date.now();
     for (const i of await this.jobStore.instances()) if (i.seenAt < now - 3600_000) await this.jobStore.forgetInstance(i.id);
+  }
+
+  /** The lease holder moves jobs of the first Jobs layout into their shards (jobStore.migrateLegacy). */
+  private async migrateJobs(): Promise<void> {
+    try {
+      let moved = 0;
+      for (let pass = 0; pass < 50 && !this.stopped && this.leader; pass++) {
+        const n = await this.jobStore.migrateLegacy(200);
+        moved += n;
+        if (n === 0) break;
+      }
+      if (moved) this.deps.logger.info({ jobs: moved }, 'jobs moved into their shards');
+    } catch (e) {
+      this.deps.logger.warn({ err: errorSummary(e) }, 'could not move jobs of the first layout; will try again');
+    }
   }
 
   /** Runs `fn` every `ms` until stopped; failures are logged, never thrown. */

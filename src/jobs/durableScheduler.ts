@@ -45,11 +45,13 @@ export class DurableScheduler implements JobScheduler {
     let previousDueRow: string | undefined;
     for (let attempt = 1; ; attempt++) {
       const current = await this.store.get(job.key);
+      const fresh = { key: job.key, kind: job.kind, payload, dueAt: job.dueAt, version, status: 'scheduled' as const, dueRow, attempts: 0, updatedAt: this.clock.now() };
       try {
-        await this.store.put(
-          { key: job.key, kind: job.kind, payload, dueAt: job.dueAt, version, status: 'scheduled', dueRow, attempts: 0, updatedAt: this.clock.now() },
-          current?.etag ?? null,
-        );
+        if (current?.legacy) {
+          // A job of the first layout: the new version goes into its shard, the old row goes.
+          await this.store.put(fresh, null);
+          await this.store.remove(current, current.etag);
+        } else await this.store.put(fresh, current?.etag ?? null);
         previousDueRow = current?.dueRow;
         break;
       } catch (e) {
@@ -64,7 +66,7 @@ export class DurableScheduler implements JobScheduler {
     if (typeof key !== 'string' || !key) return;
     const current = await this.store.get(key);
     if (!current) return;
-    await this.store.remove(key);
+    await this.store.remove(current);
     if (current.dueRow) await this.store.removeDue(current.dueRow);
   }
 }
@@ -95,7 +97,7 @@ export class DueJobMover {
             if (!isPreconditionFailed(e)) throw e;
           }
         }
-        await this.store.removeDue(entry.rowKey);
+        await this.store.removeDue(entry.ref);
       } catch (e) {
         this.logger.warn({ err: errorSummary(e) }, 'could not queue a due job; will try again');
       }

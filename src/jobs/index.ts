@@ -4,7 +4,8 @@ import type { Services } from '../composition/index.js';
 import { facilitationJobHandlers } from './facilitation.js';
 import { eventRemindersJob } from './eventReminders.js';
 import { tellRegistrantsJob } from './eventNews.js';
-import { REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
+import { attendanceReadJob, meetingSyncJob } from './eventMeetings.js';
+import { ATTENDANCE_KIND, MEETING_KIND, REMINDER_KIND, TELL_REGISTRANTS_KIND } from '../services/events/keys.js';
 import { feedbackAskJob } from './feedback.js';
 import { FEEDBACK_ASK_KIND } from '../services/feedback/keys.js';
 
@@ -14,5 +15,7 @@ export function allJobHandlers(services: Services): Record<string, JobHandler> {
     [REMINDER_KIND]: eventRemindersJob(services),
     [TELL_REGISTRANTS_KIND]: tellRegistrantsJob(services),
     [FEEDBACK_ASK_KIND]: feedbackAskJob(services),
+    [MEETING_KIND]: meetingSyncJob(services),
+    [ATTENDANCE_KIND]: attendanceReadJob(services),
   };
 }

@@ -148,9 +148,9 @@ export class JobWorker {
 
     const durationMs = Date.now() - started;
     if (failure === undefined) {
-      if (!(await store.remove(job.key, etag))) {
+      if (!(await store.remove(job, etag))) {
         const now = await store.get(job.key);
-        if (now && now.version === job.version && now.status === 'running' && now.runner === tuning.instanceId) await store.remove(job.key, now.etag);
+        if (now && now.version === job.version && now.status === 'running' && now.runner === tuning.instanceId) await store.remove(now, now.etag);
       }
       await queue.delete(message);
       logger.info({ kind: job.kind, job: keyPrefix(job.key), attempt: job.attempts, durationMs }, 'job done');

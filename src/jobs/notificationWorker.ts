@@ -18,7 +18,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { DeliveryError, isDeliveryError, isFinal, type PersonalConversation, type ProactiveSender } from '../domain/notifications/delivery.js';
-import { ConversationLimiter, Pacer, backoffMs } from '../domain/notifications/pacing.js';
+import { ConversationLimiter, Pacer, backoffMs, pacerBurst } from '../domain/notifications/pacing.js';
 import { wantsNotice } from '../domain/notifications/preferences.js';
 import { isNoticeRowKey, noticeRowKey, type NotificationChanges, type NotificationRecord, type TableNotificationStore } from '../storage/notificationStore.js';
 import { isPreconditionFailed } from '../storage/errors.js';
@@ -64,6 +64,7 @@ export class NotificationWorker {
   private readonly pacers = new Map<string, Pacer>();
   private readonly conversations = new ConversationLimiter();
   private ratePerSecond: number;
+  private burst = 1;
   private readonly tally = new Map<string, Partial<Record<Outcome, number>>>();
   private flushTimer?: NodeJS.Timeout;
 
@@ -77,7 +78,13 @@ export class NotificationWorker {
       logger: deps.logger,
       // Hold about half a second's worth of sends: enough to keep the lanes busy, little enough that
       // a held message never outlives its visibility timeout and storage is not swamped with reads.
-      room: (inFlight) => Math.max(8, Math.ceil(this.ratePerSecond / 2)) - inFlight,
+      // Take them a third of that at a time, not one per send as slots free up (one receive per
+      // notice was an eighth of the storage calls of a fan-out).
+      room: (inFlight) => {
+        const hold = Math.max(8, Math.ceil(this.ratePerSecond / 2));
+        const free = hold - inFlight;
+        return free >= Math.ceil(hold / 3) || inFlight === 0 ? free : 0;
+      },
       fullNapMs: 50,
       visibilitySeconds: deps.tuning.visibilitySeconds,
       maxIdleMs: deps.tuning.pollIdleMs,
@@ -106,9 +113,14 @@ export class NotificationWorker {
   setLiveInstances(count: number): void {
     const { tenantRatePerSecond, rateSafety } = this.deps.tuning;
     const rate = Math.max(1, Math.floor((tenantRatePerSecond * rateSafety) / Math.max(1, count)));
-    if (rate === this.ratePerSecond && this.pacers.size) return;
+    const burst = pacerBurst(tenantRatePerSecond, rate, count);
+    if (rate === this.ratePerSecond && burst === this.burst && this.pacers.size) return;
     this.ratePerSecond = rate;
-    for (const pacer of this.pacers.values()) pacer.setRate(rate);
+    this.burst = burst;
+    for (const pacer of this.pacers.values()) {
+      pacer.setRate(rate);
+      pacer.setBurst(burst);
+    }
   }
 
   get rate(): number {
@@ -362,7 +374,7 @@ export class NotificationWorker {
   private pacer(tenantId: string): Pacer {
     let pacer = this.pacers.get(tenantId);
     if (!pacer) {
-      pacer = new Pacer(this.ratePerSecond, 1);
+      pacer = new Pacer(this.ratePerSecond, this.burst);
       this.pacers.set(tenantId, pacer);
     }
     return pacer;

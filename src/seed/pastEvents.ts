@@ -10,6 +10,7 @@ import type { Category, PltEvent } from '../domain/events/event.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
 import { LONDON } from '../domain/time/london.js';
+import { NO_MEETING } from '../domain/events/meeting.js';
 import { DEMO_PEOPLE } from './people.js';
 
 interface PastEvent {
@@ -111,6 +112,8 @@ export async function seedPastEvents(services: Services): Promise<void> {
     if (end > now) continue; // this week's, on a Monday: not over yet
     const organiser = person(p.organiser);
     const event: PltEvent = {
+      teamsMeeting: false,
+      meeting: NO_MEETING,
       id: p.id,
       title: p.title,
       description: p.description,

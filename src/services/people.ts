@@ -2,11 +2,12 @@
 import type { Config } from '../config.js';
 import type { Clock, PersonRepository, ProfileRecord, ProfileRepository, RoleRepository } from '../domain/ports.js';
 import type { Actor, GrantedRole, RoleGrant, UserId } from '../domain/people/person.js';
-import { GRANTED_ROLES, isValidUserId } from '../domain/people/person.js';
+import { GRANTED_ROLES, isMailbox, isValidUserId } from '../domain/people/person.js';
 import { HUBS, hubCovers, parseHub, type Hub } from '../domain/people/hubs.js';
 import { parseProfession, PROFESSIONS } from '../domain/people/professions.js';
 import { requireRole, isAdmin, hubsWithRole } from '../domain/people/authorisation.js';
 import { invalid, AppError, forbidden } from '../domain/errors.js';
+import { runLimited } from '../domain/async.js';
 import { cleanText } from '../domain/text.js';
 import { meJson, type MeJson } from '../contracts/people.js';
 
@@ -25,6 +26,18 @@ export interface Identity {
 export interface Contact {
   name: string;
   email?: string;
+}
+
+/** What an event's organisers may see of someone on its roster (guests: coordinators only). */
+export interface PersonDetails {
+  name: string;
+  /** The app has met them (a record or a profile). */
+  known: boolean;
+  guest: boolean;
+  email?: string;
+  profession?: string;
+  pcn?: string;
+  organisation?: string;
 }
 
 /** Everything the people service may touch. */
@@ -54,11 +67,11 @@ export class PeopleService {
     if (!isValidUserId(identity.id)) throw new AppError('unauthenticated', 'I could not tell who you are.');
     const told = (identity.name || '').trim().slice(0, 200);
     const guest = !!identity.guest || this.isForeignTenant(identity.tenantId);
-    // The roles, the known name (when not told) and remembering a told name are independent reads and writes.
-    const [stored, known] = await Promise.all([
-      this.deps.roles.list(identity.id),
-      told ? this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).then(() => told) : this.knownName(identity.id),
-    ]);
+    // Storing a told name (and mailbox) runs beside the request (nothing in it needs the stored
+    // copy; this instance's own later reads and erasure of the person wait for the write). Roles come
+    // from the role store's per-instance copy, so a request normally waits for no storage here.
+    if (told) void this.remember({ id: identity.id, name: told, tenantId: identity.tenantId, guest, email: identity.email }).catch(() => undefined);
+    const [stored, known] = await Promise.all([this.deps.roles.list(identity.id), told || this.knownName(identity.id)]);
     return {
       id: identity.id,
       // A caller that does not say the name (dev header left out) keeps the name we know.
@@ -75,7 +88,7 @@ export class PeopleService {
     return (await this.deps.persons.get(userId))?.name;
   }
 
-  /** Stores the person's name when it is new or changed, so others' cards and rosters can show it. */
+  /** Stores the person's name when it is new or changed, so others' cards and rosters can show it (retried on the next request if it fails). */
   private async remember(actor: Pick<Actor, 'id' | 'name' | 'tenantId' | 'guest'> & { email?: string }): Promise<void> {
     const key = `${actor.name}|${actor.guest}|${actor.tenantId ?? ''}`;
     const known = this.remembered.get(actor.id);
@@ -117,6 +130,47 @@ export class PeopleService {
       }),
     );
     return new Map(found);
+  }
+
+  /**
+   * Name, mailbox, guest flag and profile of each id (rosters, matching Teams attendance by email).
+   * People never met come back `known: false`.
+   */
+  async details(ids: readonly UserId[]): Promise<Map<UserId, PersonDetails>> {
+    const unique = [...new Set(ids)].filter(isValidUserId);
+    const found = await runLimited(unique, 16, async (id) => {
+      const [person, profile] = await Promise.all([this.deps.persons.get(id), this.deps.profiles.get(id)]);
+      const d: PersonDetails = {
+        name: person?.name ?? profile?.name ?? 'Unknown person',
+        known: !!(person || profile),
+        guest: !!(person?.guest || profile?.guest),
+        ...(person?.email ? { email: person.email } : {}),
+        ...(profile ? { profession: profile.profession, pcn: profile.pcn, organisation: profile.organisation } : {}),
+      };
+      return [id, d] as const;
+    });
+    return new Map(found);
+  }
+
+  /** Whether a mailbox is on record for the person. */
+  async hasEmail(userId: UserId): Promise<boolean> {
+    if (this.remembered.get(userId)?.email) return true;
+    return !!(await this.deps.persons.get(userId))?.email;
+  }
+
+  /**
+   * Keeps a mailbox learnt elsewhere (Teams' member details, a Graph record) for someone the app
+   * already knows and has none for: rosters show it, and guests' Teams attendance is matched by it.
+   */
+  async recordEmail(userId: UserId, email: unknown): Promise<boolean> {
+    if (!isValidUserId(userId) || !isMailbox(email)) return false;
+    const cached = this.remembered.get(userId);
+    if (cached?.email) return false;
+    const person = await this.deps.persons.get(userId);
+    if (!person || person.email) return false;
+    await this.deps.persons.save({ ...person, email });
+    if (cached) cached.email = email;
+    return true;
   }
 
   /** Coordinators named in ADMIN_AAD_OBJECT_IDS: the first coordinators, before roles are data. */

@@ -10,6 +10,9 @@ interface RefEntity {
 }
 
 export class TableConversationReferenceStore implements ConversationReferenceStore {
+  /** Tenants whose service URL this instance has stored (it is the same for every turn from a tenant). */
+  private readonly tenantUrls = new Map<string, string>();
+
   constructor(private readonly table: TableClient) {}
 
   private async put(pk: string, rk: string, reference: Record<string, unknown>) {
@@ -43,7 +46,10 @@ export class TableConversationReferenceStore implements ConversationReferenceSto
   }
 
   async saveTenantServiceUrl(tenantId: string, serviceUrl: string) {
+    if (this.tenantUrls.get(tenantId) === serviceUrl) return;
     await this.table.upsertEntity({ partitionKey: 'tenant', rowKey: encodeKey(tenantId), serviceUrl }, 'Replace');
+    if (this.tenantUrls.size >= 1000) this.tenantUrls.clear();
+    this.tenantUrls.set(tenantId, serviceUrl);
   }
 
   async getTenantServiceUrl(tenantId: string) {

@@ -8,10 +8,14 @@ import { EMPTY_SEATS, type CancelledInvite, type Category, type EventStatus, typ
 import type { RowWrite, StoredRegistration } from '../domain/events/seats.js';
 import type { Hub } from '../domain/people/hubs.js';
 import type { Profession } from '../domain/people/professions.js';
+import { NO_MEETING, type MeetingState, type MeetingStatus } from '../domain/events/meeting.js';
+import { ATTENDANCE_SOURCES, type AttendanceSource } from '../domain/events/event.js';
 import { getOrNull, insertIfAbsent, listAll } from './etag.js';
 import { encodeKey } from './keys.js';
 import { isConflict, isNotFound, isPreconditionFailed, statusOf } from './errors.js';
 import { parseStringList } from './values.js';
+import { READ_CACHE_TTL_MS } from './readCache.js';
+import { TtlCache } from './ttlCache.js';
 
 const EVENT_ROW = 'event';
 const regKey = (userId: string) => `r:${encodeKey(userId)}`;
@@ -28,6 +32,10 @@ interface EventEntity {
   end: Date;
   location: string;
   onlineMeetingUrl: string;
+  /** Absent on rows written before Teams meetings (= false). */
+  teamsMeeting?: boolean;
+  /** The Teams meeting's state as JSON (meeting.ts); absent = none. */
+  meeting?: string;
   /** -1 = unlimited (Tables has no null). */
   capacity: number;
   signupOpens?: Date;
@@ -57,6 +65,9 @@ interface RegistrationEntity {
   joinedAt: Date;
   bookedAt?: Date;
   attended: boolean;
+  /** Absent until someone (Teams or an organiser) records attendance. */
+  attendanceSource?: string;
+  attendedMinutes?: number;
   inviteToken: string;
   /** Absent on rows written before it was kept (= 0). */
   inviteSeq?: number;
@@ -70,6 +81,43 @@ interface CancelledEntity {
 }
 
 const date = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
+
+const MEETING_STATUSES: readonly MeetingStatus[] = ['none', 'pending', 'created', 'failed'];
+
+/** The Teams meeting's state from its JSON column; anything unreadable is "no meeting". */
+function parseMeeting(json: string | undefined): MeetingState {
+  if (typeof json !== 'string' || !json) return NO_MEETING;
+  try {
+    const m = JSON.parse(json) as Record<string, unknown>;
+    const text = (k: string) => (typeof m[k] === 'string' && m[k] ? (m[k] as string) : undefined);
+    const status = MEETING_STATUSES.find((s) => s === m.status) ?? 'none';
+    const readAt = text('attendanceReadAt');
+    return {
+      status,
+      joinUrl: text('joinUrl'),
+      message: text('message'),
+      graphEventId: text('graphEventId'),
+      ownerId: text('ownerId'),
+      synced: text('synced'),
+      attempts: Number.isInteger(m.attempts) ? (m.attempts as number) : 0,
+      gaveUp: text('gaveUp'),
+      onlineMeetingId: text('onlineMeetingId'),
+      ...(Number.isInteger(m.round) ? { round: m.round as number } : {}),
+      attendanceReadAt: readAt ? new Date(readAt) : undefined,
+      attendanceMessage: text('attendanceMessage'),
+    };
+  } catch {
+    return NO_MEETING;
+  }
+}
+
+/** Only what is set, so "no meeting" stays a short row. */
+function meetingColumn(m: MeetingState): string | undefined {
+  if (m.status === 'none' && !m.graphEventId && !m.onlineMeetingId && !m.attendanceReadAt && !m.message && !m.round) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(m)) if (v !== undefined && v !== '') out[k] = v instanceof Date ? v.toISOString() : v;
+  return JSON.stringify(out);
+}
 const optDate = (v: unknown): Date | undefined => (v === undefined || v === null || v === '' ? undefined : date(v));
 
 export function toEvent(id: string, e: EventEntity): PltEvent {
@@ -85,6 +133,8 @@ export function toEvent(id: string, e: EventEntity): PltEvent {
     end: date(e.end),
     location: e.location || undefined,
     onlineMeetingUrl: e.onlineMeetingUrl || undefined,
+    teamsMeeting: e.teamsMeeting === true,
+    meeting: parseMeeting(e.meeting),
     capacity: typeof e.capacity === 'number' && e.capacity >= 0 ? e.capacity : null,
     signupOpens: optDate(e.signupOpens),
     signupCloses: optDate(e.signupCloses),
@@ -119,8 +169,9 @@ function parseTickets(json: string | undefined): number[] | undefined {
   }
 }
 
-function toEntity(ev: PltEvent, seats: Seats): EventEntity {
-  const entity: EventEntity = {
+/** The event's own properties as stored (on its row, and on the index lines that list it). */
+function eventProperties(ev: PltEvent): Omit<EventEntity, 'booked' | 'waitlisted' | 'lastTicket' | 'promotions' | 'anonBooked' | 'anonAttended' | 'leftTickets'> {
+  const entity: ReturnType<typeof eventProperties> = {
     title: ev.title,
     description: ev.description,
     category: ev.category,
@@ -139,6 +190,18 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     sequence: ev.sequence,
     createdAt: ev.createdAt,
     updatedAt: ev.updatedAt,
+  };
+  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
+  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
+  if (ev.teamsMeeting) entity.teamsMeeting = true;
+  const meeting = meetingColumn(ev.meeting);
+  if (meeting) entity.meeting = meeting;
+  return entity;
+}
+
+function toEntity(ev: PltEvent, seats: Seats): EventEntity {
+  const entity: EventEntity = {
+    ...eventProperties(ev),
     booked: seats.booked,
     waitlisted: seats.waitlisted,
     lastTicket: seats.lastTicket,
@@ -147,8 +210,6 @@ function toEntity(ev: PltEvent, seats: Seats): EventEntity {
     anonAttended: seats.anonAttended,
   };
   if (seats.leftTickets) entity.leftTickets = JSON.stringify(seats.leftTickets);
-  if (ev.signupOpens) entity.signupOpens = ev.signupOpens;
-  if (ev.signupCloses) entity.signupCloses = ev.signupCloses;
   return entity;
 }
 
@@ -161,6 +222,8 @@ function toRegistration(e: RegistrationEntity & { etag: string }): StoredRegistr
     joinedAt: date(e.joinedAt),
     bookedAt: optDate(e.bookedAt),
     attended: !!e.attended,
+    ...(ATTENDANCE_SOURCES.includes(e.attendanceSource as AttendanceSource) ? { attendanceSource: e.attendanceSource as AttendanceSource } : {}),
+    ...(typeof e.attendedMinutes === 'number' && Number.isFinite(e.attendedMinutes) ? { attendedMinutes: e.attendedMinutes } : {}),
     inviteToken: e.inviteToken ?? '',
     inviteSeq: Number(e.inviteSeq) || 0,
     etag: e.etag,
@@ -173,6 +236,8 @@ function regEntity(r: Registration): RegistrationEntity {
   const e: RegistrationEntity = { userId: r.userId, name: r.name, status: r.status, ticket: r.ticket, joinedAt: r.joinedAt, attended: r.attended, inviteToken: r.inviteToken };
   if (r.bookedAt) e.bookedAt = r.bookedAt;
   if (r.inviteSeq) e.inviteSeq = r.inviteSeq;
+  if (r.attendanceSource) e.attendanceSource = r.attendanceSource;
+  if (r.attendedMinutes !== undefined) e.attendedMinutes = r.attendedMinutes;
   return e;
 }
 
@@ -180,11 +245,23 @@ function regEntity(r: Registration): RegistrationEntity {
 const isRace = (e: unknown) => isPreconditionFailed(e) || isConflict(e) || isNotFound(e) || (statusOf(e) === 400 && /etag|precondition/i.test(String((e as Error).message)));
 
 export class TableEventRepository implements EventRepository {
+  /** Registrations lists read (`recent`), by event and person; a commit here drops the ones it writes. */
+  private readonly recentRegs = new TtlCache<StoredRegistration | null>(() => READ_CACHE_TTL_MS.eventLists, 50_000);
+
   constructor(private readonly table: TableClient) {}
 
   async get(eventId: string): Promise<StoredEvent | null> {
     const row = await getOrNull<EventEntity>(this.table, eventId, EVENT_ROW);
     return row ? { event: toEvent(eventId, row), seats: toSeats(row), etag: row.etag } : null;
+  }
+
+  async getWithRegistration(eventId: string, userId: string): Promise<{ stored: StoredEvent; reg: StoredRegistration | null } | null> {
+    // Two rows of one partition by their keys: one request instead of two point reads.
+    const rows = await listAll(this.table.listEntities<EventEntity | RegistrationEntity>({ queryOptions: { filter: odata`PartitionKey eq ${eventId} and (RowKey eq ${EVENT_ROW} or RowKey eq ${regKey(userId)})` } }), 2);
+    const head = rows.find((r) => r.rowKey === EVENT_ROW) as (EventEntity & { etag: string }) | undefined;
+    if (!head) return null;
+    const reg = rows.find((r) => r.rowKey !== EVENT_ROW) as (RegistrationEntity & { etag: string }) | undefined;
+    return { stored: { event: toEvent(eventId, head), seats: toSeats(head), etag: head.etag }, reg: reg ? toRegistration(reg) : null };
   }
 
   async load(eventId: string) {
@@ -222,8 +299,12 @@ export class TableEventRepository implements EventRepository {
         actions.push(['upsert', { partitionKey: eventId, rowKey: cancelledKey(w.invite.userId), ...entity }, 'Replace']);
       } else actions.push(['delete', { partitionKey: eventId, rowKey: cancelledKey(w.userId) }]);
     }
+    // The registrations this commit writes: this instance's recent reads of them are dropped.
+    const touched = writes.flatMap((w) => (w.type === 'delete' ? [`${eventId}|${w.userId}`] : w.type === 'create' || w.type === 'update' ? [`${eventId}|${w.reg.userId}`] : []));
+    touched.forEach((k) => this.recentRegs.delete(k));
     try {
       const result = await this.table.submitTransaction(actions);
+      touched.forEach((k) => this.recentRegs.delete(k));
       // Sub-responses come back in the order of the actions.
       const etags = result.subResponses.map((r) => r.etag ?? '');
       const rows = new Map<string, string>();
@@ -232,14 +313,18 @@ export class TableEventRepository implements EventRepository {
       });
       return { etag: etags[0] || ((await this.get(eventId))?.etag ?? ''), rows };
     } catch (e) {
+      touched.forEach((k) => this.recentRegs.delete(k));
       if (isRace(e)) return null;
       throw e;
     }
   }
 
-  async registration(eventId: string, userId: string): Promise<StoredRegistration | null> {
-    const row = await getOrNull<RegistrationEntity>(this.table, eventId, regKey(userId));
-    return row ? toRegistration(row) : null;
+  async registration(eventId: string, userId: string, options: { recent?: boolean } = {}): Promise<StoredRegistration | null> {
+    const read = async () => {
+      const row = await getOrNull<RegistrationEntity>(this.table, eventId, regKey(userId));
+      return row ? toRegistration(row) : null;
+    };
+    return options.recent ? this.recentRegs.read(`${eventId}|${userId}`, read) : read();
   }
 
   async registrations(eventId: string): Promise<StoredRegistration[]> {

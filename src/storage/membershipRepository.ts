@@ -17,6 +17,14 @@
 // deletes stale rows that are older than a grace period (a fresh one may be a join in flight).
 // Every channel-side change rewrites the "_count" row under its ETag, in the same transaction as
 // the rows it counts, so the count is exact and concurrent writers (any instance) serialise on it.
+//
+// Joins are group-committed, as the event seat lines are: inside this process the joins to one
+// channel queue up, and each turn of the channel's line reads the count row and the joiners' rows
+// (a few queries of up to 7 people each: Azure allows 15 comparisons in a filter) and commits them
+// all in one transaction with the count row (up to 99 rows). Other instances are kept out by the
+// count row's ETag: a transaction that loses the race is planned again from a fresh read.
+// After each commit the new count is told to `watch`ers (the channel rows carry it for the
+// directory; see channelRepository.ts).
 import { odata, type TableClient, type TableEntity, type TransactionAction } from '@azure/data-tables';
 import type { JoinRequest, JoinRequestStatus, Membership } from '../domain/channels/membership.js';
 import type { AddMemberResult, AddRequestResult, DecideRequestResult, MembershipRepository } from '../domain/channels/ports.js';
@@ -98,13 +106,43 @@ function pause(attempt: number): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.min(200, 5 * 2 ** Math.min(attempt, 6)) * Math.random()));
 }
 
+/** People planned together in one join transaction (each may need a member row and a request row). */
+const JOIN_BATCH = 49;
+/** People per state query: the count row and two rows each stay within Azure's 15 comparisons. */
+const PER_QUERY = 7;
+
+interface WaitingJoin {
+  m: Membership;
+  resolve(result: AddMemberResult): void;
+  reject(error: unknown): void;
+}
+
 export class TableMembershipRepository implements MembershipRepository {
   private readonly lock = new KeyedLock();
+  private readonly joins = new Map<string, { waiting: WaitingJoin[]; running: boolean }>();
+  private readonly watchers: ((channelId: string, members: number) => void)[] = [];
 
   constructor(
     private readonly table: TableClient,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** `listener` hears each channel's member count after every change committed here. */
+  watch(listener: (channelId: string, members: number) => void): void {
+    this.watchers.push(listener);
+  }
+
+  private told(channelId: string, count: Stored<CountEntity> | null, delta: number): void {
+    if (!delta && count) return;
+    const members = Math.max(0, (Number(count?.members) || 0) + delta);
+    for (const w of this.watchers) {
+      try {
+        w(channelId, members);
+      } catch {
+        /* a watcher's trouble is its own */
+      }
+    }
+  }
 
   // ---- channel side -------------------------------------------------------------------------
 
@@ -149,6 +187,7 @@ export class TableMembershipRepository implements MembershipRepository {
         if (!('actions' in decided)) return decided.result;
         try {
           await this.table.submitTransaction([...decided.actions, this.countAction(pk, count, decided.delta)]);
+          this.told(channelId, count, decided.delta);
           return decided.result;
         } catch (e) {
           if (!raced(e)) throw e;
@@ -176,17 +215,101 @@ export class TableMembershipRepository implements MembershipRepository {
 
   async addMember(m: Membership): Promise<AddMemberResult> {
     await this.writeIndex(m.userId, `m|${m.channelId}`, m.channelId);
-    const pk = channelPk(m.channelId);
-    return this.change<AddMemberResult>(m.channelId, m.userId, ({ member, request }) => {
-      if (member) return { result: { status: 'already-member', membership: toMembership(m.channelId, member) } };
-      const actions: TransactionAction[] = [['create', { partitionKey: pk, rowKey: memberRk(m.userId), ...memberEntity(m) }]];
-      // Joining settles a pending request (e.g. the channel stopped needing approval).
-      if (request && request.status === 'pending') {
-        const settled = { ...toRequest(m.channelId, request), status: 'approved' as const, decidedAt: m.joinedAt };
-        actions.push(['update', { partitionKey: pk, rowKey: requestRk(m.userId), ...requestEntity(settled) }, 'Replace', { etag: request.etag }]);
+    return new Promise<AddMemberResult>((resolve, reject) => {
+      let line = this.joins.get(m.channelId);
+      if (!line) {
+        line = { waiting: [], running: false };
+        this.joins.set(m.channelId, line);
       }
-      return { actions, delta: 1, result: { status: 'joined', membership: m } };
+      line.waiting.push({ m, resolve, reject });
+      if (!line.running) void this.drainJoins(m.channelId, line);
     });
+  }
+
+  private async drainJoins(channelId: string, line: { waiting: WaitingJoin[]; running: boolean }): Promise<void> {
+    line.running = true;
+    try {
+      while (line.waiting.length) {
+        // One person once per batch (a second join of theirs waits for the next and finds them a member).
+        const batch: WaitingJoin[] = [];
+        const people = new Set<string>();
+        for (const w of line.waiting) {
+          if (batch.length >= JOIN_BATCH) break;
+          if (people.has(w.m.userId)) continue;
+          people.add(w.m.userId);
+          batch.push(w);
+        }
+        line.waiting = line.waiting.filter((w) => !batch.includes(w));
+        try {
+          const results = await this.lock.run(channelPk(channelId), () => this.commitJoins(channelId, batch.map((w) => w.m)));
+          batch.forEach((w, i) => w.resolve(results[i]));
+        } catch (e) {
+          batch.forEach((w) => w.reject(e));
+        }
+      }
+    } finally {
+      line.running = false;
+      if (!line.waiting.length && this.joins.get(channelId) === line) this.joins.delete(channelId);
+    }
+  }
+
+  /** The count row and these people's member and request rows, a few queries in parallel. */
+  private async readJoinState(channelId: string, userIds: string[]) {
+    const pk = channelPk(channelId);
+    const chunks: string[][] = [];
+    for (let i = 0; i < userIds.length; i += PER_QUERY) chunks.push(userIds.slice(i, i + PER_QUERY));
+    const rows = (
+      await Promise.all(
+        chunks.map((chunk, i) => {
+          const keys = [...(i === 0 ? [COUNT] : []), ...chunk.flatMap((u) => [memberRk(u), requestRk(u)])];
+          const filter = `${odata`PartitionKey eq ${pk}`} and (${keys.map((k) => odata`RowKey eq ${k}`).join(' or ')})`;
+          return listAll(this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } }));
+        }),
+      )
+    ).flat();
+    const find = <E extends object>(rk: string) => (rows.find((row) => row.rowKey === rk) as Stored<E> | undefined) ?? null;
+    return { count: find<CountEntity>(COUNT), member: (u: string) => find<MemberEntity>(memberRk(u)), request: (u: string) => find<RequestEntity>(requestRk(u)) };
+  }
+
+  /** Plans and commits one batch of joins (one transaction with the count row); retries on races. */
+  private async commitJoins(channelId: string, joins: Membership[]): Promise<AddMemberResult[]> {
+    const pk = channelPk(channelId);
+    let state: Awaited<ReturnType<TableMembershipRepository['readJoinState']>> | undefined;
+    for (let attempt = 1; ; attempt++) {
+      state ??= await this.readJoinState(channelId, joins.map((m) => m.userId));
+      const actions: TransactionAction[] = [];
+      const results: AddMemberResult[] = [];
+      let added = 0;
+      for (const m of joins) {
+        const member = state.member(m.userId);
+        if (member) {
+          results.push({ status: 'already-member', membership: toMembership(channelId, member) });
+          continue;
+        }
+        actions.push(['create', { partitionKey: pk, rowKey: memberRk(m.userId), ...memberEntity(m) }]);
+        // Joining settles a pending request (e.g. the channel stopped needing approval).
+        const request = state.request(m.userId);
+        if (request && request.status === 'pending') {
+          const settled = { ...toRequest(channelId, request), status: 'approved' as const, decidedAt: m.joinedAt };
+          actions.push(['update', { partitionKey: pk, rowKey: requestRk(m.userId), ...requestEntity(settled) }, 'Replace', { etag: request.etag }]);
+        }
+        results.push({ status: 'joined', membership: m });
+        added++;
+      }
+      if (!added) return results;
+      try {
+        await this.table.submitTransaction([...actions, this.countAction(pk, state.count, added)]);
+        this.told(channelId, state.count, added);
+        return results;
+      } catch (e) {
+        if (!raced(e)) throw e;
+        if (attempt >= MAX_ATTEMPTS) throw conflict('Too many people are joining this channel at once. Please try again.');
+        await pause(attempt);
+        // Usually another instance's joins moved only the count row: read just that, once; if
+        // the next try fails too (or a row of ours changed: 409), read everything again.
+        state = isPreconditionFailed(e) && attempt % 2 === 1 ? { ...state, count: await getOrNull<CountEntity>(this.table, pk, COUNT) } : undefined;
+      }
+    }
   }
 
   async removeMember(channelId: string, userId: string): Promise<{ removed: Membership | null; withdrawn: JoinRequest | null }> {
@@ -337,6 +460,7 @@ export class TableMembershipRepository implements MembershipRepository {
             ...batch.map((m): TransactionAction => ['create', { partitionKey: pk, rowKey: memberRk(m.userId), ...memberEntity(m) }]),
             this.countAction(pk, count, batch.length),
           ]);
+          this.told(channelId, count, batch.length);
           added += batch.length;
         } catch (e) {
           if (!raced(e) || attempt >= MAX_ATTEMPTS) throw e;

@@ -22,10 +22,27 @@ interface WordEntity {
 const chunks = <T>(list: T[], size = 100) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 export class TablePersonNameIndex implements PersonNameIndex {
+  /**
+   * Puts under way in this instance. A person's name is stored beside the request that told it
+   * (PeopleService.actor), so a search right after that request waits for them here rather than
+   * missing the name.
+   */
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly table: TableClient) {}
 
   /** Indexes the words of the person's current name (one transaction; no read first). */
   async put(person: { userId: string; name: string; guest: boolean }): Promise<void> {
+    const put = this.write(person);
+    this.pending.add(put);
+    try {
+      await put;
+    } finally {
+      this.pending.delete(put);
+    }
+  }
+
+  private async write(person: { userId: string; name: string; guest: boolean }): Promise<void> {
     const actions: TransactionAction[] = [];
     for (const word of nameWords(person.name)) {
       actions.push(['upsert', { partitionKey: PARTITION, rowKey: wordRow(word, person.userId), userId: person.userId, name: person.name.slice(0, 200), guest: person.guest }, 'Replace']);
@@ -55,6 +72,7 @@ export class TablePersonNameIndex implements PersonNameIndex {
   }
 
   async lookup(prefix: string, limit: number): Promise<{ userId: string; name: string; guest: boolean }[]> {
+    if (this.pending.size) await Promise.allSettled([...this.pending]);
     const from = `w|${prefix}`;
     const pages = this.table.listEntities<WordEntity>({ queryOptions: { filter: odata`PartitionKey eq ${PARTITION} and RowKey ge ${from} and RowKey lt ${from + '~'}` } }).byPage({ maxPageSize: Math.min(limit, 1000) });
     const out: { userId: string; name: string; guest: boolean }[] = [];

@@ -9,7 +9,8 @@ import { Nav } from './components/Nav';
 import { PageSkeleton } from './components/Status';
 import { PageBoundary } from './components/PageBoundary';
 import { AdminNoAccess, NotFoundPage } from './components/ShellPages';
-import { HUB_NAMES, type Me } from './types';
+import type { Me } from './types';
+import { roleText } from './components/names';
 
 const PHONE = '@media (max-width: 599px)';
 
@@ -52,13 +53,11 @@ const useStyles = makeStyles({
   },
 });
 
-const ROLE_NAMES = { coordinator: 'Coordinator', organiser: 'Organiser' } as const;
-
-/** "Coordinator · West Kent; Organiser · East Kent" — names, never codes. */
+/** "Hub coordinator for West Kent; Organiser for all of Kent & Medway" — names, never codes, in the same words as Admin's roles table. */
 export function rolesText(me: Me): string {
   if (me.guest) return 'Guest';
   if (!me.roles.length) return 'Member';
-  return me.roles.map((r) => `${ROLE_NAMES[r.role] ?? r.role} · ${r.hubs.map((h) => HUB_NAMES[h] ?? h).join(', ')}`).join('; ');
+  return me.roles.map(roleText).join('; ');
 }
 
 function titleOf(route: Route): string {

@@ -3,14 +3,13 @@
 // Tokens come from @azure/identity (client secret, or the managed identity when no secret) against
 // AZURE_AUTHORITY_HOST; calls go to GRAPH_BASE_URL. Throttling (429, 503) is retried after the
 // Retry-After the service asks for, within a budget a person can wait for; then it is reported.
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { DirectoryUser, TeamsDirectory } from '../domain/channels/ports.js';
 import { TeamsDirectoryError, offlineTeamsDirectory } from '../domain/channels/ports.js';
 import type { ChannelType } from '../domain/channels/channel.js';
-
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+import { appGraphCredential, GRAPH_SCOPE } from './graphCredential.js';
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
 
 export interface GraphOptions {
@@ -50,15 +49,7 @@ export class GraphTeamsDirectory implements TeamsDirectory {
     this.maxWaitMs = options.maxWaitMs ?? 8000;
     this.maxAttempts = options.maxAttempts ?? 4;
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.credential =
-      options.credential ??
-      (config.graphClientSecret
-        ? new ClientSecretCredential(config.graphTenantId || 'organizations', config.graphClientId, config.graphClientSecret, {
-            authorityHost: config.azureAuthorityHost,
-            // A fake or sovereign authority is not in Microsoft's instance list; skip the lookup.
-            disableInstanceDiscovery: !/login\.microsoftonline\.com/i.test(config.azureAuthorityHost),
-          })
-        : new ManagedIdentityCredential(config.graphClientId ? { clientId: config.graphClientId } : {}));
+    this.credential = options.credential ?? appGraphCredential(config);
   }
 
   private userBind(userId: string): string {

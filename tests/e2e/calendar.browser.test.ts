@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { newUserId } from '../helpers/ids.js';
 import { DateTime } from 'luxon';
 
@@ -94,10 +95,12 @@ describe('calendar for a busy clinician, in Chromium', function () {
     await dialog.getByText('Your place goes to the first person on the waitlist, who is told at once.').waitFor();
     await dialog.getByRole('button', { name: 'Keep my place' }).click();
     await dialog.waitFor({ state: 'detached' });
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after "Keep my place"');
     assert.equal((await api(app, `/api/events/${ids.small}`, { user: hca })).body.myStatus, 'booked', 'nothing changed');
     await tab.page.getByRole('button', { name: 'Cancel my booking for Small group spirometry' }).click();
     await dialog.getByRole('button', { name: 'Cancel my booking' }).click();
     await tab.page.getByText('Your booking is cancelled. Your place has gone to the first person on the waitlist.').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after cancelling from the calendar');
     assert.equal((await api(app, `/api/events/${ids.small}`, { user: other })).body.myStatus, 'booked');
     await tab.page.getByRole('button', { name: 'Join the waitlist for Small group spirometry' }).waitFor();
   });

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { DEMO_PEOPLE, PLAYGROUND_USER_ID } from '../../src/seed/people.js';
 
 describe('channels tab in Chromium', function () {
@@ -40,6 +41,7 @@ describe('channels tab in Chromium', function () {
     await dialog.getByRole('button', { name: 'Save and join Paramedics in Primary Care' }).click();
     // The result shows in the card that acted, not in a banner at the top of the page.
     await tab.page.locator('#card-paramedics-in-primary-care').getByText('Thank you. You joined Paramedics in Primary Care').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after the profile dialog');
     await tab.page.getByRole('button', { name: 'Leave Paramedics in Primary Care' }).waitFor();
     assert.ok(await app.services.memberships.getMember('paramedics-in-primary-care', PLAYGROUND_USER_ID));
     assert.equal((await app.services.profiles.get(PLAYGROUND_USER_ID))?.organisation, 'Lenham Surgery');

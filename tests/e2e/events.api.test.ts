@@ -74,7 +74,7 @@ describe('events API', () => {
       [{ start: 'next tuesday' }, /not a date and time I can read/],
       [{ title: '' }, /title/],
       [{ location: '', onlineMeetingUrl: 'javascript:alert(1)' }, /https/],
-      [{ location: '' }, /location or an online meeting link/],
+      [{ location: '' }, /location, an online meeting link, or make it a Teams meeting/],
       [{ title: { $ne: 1 } }, /title/i],
     ];
     for (const [change, message] of cases) {
@@ -257,7 +257,7 @@ describe('events API', () => {
     assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
     assert.match(csv.headers.get('content-disposition') ?? '', /attachment; filename="roster-Roster-test.csv"/);
     const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], 'Name,Status,Waitlist position,Joined,Booked,Attended');
+    assert.equal(lines[0], 'Name,Status,Waitlist position,Joined,Booked,Attended,Minutes in Teams,Attendance from,Email,Profession,PCN,Organisation');
     assert.ok(lines[1].startsWith(`"'=HYPERLINK(""http://evil.example"",""click"")",booked,`), lines[1]);
     assert.ok(lines[2].startsWith(`"'+Mo, ""the"" Member",waitlisted,1,`), lines[2]);
     assert.equal((await api(app, `/api/events/${e.id}/registrations?format=xml`, { user: eastOrganiser })).status, 400);

@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, api, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { newUserId } from '../helpers/ids.js';
 import { RecordingScheduler, TestClock } from '../helpers/events.js';
 
@@ -60,6 +61,7 @@ describe('calendar and bookings tab in Chromium', function () {
     await dialog.getByText('You can book again while places are left.').waitFor();
     await dialog.getByRole('button', { name: 'Cancel my booking' }).click();
     await tab.page.getByText('Your booking is cancelled.').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after cancelling from the event page');
     await tab.page.getByRole('button', { name: 'Sign up for Asthma clinical update' }).waitFor();
     assert.equal((await api(app, `/api/events/${openId}`, { user: member })).body.myStatus, 'none');
   });
@@ -102,6 +104,8 @@ describe('calendar and bookings tab in Chromium', function () {
     await tab.page.getByLabel('Reason (shown to attendees)').fill('Trainer unwell');
     await tab.page.getByRole('button', { name: 'Yes, cancel the event' }).click();
     await tab.page.getByText('Event cancelled.').waitFor();
+    // The dialog went with the button that opened it (a cancelled event has none).
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after cancelling the event');
     assert.equal((await api(app, `/api/events/${id}`, { user: member })).body.status, 'cancelled');
 
     await tab.page.goto(as(organiser, 'Olu Organiser', `/tab/calendar/event/${smallId}/roster`));
@@ -147,6 +151,7 @@ describe('calendar and bookings tab in Chromium', function () {
     await tab.page.getByRole('alertdialog').getByText('You are number 1 on the waitlist.').waitFor();
     await tab.page.getByRole('alertdialog').getByRole('button', { name: 'Leave the waitlist' }).click();
     await tab.page.getByText('You have left the waitlist.').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after leaving the waitlist');
     // The row stays and changes at once: no longer "Waitlist #1", and it can be joined again.
     await tab.page.getByRole('button', { name: 'Join the waitlist for Facilitation skills small group' }).waitFor();
     assert.doesNotMatch(await tab.page.getByRole('list', { name: 'My bookings' }).innerText(), /Waitlist #1/);

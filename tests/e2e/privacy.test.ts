@@ -7,6 +7,7 @@ import { BotClient, cardText, type TestPerson } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
 import { rowsMentioning } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
+import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
 describe('my data and forget me', () => {
   let app: TestApp;
@@ -96,6 +97,7 @@ describe('my data and forget me', () => {
     const eventId = `past-${organiser.slice(0, 8)}`;
     await app.services.events.recordPast(
       {
+        teamsMeeting: false, meeting: NO_MEETING,
         id: eventId, title: 'Sepsis recognition update', description: '', category: 'plt', hub: 'north-kent', professions: [], capacity: 20,
         start: new Date(now - 5 * 86_400_000), end: new Date(now - 5 * 86_400_000 + 7_200_000), organiserId: organiser, organiserName: 'Olu Organiser',
         status: 'scheduled', sequence: 0, createdAt: new Date(now - 30 * 86_400_000), updatedAt: new Date(now - 30 * 86_400_000),

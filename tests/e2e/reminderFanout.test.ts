@@ -2,7 +2,9 @@
 // and answers 429 above it — all delivered exactly once; then again with two server processes, one
 // killed with SIGKILL halfway (in the middle of a send: the classic duplicate window) and restarted
 // — still exactly once each; and a reminder fan-out job whose process is killed mid fan-out resumes
-// on the other with no duplicate and no gap. At 50/s the 2,000-reminder runs take ~45 s each.
+// on the other with no duplicate and no gap. At 50/s the 2,000-reminder runs take ~45 s each, so
+// `npm test` runs them at 600 (the same paths: rate limit, injected 429s, a kill halfway) and
+// `npm run soak` at the full 2,000.
 import { strict as assert } from 'node:assert';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { FakeConnector, type CapturedActivity } from '../helpers/fakeConnector.js';
@@ -21,6 +23,8 @@ import { DurableScheduler } from '../../src/jobs/durableScheduler.js';
 import { systemClock } from '../../src/domain/ports.js';
 
 const ALLOWED_RPS = 50;
+const REMINDERS = process.env.SOAK === '1' ? 2000 : 600;
+const COUNT = REMINDERS.toLocaleString('en-GB');
 const DAY = 86_400_000;
 
 /** Shortened timeouts so a killed process's work is picked up within seconds. */
@@ -66,7 +70,7 @@ async function readAll(store: TableNotificationStore, people: readonly string[],
   return out;
 }
 
-describe('2,000 reminders at Teams’ rate', function () {
+describe(`${COUNT} reminders at Teams’ rate`, function () {
   this.timeout(400_000);
   this.slow(60_000);
 
@@ -82,11 +86,11 @@ describe('2,000 reminders at Teams’ rate', function () {
       connector = await FakeConnector.start();
       connector.limitRate(ALLOWED_RPS);
       app = await startTestApp({ HOME_TENANT_ID: TEST_TENANT }, { background: { pollIdleMs: 200, schedulerTickMs: 200 }, jobHandlers: (s) => fanOutHandlers(() => s.notifier) });
-      const people = fanOutPeople('solo', 2000);
+      const people = fanOutPeople('solo', REMINDERS);
       await makeReachable(app.services.conversations, connector, people);
       // On top of the fake's own limit, a few 429s with Retry-After: 1 arrive mid-run.
       let sends = 0;
-      const inject = new Set([300, 900, 1500]);
+      const inject = new Set([0.15, 0.45, 0.75].map((f) => Math.round(f * REMINDERS)));
       connector.interceptor = (req) => (isSend(req) && inject.has(++sends) ? { status: 429, headers: { 'retry-after': '1' }, body: { error: { code: 'Throttled' } } } : undefined);
 
       const payload: FanOutPayload = { eventId: 'evt-solo', offsetMs: DAY, seed: 'solo', count: people.length };
@@ -139,8 +143,8 @@ describe('2,000 reminders at Teams’ rate', function () {
 
     const schedulerOn = (s: Storage) => new DurableScheduler(new TableJobStore(s.table('jobs')), systemClock);
 
-    it('still delivers each of 2,000 reminders exactly once when a process dies mid-send and restarts', async () => {
-      const people = fanOutPeople('crash', 2000);
+    it(`still delivers each of ${COUNT} reminders exactly once when a process dies mid-send and restarts`, async () => {
+      const people = fanOutPeople('crash', REMINDERS);
       await makeReachable(new TableConversationReferenceStore(storage.table('conversationRefs')), connector, people);
       procs.push(...(await Promise.all([startAppProcess(env, CRASH_TUNING), startAppProcess(env, CRASH_TUNING)])));
       let killed: { proc: AppProcess; conversationId: string; at: number } | undefined;

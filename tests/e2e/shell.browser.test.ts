@@ -178,8 +178,22 @@ describe('tab shell in Chromium', function () {
       }
     });
 
+    it('honours prefers-reduced-motion: no transition or animation takes longer than an instant', async () => {
+      await tab.page.emulateMedia({ reducedMotion: 'reduce' });
+      await tab.page.goto(`${app.url}/tab/calendar?${COORDINATOR}`);
+      await tab.page.getByRole('heading', { name: 'PLT calendar' }).waitFor();
+      // Every element's longest transition and animation, in seconds (Fluent's buttons fade 100 ms otherwise).
+      const longest = (await tab.page.evaluate(`(() => {
+        const seconds = (list) => Math.max(0, ...list.split(',').map((t) => (t.trim().endsWith('ms') ? parseFloat(t) / 1000 : parseFloat(t)) || 0));
+        return Math.max(0, ...[...document.querySelectorAll('*')].map((e) => { const c = getComputedStyle(e); return Math.max(seconds(c.transitionDuration), seconds(c.animationDuration)); }));
+      })()`)) as number;
+      assert.ok(longest <= 0.001, `something still moves for ${longest}s`);
+    });
+
     for (const [size, viewport] of Object.entries(VIEWPORTS)) {
       it(`has no serious or critical axe-core violations in the shell at ${size} width, in every theme`, async () => {
+        // As someone who asked for less motion (the tab honours it); axe also waits for the page to be still.
+        await tab.page.emulateMedia({ reducedMotion: 'reduce' });
         await tab.page.setViewportSize(viewport);
         for (const theme of THEMES) {
           // The shell's own pages whole, and the shell around a page.

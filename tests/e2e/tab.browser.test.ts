@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { browserPerTest } from '../helpers/browser.js';
+import { assertNothingHiddenOutsideDialogs } from '../helpers/axe.js';
 import { DEMO_PEOPLE, PLAYGROUND_USER_ID } from '../../src/seed/people.js';
 
 describe('tab in Chromium', function () {
@@ -20,7 +21,7 @@ describe('tab in Chromium', function () {
   it('shows the signed-in person from /api/me and the coordinator’s sections', async () => {
     await tab.page.goto(`${app.url}/tab/calendar?devUser=${PLAYGROUND_USER_ID}&devName=Sam%20Okafor`);
     await tab.page.getByTestId('signed-in-user').getByText('Sam Okafor').waitFor();
-    assert.match(await tab.page.getByTestId('signed-in-user').innerText(), /Coordinator · All of Kent & Medway/, 'role and hub by name, not code');
+    assert.match(await tab.page.getByTestId('signed-in-user').innerText(), /Hub coordinator for all of Kent & Medway/, 'role and hub by name, not code');
     const nav = tab.page.getByRole('navigation', { name: 'Virtual Café sections' });
     for (const name of ['Calendar', 'My bookings', 'Channels', 'Facilitation', 'Admin']) {
       assert.equal(await nav.getByRole('link', { name, exact: true }).count(), 1, name);
@@ -60,6 +61,7 @@ describe('tab in Chromium', function () {
     await tab.page.getByRole('button', { name: 'Erase my data…' }).click();
     await tab.page.getByRole('dialog').getByRole('button', { name: 'Erase my data' }).click();
     await tab.page.getByText('Your data has been erased.').waitFor();
+    await assertNothingHiddenOutsideDialogs(tab.page, 'after erasing');
     assert.equal(await app.services.profiles.get(id), null);
   });
 

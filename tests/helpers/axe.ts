@@ -37,9 +37,31 @@ export interface AxeOptions {
   disableRules?: string[];
 }
 
-/** Runs axe-core on the page as it is now; answers the violations at the given impacts. */
+/**
+ * Waits until nothing on the page is moving: two frames for React to commit and the browser to
+ * style what a resize or a click changed, then every finite CSS animation and transition finished
+ * (an endless one, a skeleton's pulse, never settles and is left alone). Colours measured mid-fade
+ * are blends of two states: a button turning from primary to secondary in high contrast is grey on
+ * grey (#808080 on #7f7f7f) half-way. Tests also emulate prefers-reduced-motion, which the tab
+ * honours, so this is normally two frames.
+ */
+export async function untilStill(page: Page): Promise<void> {
+  await page.evaluate(`(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+    for (let round = 0; round < 20; round++) {
+      await frame();
+      await frame();
+      const moving = document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+      if (moving.length === 0) return;
+      await Promise.race([Promise.allSettled(moving.map((a) => a.finished)), new Promise((done) => setTimeout(done, 2000))]);
+    }
+  })()`);
+}
+
+/** Runs axe-core on the page once it is still; answers the violations at the given impacts. */
 export async function axeProblems(page: Page, options: AxeOptions = {}): Promise<AxeProblem[]> {
   const impacts = options.impacts ?? ['serious', 'critical'];
+  await untilStill(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.addScriptTag({ content: source() });
   const rules = Object.fromEntries((options.disableRules ?? []).map((id) => [id, { enabled: false }]));
   // A string expression: the test project has no DOM types, and the page runs it as written.
@@ -71,4 +93,22 @@ export function describeProblems(problems: AxeProblem[]): string {
 export async function assertNoSeriousAxe(page: Page, where: string, options: AxeOptions = {}): Promise<void> {
   const problems = await axeProblems(page, options);
   if (problems.length) throw new Error(`axe-core: ${problems.length} serious/critical on ${where}:\n${describeProblems(problems)}`);
+}
+
+/**
+ * After a dialog closes: nothing outside a dialog is hidden from assistive technology. A modal
+ * dialog hides the rest of the page (aria-hidden on #root) and must give it back — Fluent's tabster
+ * does so about 250 ms after the dialog goes, so this waits up to 3 s. Icons and other decorations
+ * (and the navigation's links that moved under "More", taken out of the tab order) are aria-hidden on
+ * purpose; what counts is an aria-hidden element with a control inside that Tab still reaches.
+ */
+export async function assertNothingHiddenOutsideDialogs(page: Page, where: string): Promise<void> {
+  const hidden = `[...document.querySelectorAll('[aria-hidden="true"]')]
+    .filter((e) => !e.closest('[role="dialog"], [role="alertdialog"]') && e.querySelector(':is(a[href], button, input, select, textarea, [tabindex]):not([tabindex="-1"], [disabled])'))
+    .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : ''))`;
+  try {
+    await page.waitForFunction(`(${hidden}).length === 0`, null, { timeout: 3000 });
+  } catch {
+    throw new Error(`${where}: still aria-hidden after the dialog closed, with focusable controls inside: ${((await page.evaluate(hidden)) as string[]).join(', ')}`);
+  }
 }

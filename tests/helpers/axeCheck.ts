@@ -4,6 +4,9 @@
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { untilStill } from './axe.js';
+
+export { untilStill } from './axe.js';
 
 const require = createRequire(import.meta.url);
 let axeSource: string | undefined;
@@ -27,9 +30,10 @@ export interface AxeOptions {
   include?: string;
 }
 
-/** Serious and critical violations on the page as it is now (WCAG 2.x A/AA and best practice, plus label-in-name). */
+/** Serious and critical violations on the page once it is still (WCAG 2.x A/AA and best practice, plus label-in-name). */
 export async function axeProblems(page: Page, options: AxeOptions = {}): Promise<AxeProblem[]> {
   const impacts = options.impacts ?? ['serious', 'critical'];
+  await untilStill(page);
   if (!(await page.evaluate('typeof window.axe === "object"'))) await page.addScriptTag({ content: source() });
   const result = (await page.evaluate((include) =>
     (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe.run(include ? { include: [include] } : (globalThis as unknown as { document: unknown }).document, {

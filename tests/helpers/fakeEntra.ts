@@ -1,7 +1,10 @@
 // A local stand-in for the Bot Framework's and Entra ID's key and token endpoints. It publishes
 // OpenID metadata and JWKS (so the app validates real RS256 signatures), issues client-credential
-// tokens, and signs test tokens — plus a second key nobody trusts, for forgeries.
-import { generateKeyPair, exportJWK, SignJWT, type JWK, type CryptoKey } from 'jose';
+// tokens and on-behalf-of tokens (grant urn:ietf:params:oauth:grant-type:jwt-bearer with
+// requested_token_use=on_behalf_of: the assertion must be a token it signed), and signs test tokens —
+// plus a second key nobody trusts, for forgeries. App tokens are `fake-access-token-…`, tokens on
+// someone's behalf `fake-obo.<their oid>.…` (FakeGraph tells them apart).
+import { generateKeyPair, exportJWK, importJWK, jwtVerify, SignJWT, type JWK, type CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { startFakeServer, type FakeRequest, type FakeResponse, type RunningFake } from './httpServer.js';
 
@@ -26,7 +29,13 @@ export interface TokenRequest {
   clientId?: string;
   scope?: string;
   grantType?: string;
+  requestedTokenUse?: string;
+  /** On-behalf-of: the person the assertion named (when it was valid). */
+  assertionOid?: string;
+  hasClientSecret?: boolean;
 }
+
+export const OBO_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
 export class FakeEntra {
   readonly tokenRequests: TokenRequest[] = [];
@@ -47,6 +56,16 @@ export class FakeEntra {
 
   get url(): string {
     return this.server.url;
+  }
+
+  private publicKeyCache?: CryptoKey;
+  /** The trusted key's public half (what an assertion is checked against). */
+  private async publicKey(): Promise<CryptoKey> {
+    if (!this.publicKeyCache) {
+
+      this.publicKeyCache = (await importJWK(this.trusted.jwk, 'RS256')) as CryptoKey;
+    }
+    return this.publicKeyCache;
   }
 
   /** BOT_OPENID_METADATA_URL */
@@ -101,7 +120,7 @@ export class FakeEntra {
       .sign(key.privateKey);
   }
 
-  private handle(req: FakeRequest): FakeResponse | undefined {
+  private async handle(req: FakeRequest): Promise<FakeResponse | undefined> {
     if (req.path === '/botframework/v1/.well-known/openidconfiguration') {
       return { body: { issuer: BOT_ISSUER, jwks_uri: `${this.url}/botframework/v1/keys`, id_token_signing_alg_values_supported: ['RS256'] } };
     }
@@ -132,9 +151,25 @@ export class FakeEntra {
     m = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(req.path);
     if (m && req.method === 'POST') {
       const form = (typeof req.body === 'object' ? req.body : {}) as Record<string, string>;
-      this.tokenRequests.push({ tenant: m[1], clientId: form.client_id, scope: form.scope, grantType: form.grant_type });
+      const request: TokenRequest = { tenant: m[1], clientId: form.client_id, scope: form.scope, grantType: form.grant_type, requestedTokenUse: form.requested_token_use, hasClientSecret: !!form.client_secret };
+      this.tokenRequests.push(request);
       const intercepted = this.tokenInterceptor?.(req);
       if (intercepted) return intercepted;
+      if (form.grant_type === OBO_GRANT) {
+        if (form.requested_token_use !== 'on_behalf_of' || !form.client_secret || !form.assertion) {
+          return { status: 400, body: { error: 'invalid_request', error_description: 'AADSTS900144: on_behalf_of needs requested_token_use, client_secret and assertion.' } };
+        }
+        let oid: string;
+        try {
+          const { payload } = await jwtVerify(form.assertion, await this.publicKey(), { algorithms: ['RS256'] });
+          oid = String(payload.oid ?? '');
+          if (payload.aud !== form.client_id && !String(payload.aud).endsWith(`/${form.client_id}`)) throw new Error('audience');
+        } catch {
+          return { status: 400, body: { error: 'invalid_grant', error_description: 'AADSTS50013: Assertion failed signature validation.' } };
+        }
+        request.assertionOid = oid;
+        return { body: { token_type: 'Bearer', scope: form.scope, expires_in: 3599, ext_expires_in: 3599, access_token: `fake-obo.${oid}.${randomUUID()}` } };
+      }
       return { body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `fake-access-token-${randomUUID()}` } };
     }
     return undefined;

@@ -1,5 +1,8 @@
 // Root hooks for the whole run:
-// - one Azurite (in memory, free ports), stopped at the end;
+// - one Azurite per test process (in memory, free ports): the serial run has one, stopped at the
+//   end; a parallel run (`mocha --parallel`, as `npm test` does) has one per worker, started on the
+//   worker's first use and kept for its later files (each file isolates itself with its own table
+//   prefix), ending with the worker (Azurite's child exits when its parent's stdin pipe closes);
 // - after every test, every card the bot sent to a fake connector or returned from an invoke must
 //   validate against the official Adaptive Card 1.5 JSON schema (ajv) and parse without errors in
 //   the adaptivecards library, and every verb it carries must have a card-action handler. A test
@@ -28,6 +31,9 @@ export function checkCard(card: unknown, where: string): string[] {
 
 const cardFailures: string[] = [];
 
+// Mocha's parallel workers carry MOCHA_WORKER_ID; there the root afterAll runs after each file.
+const inParallelWorker = process.env.MOCHA_WORKER_ID !== undefined;
+
 export const mochaHooks = {
   afterEach(this: Mocha.Context) {
     const title = this.currentTest?.fullTitle() ?? 'unknown test';
@@ -44,8 +50,10 @@ export const mochaHooks = {
     }
   },
   async afterAll() {
-    await azurite?.stop();
-    // Reported once at the end (a failing afterEach would skip every later test).
-    if (cardFailures.length) throw new Error(`Cards with problems:\n${cardFailures.slice(0, 50).join('\n')}`);
+    if (!inParallelWorker) await azurite?.stop();
+    // Reported once at the end of the run, or of each file in a parallel worker (a failing
+    // afterEach would skip every later test).
+    const failures = cardFailures.splice(0);
+    if (failures.length) throw new Error(`Cards with problems:\n${failures.slice(0, 50).join('\n')}`);
   },
 };

@@ -7,6 +7,7 @@ import { card, conformInputs } from '../../src/cards/render.js';
 import { eventFormCard } from '../../src/cards/events/form.js';
 import { eventView } from '../../src/contracts/events.js';
 import { EMPTY_SEATS, type PltEvent } from '../../src/domain/events/event.js';
+import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
 const now = new Date('2027-01-15T10:00:00Z');
 const event: PltEvent = {
@@ -24,6 +25,8 @@ const event: PltEvent = {
   organiserName: 'Olu',
   status: 'scheduled',
   sequence: 0,
+  teamsMeeting: false,
+  meeting: NO_MEETING,
   createdAt: now,
   updatedAt: now,
 };

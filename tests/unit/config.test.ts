@@ -12,6 +12,16 @@ describe('config', () => {
     assert.equal(c.offerTtlMs, 48 * 3600_000);
     assert.equal(c.seedDemo, false);
     assert.equal(c.graphBaseUrl, 'https://graph.microsoft.com/v1.0');
+    assert.equal(c.attendanceAfterMs, 15 * 60_000);
+    assert.equal(c.attendanceMinPercent, 75);
+    assert.equal(c.aadAppClientSecret, '');
+  });
+
+  it('reads the Teams attendance settings and the tab app secret', () => {
+    const c = loadConfig({ ATTENDANCE_AFTER: '30m', ATTENDANCE_MIN_PERCENT: '50', AAD_APP_CLIENT_ID: 'tab-app', AAD_APP_TENANT_ID: 'tenant-1', AAD_APP_CLIENT_SECRET: 's3cret' });
+    assert.equal(c.attendanceAfterMs, 30 * 60_000);
+    assert.equal(c.attendanceMinPercent, 50);
+    assert.equal(c.aadAppClientSecret, 's3cret');
   });
 
   it('defaults GRAPH_MODE to app when a bot id is set, and Graph credentials to the bot’s', () => {
@@ -42,6 +52,11 @@ describe('config', () => {
     [{ GRAPH_BASE_URL: 'graph' }, /GRAPH_BASE_URL must be an absolute http\(s\) URL/],
     [{ SEED_DEMO: 'perhaps' }, /SEED_DEMO must be true or false/],
     [{ GRAPH_MODE: 'delegated' }, /GRAPH_MODE must be "off" or "app"/],
+    [{ ATTENDANCE_AFTER: 'later' }, /ATTENDANCE_AFTER must be a duration/],
+    [{ ATTENDANCE_MIN_PERCENT: '0' }, /ATTENDANCE_MIN_PERCENT must be a whole number from 1 to 100/],
+    [{ ATTENDANCE_MIN_PERCENT: '101' }, /ATTENDANCE_MIN_PERCENT must be a whole number from 1 to 100/],
+    [{ ATTENDANCE_MIN_PERCENT: '75%' }, /ATTENDANCE_MIN_PERCENT must be a whole number from 1 to 100/],
+    [{ AAD_APP_CLIENT_SECRET: 'x' }, /AAD_APP_CLIENT_SECRET is set, but on-behalf-of calls also need AAD_APP_CLIENT_ID/],
   ];
   for (const [env, message] of bad) {
     it(`rejects ${JSON.stringify(env)} with one line naming the variable`, () => {

@@ -224,9 +224,32 @@ describe('Entra app manifests (aad.manifest.json, aad.bot.manifest.json)', () =>
     assert.equal(m.signInAudience, 'AzureADMyOrg');
     const graph = m.requiredResourceAccess.find((r: { resourceAppId: string }) => r.resourceAppId === 'Microsoft Graph');
     const roles = graph.resourceAccess.map((a: { id: string; type: string }) => `${a.type}:${a.id}`).sort();
-    assert.deepEqual(roles, ['Role:Channel.Create', 'Role:ChannelMember.ReadWrite.All', 'Role:TeamMember.ReadWriteNonOwnerRole.All']);
+    assert.deepEqual(roles, [
+      // Teams meetings for online events: the calendar event with its meeting, then its attendance reports.
+      'Role:Calendars.ReadWrite',
+      'Role:Channel.Create',
+      'Role:ChannelMember.ReadWrite.All',
+      'Role:OnlineMeetingArtifact.Read.All',
+      'Role:OnlineMeetings.Read.All',
+      'Role:TeamMember.ReadWriteNonOwnerRole.All',
+    ]);
     const docs = read('docs/deploy.md');
     for (const r of roles) assert.ok(docs.includes(r.slice(5)), `${r} explained in docs/deploy.md`);
+  });
+
+  it('tab sign-in app: a secret and delegated Calendars.ReadWrite for the organiser\'s Teams meeting on their behalf; the admin steps name the access policy', () => {
+    const m = JSON.parse(read('aad.manifest.json'));
+    const graph = m.requiredResourceAccess.find((r: { resourceAppId: string }) => r.resourceAppId === 'Microsoft Graph');
+    const scopes = graph.resourceAccess.map((a: { id: string; type: string }) => `${a.type}:${a.id}`);
+    assert.ok(scopes.includes('Scope:Calendars.ReadWrite'), 'delegated Calendars.ReadWrite');
+    assert.ok(!scopes.some((s: string) => s.startsWith('Role:')), 'the tab app holds no application permission');
+    for (const file of ['teamsapp.yml', 'teamsapp.local.yml']) {
+      const tab = (loadYaml(file).provision ?? []).find((s) => s.uses === 'aadApp/create' && s.writeToEnvironmentFile?.clientId === 'AAD_APP_CLIENT_ID');
+      assert.equal(tab?.with?.generateClientSecret, true, `${file}: the tab app has a secret`);
+      assert.equal(tab?.writeToEnvironmentFile?.clientSecret, 'SECRET_AAD_APP_CLIENT_SECRET', `${file}: its secret goes to .env.<env>.user`);
+    }
+    const docs = read('docs/deploy.md');
+    for (const words of ['New-CsApplicationAccessPolicy', 'Grant-CsApplicationAccessPolicy', '-Global', 'AAD_APP_CLIENT_SECRET', 'Calendars.ReadWrite']) assert.ok(docs.includes(words), `${words} in docs/deploy.md`);
   });
 });
 
@@ -243,6 +266,7 @@ describe('Bicep (infra/azure.bicep, infra/azure.parameters.json)', () => {
   it('secrets are @secure() parameters and never outputs', () => {
     const byName = new Map(bicep.params.map((p) => [p.name, p]));
     assert.equal(byName.get('botPassword')?.secure, true);
+    assert.equal(byName.get('aadAppClientSecret')?.secure, true);
     for (const o of bicep.outputs) assert.doesNotMatch(o.name, /SECRET|PASSWORD|KEY|CONNECTION/i);
   });
 

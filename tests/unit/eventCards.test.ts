@@ -11,6 +11,7 @@ import { myEventsCard, calendarFeedCard } from '../../src/cards/events/mine.js';
 import { eventView, type EventView } from '../../src/contracts/events.js';
 import { buildCpdRecord } from '../../src/domain/cpd/record.js';
 import type { PltEvent, SeatState } from '../../src/domain/events/event.js';
+import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
 const now = new Date('2027-01-15T10:00:00Z');
 const base: PltEvent = {
@@ -28,6 +29,8 @@ const base: PltEvent = {
   organiserName: 'Olu',
   status: 'scheduled',
   sequence: 0,
+  teamsMeeting: false,
+  meeting: NO_MEETING,
   createdAt: now,
   updatedAt: now,
 };
@@ -67,7 +70,19 @@ describe('event cards', () => {
       eventListCard([], { label: 'x', total: 0, query: 'zzz', unknown: 'zzz', generic: true }),
       eventFormCard({ hubs: ['east-kent'], channels: [{ id: 'c1', name: 'Practice Nursing' }] }),
       eventFormCard({ hubs: ['east-kent'], channels: [], event: views[0], error: 'The end must be after the start.' }),
-      rosterCard({ event: views[1], items: [{ userId: 'u1', name: 'Ann', status: 'booked', position: null, joinedAt: now.toISOString(), attended: true }, { userId: 'u2', name: '=cmd', status: 'waitlisted', position: 1, joinedAt: now.toISOString(), attended: false }], anonymousBooked: 1 }, { started: true, notice: 'Saved' }),
+      rosterCard(
+        {
+          event: views[1],
+          items: [
+            { userId: 'u1', name: 'Ann', status: 'booked', position: null, joinedAt: now.toISOString(), attended: true, attendedMinutes: 52, attendanceSource: 'teams', email: 'ann@example.nhs.uk' },
+            { userId: 'u2', name: '=cmd', status: 'waitlisted', position: 1, joinedAt: now.toISOString(), attended: null, attendedMinutes: null, attendanceSource: null },
+            { userId: 'u3', name: 'Wanda', status: 'walk-in', position: null, joinedAt: now.toISOString(), attended: true, attendedMinutes: 170, attendanceSource: 'teams' },
+          ],
+          anonymousBooked: 1,
+          teamsAttendance: { readAt: now.toISOString() },
+        },
+        { started: true, notice: 'Saved' },
+      ),
       rosterCard({ event: views[1], items: [], anonymousBooked: 0 }, { started: false }),
       importCard({ header: 'title', report: { dryRun: true, created: 0, existing: 0, errors: 1, lines: [{ line: 2, status: 'error', message: 'Line 2: bad' }, { line: 3, status: 'ok', title: 'Fine' }] } }),
       myEventsCard([{ event: views[2], inviteUrl: 'https://x.example/i.ics' }], buildCpdRecord('nmc', [{ eventId: 'e', title: 'T', category: 'plt', start: now, end: new Date(now.getTime() + 3 * 3_600_000), organiserName: 'O', participatory: true, certificateId: 'VC-000000-000000-000000-000000' }], now)),

@@ -2,7 +2,7 @@
 // one-second window than its rate, pauses for Retry-After, and the per-conversation windows hold.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { ConversationLimiter, Pacer, TEAMS_CONVERSATION_WINDOWS, backoffMs, parseRetryAfter } from '../../src/domain/notifications/pacing.js';
+import { ConversationLimiter, Pacer, TEAMS_CONVERSATION_WINDOWS, backoffMs, pacerBurst, parseRetryAfter } from '../../src/domain/notifications/pacing.js';
 
 function maxInAnyWindow(times: number[], windowMs: number): number {
   const sorted = [...times].sort((a, b) => a - b);
@@ -31,6 +31,31 @@ describe('tenant pacer (token bucket)', () => {
         return maxInAnyWindow(sent, 1000) <= 47 + burst;
       }),
     );
+  });
+
+  it('with the burst shared out by pacerBurst, instances together never pass the limit in any second', () => {
+    assert.deepEqual([pacerBurst(50, 48, 1), pacerBurst(50, 24, 2), pacerBurst(50, 16, 3), pacerBurst(50, 12, 4)], [2, 1, 1, 1]);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.array(fc.integer({ min: 0, max: 4000 }), { minLength: 1, maxLength: 300 }), { minLength: 4, maxLength: 4 }), (instances, arrivalsEach) => {
+        const rate = Math.floor((50 * 0.96) / instances);
+        const burst = pacerBurst(50, rate, instances);
+        const sent: number[] = [];
+        for (let i = 0; i < instances; i++) {
+          const pacer = new Pacer(rate, burst);
+          sent.push(...[...arrivalsEach[i]].sort((a, b) => a - b).map((t) => t + pacer.reserve(t)));
+        }
+        return maxInAnyWindow(sent, 1000) <= 49; // one to spare for requests arriving bunched
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('makes up slots a late caller missed, within its burst', () => {
+    const pacer = new Pacer(48, 2);
+    pacer.reserve(0);
+    // The next callers come 100 ms late: one missed slot is made up at once, then the pace resumes.
+    const waits = [pacer.reserve(100), pacer.reserve(100), pacer.reserve(100)].map((w) => Math.round(w * 10) / 10);
+    assert.deepEqual(waits, [0, 0, 20.8]);
   });
 
   it('does not save up tokens while idle beyond its burst', () => {

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { planBatch, waitlistPositions, type PartitionSnapshot, type SeatOp, type StoredRegistration } from '../../src/domain/events/seats.js';
 import { EMPTY_SEATS, waitlistPlaceOf, type PltEvent } from '../../src/domain/events/event.js';
 import { AppError } from '../../src/domain/errors.js';
+import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
 const now = new Date('2026-06-01T09:00:00Z');
 const event = (capacity: number | null, extra: Partial<PltEvent> = {}): PltEvent => ({
@@ -23,6 +24,8 @@ const event = (capacity: number | null, extra: Partial<PltEvent> = {}): PltEvent
   organiserName: 'Org',
   status: 'scheduled',
   sequence: 0,
+  teamsMeeting: false,
+  meeting: NO_MEETING,
   createdAt: now,
   updatedAt: now,
   ...extra,

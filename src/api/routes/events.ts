@@ -9,6 +9,7 @@ import type { ListResponse } from '../../contracts/common.js';
 import { toCsv } from '../../domain/events/csv.js';
 import { formatLondonDate, formatLondonTime } from '../../domain/time/london.js';
 import { invalid } from '../../domain/errors.js';
+import { PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
 
 const wantsCsv = (ctx: ApiContext) => {
   const format = ctx.query.format;
@@ -36,8 +37,8 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
 
   server.post(
     '/api/events',
-    route(services, auth, async ({ actor, body }) => {
-      const created = await events.create(actor, bodyObject(body));
+    route(services, auth, async ({ actor, body, delegated }) => {
+      const created = await events.create(actor, bodyObject(body), { delegated });
       const first = await events.view(actor, created[0].id);
       const answer: CreatedEvent = created.length > 1 ? { ...first, series: created.map(eventJson) } : first;
       return { status: 201, body: answer };
@@ -47,19 +48,20 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
   server.get(
     '/api/events/:id',
     route(services, auth, async ({ actor, params }) => {
-      const view = await events.view(actor, params.id);
-      const answer: EventDetail = { ...view, warnings: await events.warnings(actor, view) };
+      // One parallel round of reads for the view and its warnings (see EventsService.detail).
+      const { view, warnings } = await events.detail(actor, params.id);
+      const answer: EventDetail = { ...view, warnings };
       return { body: answer };
     }),
   );
 
-  server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body }) => ({ body: (await events.update(actor, params.id, bodyObject(body))) satisfies EventView })));
+  server.patch('/api/events/:id', route(services, auth, async ({ actor, params, body, delegated }) => ({ body: (await events.update(actor, params.id, bodyObject(body), { delegated })) satisfies EventView })));
 
   server.del(
     '/api/events/:id',
-    route(services, auth, async ({ actor, params, query, body }) => {
+    route(services, auth, async ({ actor, params, query, body, delegated }) => {
       const reason = query.reason ?? (body && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined);
-      return { body: (await events.cancelEvent(actor, params.id, reason)) satisfies EventView };
+      return { body: (await events.cancelEvent(actor, params.id, reason, { delegated })) satisfies EventView };
     }),
   );
 
@@ -87,11 +89,25 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     route(services, auth, async (ctx) => {
       const roster = await events.roster(ctx.actor, ctx.params.id);
       if (!wantsCsv(ctx)) return { body: rosterAnswer(roster) satisfies RosterAnswer };
-      const rows = roster.items.map((r) => [r.name, r.status, r.position ?? '', londonStamp(r.joinedAt), londonStamp(r.bookedAt), r.status === 'booked' ? (r.attended ? 'yes' : 'no') : '']);
+      const yesNo = (v: boolean | null) => (v === null ? '' : v ? 'yes' : 'no');
+      const rows = roster.items.map((r) => [
+        r.name,
+        r.status,
+        r.position ?? '',
+        londonStamp(r.joinedAt),
+        londonStamp(r.bookedAt),
+        yesNo(r.attended),
+        r.attendedMinutes ?? '',
+        r.attendanceSource ?? '',
+        r.email ?? '',
+        r.profession ? (PROFESSION_NAMES[r.profession as Profession] ?? r.profession) : '',
+        r.pcn ?? '',
+        r.organisation ?? '',
+      ]);
       return {
         text: {
           contentType: 'text/csv; charset=utf-8',
-          content: toCsv(['Name', 'Status', 'Waitlist position', 'Joined', 'Booked', 'Attended'], rows),
+          content: toCsv(['Name', 'Status', 'Waitlist position', 'Joined', 'Booked', 'Attended', 'Minutes in Teams', 'Attendance from', 'Email', 'Profession', 'PCN', 'Organisation'], rows),
           filename: `roster-${fileSafe(roster.event.title)}.csv`,
         },
       };
@@ -100,7 +116,10 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
 
   server.put(
     '/api/events/:id/attendance',
-    route(services, auth, async ({ actor, params, body }) => ({ body: (await events.markAttendance(actor, params.id, bodyObject(body).attended)) satisfies AttendanceAnswer })),
+    route(services, auth, async ({ actor, params, body }) => {
+      const input = bodyObject(body);
+      return { body: (await events.markAttendance(actor, params.id, input.attended, input.absent)) satisfies AttendanceAnswer };
+    }),
   );
 
   server.get(

@@ -8,6 +8,7 @@ import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
 import { HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
 import { formatLondonDate, formatLondonRange } from '../../domain/time/london.js';
+import { meetingLine } from './meeting.js';
 
 export interface EventCardOptions {
   /** Teams user ids (29:…) whose client refreshes the card by itself. */
@@ -104,7 +105,12 @@ export function eventCard(v: EventView, options: EventCardOptions = {}): CardJso
   if (v.description) body.push({ type: 'TextBlock', text: safe(v.description), wrap: true, maxLines: 8 });
   body.push({ type: 'TextBlock', text: status.text, wrap: true, weight: 'Bolder', color: status.color });
   for (const w of options.warnings ?? []) body.push({ type: 'TextBlock', text: `⚠️ ${safe(w)}`, wrap: true, color: 'Warning', spacing: 'Small' });
-  if (!generic && v.state === 'booked' && v.onlineMeetingUrl) body.push({ type: 'TextBlock', text: `Join online: ${v.onlineMeetingUrl}`, wrap: true, isSubtle: true });
+  const meeting = generic ? null : meetingLine(v);
+  if (meeting) body.push({ type: 'TextBlock', text: meeting.text, wrap: true, color: meeting.color, spacing: 'Small' });
+  // The join link: for people booked, and for its organisers (who run the meeting).
+  if (!generic && (v.state === 'booked' || v.canManage) && v.onlineMeetingUrl) {
+    body.push({ type: 'TextBlock', text: `${v.meeting.status === 'created' ? 'Join the Teams meeting' : 'Join online'}: ${v.onlineMeetingUrl}`, wrap: true, isSubtle: true });
+  }
 
   const actions: unknown[] = [];
   const primary = primaryAction(v, generic);

@@ -32,7 +32,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
       heading: e ? `Edit: ${safe(e.title)}` : 'Create a PLT event',
       intro: e
         ? 'Change what you need and save. People booked are told if the time or place changes.'
-        : 'Times are UK time. Give a venue, an online link, or both. You can also create events in the Calendar tab or import many from CSV (“import events”).',
+        : 'Times are UK time. Give a venue, make it a Teams meeting (or give your own online link), or both. You can also create events in the Calendar tab or import many from CSV (“import events”).',
       error: input.error ?? '',
       title: safe(e?.title ?? ''),
       description: safe(e?.description ?? ''),
@@ -45,6 +45,7 @@ export function eventFormCard(input: EventFormInput): CardJson {
       endTime: end?.toFormat('HH:mm') ?? '',
       location: safe(e?.location ?? ''),
       onlineMeetingUrl: e?.onlineMeetingUrl ?? '',
+      teamsMeeting: e?.teamsMeeting ? 'true' : 'false',
       capacity: e?.capacity === null || e?.capacity === undefined ? '' : String(e.capacity),
       categories: CATEGORIES.map((value) => ({ value, title: CATEGORY_NAMES[value] })),
       hubs: input.hubs.map((value) => ({ value, title: HUB_NAMES[value] })),
@@ -53,6 +54,6 @@ export function eventFormCard(input: EventFormInput): CardJson {
       creating: !e,
       eventId: e?.id ?? '',
     },
-    e ? `Edit ${e.title}` : 'Create a PLT event: title, category, hub, date, times, venue or link, places.',
+    e ? `Edit ${e.title}` : 'Create a PLT event: title, category, hub, date, times, venue, Teams meeting or link, places.',
   ));
 }

@@ -7,16 +7,28 @@ import type { ImportReport } from '../../contracts/events.js';
 import { placesText, whenText } from './event.js';
 import { formatLondonDate } from '../../domain/time/london.js';
 import { MAX_IMPORT_BYTES } from '../../domain/events/csv.js';
+import type { RosterLine } from '../../contracts/events.js';
+import { teamsAttendanceLine } from './meeting.js';
 
 /** Teams refuses cards much over 28 KB: a longer CSV is not pasted back into the form. */
 const MAX_ECHO_CHARS = 16_000;
 
 const SHOWN = 60;
 
-export function rosterCard(roster: Pick<Roster, 'event' | 'items' | 'anonymousBooked'>, options: { started: boolean; notice?: string }): CardJson {
+/** "Ann · 52 min in Teams" / "Ann (walked in) · marked by you": what a line says about attendance. */
+export function attendanceText(r: RosterLine): string {
+  const bits = [r.status === 'walk-in' ? `${r.name} (without a booking)` : r.name];
+  if (r.attendedMinutes !== null) bits.push(`${r.attendedMinutes} min in Teams`);
+  if (r.attendanceSource === 'organiser') bits.push('marked by an organiser');
+  return bits.join(' · ');
+}
+
+export function rosterCard(roster: Pick<Roster, 'event' | 'items' | 'anonymousBooked'> & Partial<Pick<Roster, 'teamsAttendance'>>, options: { started: boolean; notice?: string }): CardJson {
   const v = roster.event;
   const booked = roster.items.filter((r) => r.status === 'booked');
   const waiting = roster.items.filter((r) => r.status === 'waitlisted');
+  const walkIns = roster.items.filter((r) => r.status === 'walk-in');
+  const present = [...booked, ...walkIns];
   const body: unknown[] = [];
   if (options.notice) body.push({ type: 'TextBlock', text: safe(options.notice), wrap: true, weight: 'Bolder', color: 'Good' });
   body.push(
@@ -28,15 +40,17 @@ export function rosterCard(roster: Pick<Roster, 'event' | 'items' | 'anonymousBo
   else if (!options.started) {
     body.push({ type: 'FactSet', facts: booked.slice(0, SHOWN).map((r) => ({ title: safe(r.name), value: `booked ${formatLondonDate(new Date(r.bookedAt ?? r.joinedAt))}` })) });
   }
-  if (options.started && booked.length) {
+  const teams = options.started ? teamsAttendanceLine(roster.teamsAttendance ?? null) : null;
+  if (teams) body.push({ type: 'TextBlock', text: safe(teams), wrap: true, isSubtle: true, spacing: 'Small' });
+  if (options.started && present.length) {
     body.push({
       type: 'Input.ChoiceSet',
       id: 'attended',
-      label: 'Who attended?',
+      label: walkIns.length ? `Who attended? (${walkIns.length} came without a booking)` : 'Who attended?',
       isMultiSelect: true,
       style: 'expanded',
-      value: booked.filter((r) => r.attended).map((r) => r.userId).join(','),
-      choices: booked.slice(0, 100).map((r) => ({ title: safe(r.name), value: r.userId })),
+      value: present.filter((r) => r.attended).map((r) => r.userId).join(','),
+      choices: present.slice(0, 100).map((r) => ({ title: safe(attendanceText(r)), value: r.userId })),
     });
   }
   if (booked.length > SHOWN && !options.started) body.push({ type: 'TextBlock', text: `…and ${booked.length - SHOWN} more. The Calendar tab has the full roster and CSV export.`, wrap: true, isSubtle: true });
@@ -46,7 +60,7 @@ export function rosterCard(roster: Pick<Roster, 'event' | 'items' | 'anonymousBo
   else body.push({ type: 'FactSet', facts: waiting.slice(0, SHOWN).map((r) => ({ title: `#${r.position}`, value: safe(r.name) })) });
   body.push({ type: 'TextBlock', text: 'Export the roster as CSV from the Calendar tab (event → Roster).', wrap: true, isSubtle: true, spacing: 'Medium' });
   const actions: unknown[] = [];
-  if (options.started && booked.length) actions.push({ type: 'Action.Execute', title: 'Save attendance', verb: Verbs.eventAttendance, data: { eventId: v.id }, associatedInputs: 'auto', style: 'positive' });
+  if (options.started && present.length) actions.push({ type: 'Action.Execute', title: 'Save attendance', verb: Verbs.eventAttendance, data: { eventId: v.id }, associatedInputs: 'auto', style: 'positive' });
   actions.push({ type: 'Action.Execute', title: 'Back to the event', verb: Verbs.eventRefresh, data: { eventId: v.id } });
   const fallback = `Roster for ${v.title}: ${booked.length} booked, ${waiting.length} waiting.`;
   return noTemplates(card(body, actions, fallback));

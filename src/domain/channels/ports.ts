@@ -15,6 +15,8 @@ export interface ChannelRepository {
 /** Where member counts come from (the membership store keeps them with the memberships). */
 export interface MemberCounts {
   count(channelId: string): Promise<number>;
+  /** Hears each channel's new count after every membership change committed through this store. */
+  watch?(listener: (channelId: string, members: number) => void): void;
 }
 
 export type AddMemberResult = { status: 'joined'; membership: Membership } | { status: 'already-member'; membership: Membership };

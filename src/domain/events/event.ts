@@ -4,6 +4,7 @@ import type { Hub } from '../people/hubs.js';
 import type { Profession } from '../people/professions.js';
 import type { UserId } from '../people/person.js';
 import { formatLondonDate, formatLondonTime } from '../time/london.js';
+import type { MeetingState } from './meeting.js';
 
 export const CATEGORIES = ['plt', 'facilitation-development', 'cop-session', 'webinar', 'other'] as const;
 export type Category = (typeof CATEGORIES)[number];
@@ -46,6 +47,8 @@ export interface EventFields {
   end: Date;
   location?: string;
   onlineMeetingUrl?: string;
+  /** The app makes (and keeps) a Teams meeting for it in the organiser's calendar (meeting.ts). */
+  teamsMeeting: boolean;
   /** null = unlimited. */
   capacity: number | null;
   signupOpens?: Date;
@@ -61,6 +64,8 @@ export interface PltEvent extends EventFields {
   status: EventStatus;
   /** iCalendar SEQUENCE: bumped on every change attendees should see (time, place, cancel). */
   sequence: number;
+  /** Its Teams meeting, when one was asked for (NO_MEETING otherwise). */
+  meeting: MeetingState;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -76,6 +81,7 @@ export interface Seats {
   promotions: number;
   /** Booked people who have since erased their data: kept only as a count. */
   anonBooked: number;
+  /** People who attended (booked or walk-ins) and have since erased their data. */
   anonAttended: number;
   /**
    * Tickets of people who left the waitlist without being promoted, ascending. With `promotions`
@@ -106,7 +112,16 @@ export function waitlistPlaceOf(seats: Seats, ticket: number): number | null {
   return ticket - seats.promotions - leftBefore;
 }
 
-export type RegistrationStatus = 'booked' | 'waitlisted';
+/**
+ * booked and waitlisted: places taken and waited for (the seat counters count them). walk-in:
+ * someone in the event's Teams meeting who had no place (never booked, or still waiting) — a row
+ * so their attendance is kept and credited like anyone's, outside the seat counters.
+ */
+export type RegistrationStatus = 'booked' | 'waitlisted' | 'walk-in';
+
+/** Who decided a registration's `attended`: Teams' attendance report, or an organiser (who always wins). */
+export type AttendanceSource = 'teams' | 'organiser';
+export const ATTENDANCE_SOURCES: readonly AttendanceSource[] = ['teams', 'organiser'];
 
 /** One person's place on one event: one row in the event's partition. */
 export interface Registration {
@@ -117,7 +132,15 @@ export interface Registration {
   ticket: number;
   joinedAt: Date;
   bookedAt?: Date;
+  /**
+   * true = attended, and counts for CPD (and feedback, certificates, insights) whatever the status:
+   * booked people and walk-ins alike. false with no `attendanceSource` = not recorded yet.
+   */
   attended: boolean;
+  /** Who set `attended`; absent while nobody has (rows from before it was kept: an organiser). */
+  attendanceSource?: AttendanceSource;
+  /** Minutes in the event's Teams meeting, summed over its attendance reports. */
+  attendedMinutes?: number;
   /** The unguessable part of this booking's calendar-invite link. */
   inviteToken: string;
   /**
@@ -142,7 +165,10 @@ export interface CancelledInvite {
 /** The SEQUENCE of a person's own copy of the event (invite, or its cancellation). */
 export const inviteSequence = (event: Pick<PltEvent, 'sequence'>, mine: { inviteSeq?: number }): number => event.sequence + (mine.inviteSeq ?? 0);
 
-export type MyStatus = 'none' | RegistrationStatus;
+/** A person's own place as the API and cards show it (a walk-in holds no place: none, attended). */
+export type MyStatus = 'none' | 'booked' | 'waitlisted';
+
+export const myStatusOf = (status: RegistrationStatus | undefined): MyStatus => (status === 'booked' || status === 'waitlisted' ? status : 'none');
 
 /** What a person sees on a card or page: their own place, or the event's state. */
 export type SeatState = 'booked' | 'waitlisted' | 'open' | 'full' | 'closed' | 'not-open-yet' | 'cancelled';

@@ -70,6 +70,18 @@ function meetingUrl(value: unknown): string | undefined {
   return url.toString();
 }
 
+/** "Make this a Teams meeting": a boolean, or what forms and CSV send for one. */
+export function readTeamsMeeting(value: unknown): boolean {
+  if (value === undefined || value === null || value === '') return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'string') {
+    const v = value.trim().toLowerCase();
+    if (['true', 'yes', 'y', '1', 'on'].includes(v)) return true;
+    if (['false', 'no', 'n', '0', 'off'].includes(v)) return false;
+  }
+  throw invalid('“Teams meeting” must be yes or no (true or false).', { field: 'teamsMeeting' });
+}
+
 function professions(value: unknown): Profession[] {
   if (value === undefined || value === null || value === '') return [];
   if (!Array.isArray(value) && typeof value !== 'string') throw invalid('Professions must be a list of profession codes.', { field: 'professions' });
@@ -129,11 +141,12 @@ export function readEventFields(input: Record<string, unknown>, now: Date, curre
   if (!end) throw invalid('Give the end date and time.', { field: 'end' });
   const location = pick('location', () => optionalText(input, 'location', 300, 'The location'), () => current!.location);
   const onlineMeetingUrl = pick('onlineMeetingUrl', () => meetingUrl(input.onlineMeetingUrl), () => current!.onlineMeetingUrl);
+  const teamsMeeting = pick('teamsMeeting', () => readTeamsMeeting(input.teamsMeeting), () => current!.teamsMeeting);
   const cap = pick('capacity', () => capacity(input.capacity), () => (partial ? current!.capacity : null));
   const signupOpens = pick('signupOpens', () => instant(input.signupOpens, 'signupOpens', 'Sign-up opening'), () => current!.signupOpens);
   const signupCloses = pick('signupCloses', () => instant(input.signupCloses, 'signupCloses', 'Sign-up closing'), () => current!.signupCloses);
 
-  const fields: EventFields = { title, description, category, hub, professions: profs, channelId, start, end, location, onlineMeetingUrl, capacity: cap, signupOpens, signupCloses };
+  const fields: EventFields = { title, description, category, hub, professions: profs, channelId, start, end, location, onlineMeetingUrl, teamsMeeting, capacity: cap, signupOpens, signupCloses };
   checkTogether(fields, now, !partial || start.getTime() !== current!.start.getTime());
   return fields;
 }
@@ -147,7 +160,7 @@ export function checkTogether(f: EventFields, now: Date, timeChanged: boolean): 
   if (f.signupOpens && f.signupOpens >= f.start) throw invalid('Sign-up must open before the event starts.', { field: 'signupOpens' });
   if (f.signupCloses && f.signupCloses > f.start) throw invalid('Sign-up must close by the time the event starts, not after it.', { field: 'signupCloses' });
   if (f.signupOpens && f.signupCloses && f.signupOpens >= f.signupCloses) throw invalid('Sign-up must open before it closes.', { field: 'signupCloses' });
-  if (!f.location && !f.onlineMeetingUrl) throw invalid('Give a location or an online meeting link.', { field: 'location' });
+  if (!f.location && !f.onlineMeetingUrl && !f.teamsMeeting) throw invalid('Give a location, an online meeting link, or make it a Teams meeting.', { field: 'location' });
 }
 
 export function readRepeat(input: Record<string, unknown>): Repeat {
@@ -202,6 +215,7 @@ export const fieldsOf = (e: PltEvent): EventFields => ({
   end: e.end,
   location: e.location,
   onlineMeetingUrl: e.onlineMeetingUrl,
+  teamsMeeting: e.teamsMeeting,
   capacity: e.capacity,
   signupOpens: e.signupOpens,
   signupCloses: e.signupCloses,

@@ -4,8 +4,10 @@
 // sure the snapshot is still current when the transaction commits.
 import { AppError, conflict, invalid } from '../errors.js';
 import type { UserId } from '../people/person.js';
-import { MAX_LEFT_TICKETS, signupClosedReason, type CancelledInvite, type MyStatus, type PltEvent, type Registration, type RegistrationStatus, type Seats } from './event.js';
-import { fieldsOf, readEventFields } from './input.js';
+import { MAX_LEFT_TICKETS, myStatusOf, signupClosedReason, type CancelledInvite, type MyStatus, type PltEvent, type Registration, type Seats } from './event.js';
+import { fieldsOf, readEventFields, readTeamsMeeting } from './input.js';
+import { applyMeetingOutcome, meetingAfterChange, type MeetingOutcome } from './meeting.js';
+import type { AttendanceDecision } from './attendance.js';
 
 export type SeatOp =
   | { kind: 'signup'; userId: UserId; name: string; inviteToken: string }
@@ -17,13 +19,21 @@ export type SeatOp =
   /** The organiser erased their data: the event stays, without their name. */
   | { kind: 'forget-organiser'; userId: UserId }
   | { kind: 'cancel-event' }
-  /** Organiser's attendance list: exactly these booked people attended. */
-  | { kind: 'attendance'; attended: UserId[] }
+  /**
+   * An organiser's attendance. Without `absent`: the list of everyone who attended (people booked
+   * or walked in); whoever it changes is set by the organiser. With `absent`: only the people named
+   * either way are set, each by the organiser. Either way Teams never overrules them afterwards.
+   */
+  | { kind: 'attendance'; attended: UserId[]; absent?: UserId[] }
+  /** What Teams' attendance report says (attendance.ts); organisers' own marks are kept. */
+  | { kind: 'teams-attendance'; decisions: AttendanceDecision[]; names: Readonly<Record<UserId, string>> }
+  /** Records what Graph did (or could not do) for the event's Teams meeting. */
+  | { kind: 'meeting'; outcome: MeetingOutcome }
   /** Fill seats freed by a capacity change that one transaction could not finish. */
   | { kind: 'reconcile' };
 
 export type Outcome =
-  | { kind: 'signup'; status: RegistrationStatus; position?: number; already: boolean }
+  | { kind: 'signup'; status: 'booked' | 'waitlisted'; position?: number; already: boolean }
   | { kind: 'cancel'; previous: MyStatus }
   | { kind: 'event'; event: PltEvent; seats: Seats; moved: boolean }
   | { kind: 'attendance'; marked: number; unknown: UserId[] }
@@ -72,7 +82,11 @@ export const ROW_BUDGET = 99;
 
 // Rows an op may write besides promotions' own: a cancel deletes the row, keeps the cancelled
 // invite and promotes one person; an erase may also drop a cancelled invite.
-const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 3, erase: 3, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0 };
+const OP_ROWS: Record<SeatOp['kind'], number> = { signup: 1, cancel: 3, erase: 3, update: 0, 'forget-organiser': 0, 'cancel-event': 0, attendance: 0, reconcile: 0, meeting: 0, 'teams-attendance': 0 };
+const opRows = (op: SeatOp) => (op.kind === 'teams-attendance' ? op.decisions.length : OP_ROWS[op.kind]);
+
+/** Most rows one "teams-attendance" op may change (its caller splits longer rosters). */
+export const TEAMS_ATTENDANCE_CHUNK = 90;
 
 export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], now: Date, budget = ROW_BUDGET): Plan {
   let event = snapshot.event;
@@ -129,23 +143,24 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
     // Their invite link must now say "cancelled", newer than any copy they had.
     if (keepInvite && r.inviteToken) tombs.set(u, { userId: u, inviteToken: r.inviteToken, inviteSeq: (r.inviteSeq ?? 0) + 1, cancelledAt: now });
     if (r.status === 'booked') seats.booked--;
-    else {
+    else if (r.status === 'waitlisted') {
       seats.waitlisted--;
       leaveWaitlist(u, r.ticket);
     }
     changed = true;
     if (promoteAfter) promote();
-    return r.status;
+    return myStatusOf(r.status);
   };
 
   let consumed = 0;
   for (const op of ops) {
-    if (rows() + OP_ROWS[op.kind] + (op.kind === 'signup' && cancelledOf(op.userId) ? 1 : 0) > budget && consumed > 0) break;
+    if (rows() + opRows(op) + (op.kind === 'signup' && cancelledOf(op.userId) ? 1 : 0) > budget && consumed > 0) break;
     consumed++;
     try {
       switch (op.kind) {
         case 'signup': {
           const mine = current(op.userId);
+          if (mine?.status === 'walk-in') throw invalid(signupClosedReason(event, now)?.message ?? 'You attended this event without a booking; there is nothing to book now.');
           if (mine) {
             signedUp.push({ index: outcomes.length, userId: op.userId, already: true });
             outcomes.push({ kind: 'done' });
@@ -190,12 +205,12 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
             if (mine.status === 'booked') {
               seats.anonBooked++;
               if (mine.attended) seats.anonAttended++;
-            } else {
+            } else if (mine.status === 'waitlisted') {
               seats.waitlisted--;
               leaveWaitlist(op.userId, mine.ticket);
-            }
+            } else if (mine.attended) seats.anonAttended++;
             changed = true;
-            outcomes.push({ kind: 'cancel', previous: mine.status });
+            outcomes.push({ kind: 'cancel', previous: myStatusOf(mine.status) });
           } else outcomes.push({ kind: 'cancel', previous: leave(op.userId, event.status !== 'cancelled', false) });
           break;
         }
@@ -207,15 +222,17 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
           }
           const moved = f.start.getTime() !== event.start.getTime() || f.end.getTime() !== event.end.getTime();
           const visible = moved || f.location !== event.location || f.onlineMeetingUrl !== event.onlineMeetingUrl || f.title !== event.title;
-          event = { ...event, ...f, sequence: event.sequence + (visible ? 1 : 0), updatedAt: now };
+          const askedAgain = op.input.teamsMeeting !== undefined && readTeamsMeeting(op.input.teamsMeeting);
+          event = { ...event, ...f, meeting: meetingAfterChange(event, f.teamsMeeting, askedAgain), sequence: event.sequence + (visible ? 1 : 0), updatedAt: now };
           changed = true;
           promote();
           outcomes.push({ kind: 'event', event, seats: { ...seats }, moved });
           break;
         }
         case 'forget-organiser': {
-          if (event.organiserId === op.userId) {
-            event = { ...event, organiserId: '', organiserName: '', updatedAt: now };
+          if (event.organiserId === op.userId || event.meeting.ownerId === op.userId) {
+            const meeting = event.meeting.ownerId === op.userId ? { ...event.meeting, ownerId: undefined } : event.meeting;
+            event = { ...event, ...(event.organiserId === op.userId ? { organiserId: '', organiserName: '' } : {}), meeting, updatedAt: now };
             changed = true;
           }
           outcomes.push({ kind: 'done' });
@@ -235,15 +252,55 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
         case 'attendance': {
           if (now < event.start) throw invalid('Attendance can be marked once the event has started.');
           if (event.status === 'cancelled') throw conflict('This event was cancelled; there is no attendance to mark.');
-          const wanted = new Set(op.attended);
-          const unknown = op.attended.filter((u) => current(u)?.status !== 'booked');
+          const present = (r: Registration | null): r is Registration => r?.status === 'booked' || r?.status === 'walk-in';
+          const named = [...op.attended, ...(op.absent ?? [])];
+          const unknown = named.filter((u) => !present(current(u)));
           if (unknown.length) throw invalid(`${unknown.length === 1 ? 'One person' : `${unknown.length} people`} on the list ${unknown.length === 1 ? 'is' : 'are'} not booked on this event.`, { field: 'attended', unknown });
-          const booked = [...snapshot.regs.values()].map((r) => current(r.userId)).filter((r): r is Registration => r?.status === 'booked');
-          const flips = booked.filter((r) => r.attended !== wanted.has(r.userId));
-          if (flips.length + rows() > budget) throw invalid(`Mark attendance in smaller groups (at most ${budget} changes at a time).`);
-          for (const r of flips) set(r.userId, { ...r, attended: wanted.has(r.userId) });
-          if (flips.length) changed = true;
+          const wanted = new Set(op.attended);
+          const both = (op.absent ?? []).filter((u) => wanted.has(u));
+          if (both.length) throw invalid('Someone is marked both as attended and as absent.', { field: 'absent' });
+          // A list of everyone who came sets whoever it changes; named people are set either way.
+          const candidates = op.absent
+            ? named.map((u) => current(u)!)
+            : [...new Set([...snapshot.regs.keys(), ...touched.keys()])].map((u) => current(u)).filter(present);
+          const sets = candidates.filter((r) => (op.absent ? r.attended !== wanted.has(r.userId) || r.attendanceSource !== 'organiser' : r.attended !== wanted.has(r.userId)));
+          if (sets.length + rows() > budget) throw invalid(`Mark attendance in smaller groups (at most ${budget} changes at a time).`);
+          for (const r of sets) set(r.userId, { ...r, attended: wanted.has(r.userId), attendanceSource: 'organiser' });
+          if (sets.length) changed = true;
           outcomes.push({ kind: 'attendance', marked: wanted.size, unknown: [] });
+          break;
+        }
+        case 'teams-attendance': {
+          if (now < event.start) throw invalid('Attendance can be read once the event has started.');
+          if (event.status === 'cancelled') throw conflict('This event was cancelled; there is no attendance to record.');
+          let marked = 0;
+          for (const d of op.decisions) {
+            const r = current(d.userId);
+            if (!r) {
+              if (!d.walkIn || !d.attended) continue;
+              set(d.userId, { userId: d.userId, name: op.names[d.userId] ?? '', status: 'walk-in', ticket: 0, joinedAt: now, attended: true, attendanceSource: 'teams', attendedMinutes: d.minutes, inviteToken: '' });
+              marked++;
+              continue;
+            }
+            // An organiser's mark stands; Teams only keeps the minutes.
+            let next: Registration = r.attendanceSource === 'organiser' ? { ...r, attendedMinutes: d.minutes } : { ...r, attended: d.attended, attendanceSource: 'teams', attendedMinutes: d.minutes };
+            // Someone still waiting who came anyway took no place: a walk-in now.
+            if (r.status === 'waitlisted' && next.attended) {
+              next = { ...next, status: 'walk-in' };
+              seats.waitlisted--;
+              leaveWaitlist(r.userId, r.ticket);
+            }
+            if (!sameRegistration(r, next)) set(d.userId, next);
+            if (next.attended) marked++;
+          }
+          changed = true;
+          outcomes.push({ kind: 'attendance', marked, unknown: [] });
+          break;
+        }
+        case 'meeting': {
+          event = { ...applyMeetingOutcome(event, op.outcome), updatedAt: now };
+          changed = true;
+          outcomes.push({ kind: 'event', event, seats: { ...seats }, moved: false });
           break;
         }
         case 'reconcile':
@@ -263,7 +320,7 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
   for (const s of signedUp) {
     const r = current(s.userId);
     if (!r) outcomes[s.index] = { kind: 'cancel', previous: 'none' };
-    else outcomes[s.index] = { kind: 'signup', status: r.status, position: r.status === 'waitlisted' ? waitlist.indexOf(s.userId) + 1 : undefined, already: s.already };
+    else outcomes[s.index] = { kind: 'signup', status: myStatusOf(r.status) === 'waitlisted' ? 'waitlisted' : 'booked', position: r.status === 'waitlisted' ? waitlist.indexOf(s.userId) + 1 : undefined, already: s.already };
   }
 
   const writes: RowWrite[] = [];
@@ -288,7 +345,15 @@ export function planBatch(snapshot: PartitionSnapshot, ops: readonly SeatOp[], n
 }
 
 function sameRegistration(a: Registration, b: Registration): boolean {
-  return a.status === b.status && a.ticket === b.ticket && a.attended === b.attended && a.name === b.name && a.bookedAt?.getTime() === b.bookedAt?.getTime();
+  return (
+    a.status === b.status &&
+    a.ticket === b.ticket &&
+    a.attended === b.attended &&
+    a.attendanceSource === b.attendanceSource &&
+    a.attendedMinutes === b.attendedMinutes &&
+    a.name === b.name &&
+    a.bookedAt?.getTime() === b.bookedAt?.getTime()
+  );
 }
 
 /** Current places in the queue (1 = next to be promoted), from a snapshot's rows. */

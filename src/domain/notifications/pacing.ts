@@ -33,7 +33,7 @@ export class Pacer {
 
   constructor(
     private ratePerSecond: number,
-    private readonly burst = 1,
+    private burst = 1,
   ) {
     if (!(ratePerSecond > 0)) throw new Error('rate must be positive');
   }
@@ -44,6 +44,10 @@ export class Pacer {
 
   setRate(ratePerSecond: number): void {
     if (ratePerSecond > 0) this.ratePerSecond = ratePerSecond;
+  }
+
+  setBurst(burst: number): void {
+    if (Number.isInteger(burst) && burst >= 1) this.burst = burst;
   }
 
   /** Reserves the next token; answers how many ms from `now` the caller must wait before using it. */
@@ -65,6 +69,19 @@ export class Pacer {
   isPaused(now: number): boolean {
     return now < this.pausedUntil;
   }
+}
+
+/**
+ * The burst each of `instances` pacers may allow at `ratePerInstance` so that together they stay
+ * under `limitPerSecond` in any one-second window with one request to spare (requests that leave
+ * evenly spaced can arrive a little bunched). A pacer at rate r with burst b lets at most r + b − 1
+ * through any second, so the slack between the limit and the instances' summed rates is shared
+ * out: one instance at 48/s under Teams' 50 gets a burst of 2 — a slot it can make up after a
+ * hiccup (a slow storage write before a send) instead of losing it for good.
+ */
+export function pacerBurst(limitPerSecond: number, ratePerInstance: number, instances: number): number {
+  const n = Math.max(1, instances);
+  return Math.max(1, 1 + Math.floor((limitPerSecond - 1 - n * ratePerInstance) / n));
 }
 
 /** Sliding windows per conversation; `reserve` answers the wait before the next send may go, and counts it. */

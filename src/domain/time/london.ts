@@ -21,8 +21,48 @@ export function parseInstant(text: string): Date | null {
 
 /** ISO 8601 with the London offset of that instant, e.g. 2026-07-01T09:30:00+01:00. */
 export function toLondonIso(instant: Date): string {
+  const ms = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (Number.isNaN(ms) || year < 1000 || year > 9998) return luxonLondonIso(instant);
+  // Every event list shows several of these per event; Luxon's zone conversion costs ~0.1 ms each.
+  // The London offset is looked up once per stretch it cannot change in (see londonOffsetMinutes).
+  const offset = londonOffsetMinutes(ms);
+  const local = new Date(ms + offset * 60_000).toISOString(); // yyyy-mm-ddThh:mm:ss.sssZ
+  const fraction = local.slice(20, 23) === '000' ? '' : local.slice(19, 23);
+  const abs = Math.abs(offset);
+  return `${local.slice(0, 19)}${fraction}${offset < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function luxonLondonIso(instant: Date): string {
   return DateTime.fromJSDate(instant).setZone(LONDON).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
 }
+
+const offsetsByDay = new Map<number, number>();
+const offsetsByHour = new Map<number, number>();
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const SINCE_1997 = Date.UTC(1997, 0, 1);
+
+/**
+ * London's offset from UTC in minutes at `ms` (Luxon's tz data), remembered per stretch it cannot
+ * change in: since 1997 the clocks change only at 01:00 UTC, so per day from 01:00 UTC; before
+ * that, per UTC hour.
+ */
+function londonOffsetMinutes(ms: number): number {
+  const byDay = ms >= SINCE_1997;
+  const key = byDay ? Math.floor((ms - HOUR) / DAY) : Math.floor(ms / HOUR);
+  const offsets = byDay ? offsetsByDay : offsetsByHour;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(byDay ? key * DAY + HOUR : key * HOUR, { zone: LONDON }).offset;
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+/** Luxon's own answer, for tests that check the fast path against it. */
+export const toLondonIsoByLuxon = luxonLondonIso;
 
 /** "Tue 14 Jul 2026" */
 export function formatLondonDate(instant: Date): string {

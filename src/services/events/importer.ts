@@ -31,13 +31,15 @@ const COLUMNS: Record<string, string> = {
   onlinemeetingurl: 'onlineMeetingUrl',
   onlinelink: 'onlineMeetingUrl',
   link: 'onlineMeetingUrl',
+  // teams_meeting, "Teams meeting": yes/no — the app makes the Teams meeting (meeting.ts).
+  teamsmeeting: 'teamsMeeting',
   capacity: 'capacity',
   places: 'capacity',
   signupopens: 'signupOpens',
   signupcloses: 'signupCloses',
 };
 
-export const IMPORT_HEADER = 'title,description,category,hub,professions,channel,date,start,end,location,onlineMeetingUrl,capacity,signupCloses';
+export const IMPORT_HEADER = 'title,description,category,hub,professions,channel,date,start,end,location,onlineMeetingUrl,teams_meeting,capacity,signupCloses';
 export { MAX_IMPORT_BYTES, MAX_IMPORT_LINES };
 
 export class EventImporter {
@@ -103,7 +105,8 @@ export class EventImporter {
     }
     for (const c of checked) {
       const id = importId(actor.id, c.fields!);
-      const created = await this.d.events.create(actor, c.input!, { id: () => id });
+      // An import's Teams meetings are made by the job, not one by one while the person waits.
+      const created = await this.d.events.create(actor, c.input!, { id: () => id, meetingNow: false });
       if (created.length) report.created++;
       else report.existing++;
       report.lines.push({ line: c.line, status: created.length ? 'created' : 'exists', title: c.fields!.title, eventId: id, ...(created.length ? {} : { message: `Line ${c.line}: already imported.` }) });

@@ -17,3 +17,12 @@ export const noticeKeys = {
   updated: (eventId: string, userId: string, sequence: number) => `event-updated:${eventId}:${userId}:${sequence}`,
   reminder: (eventId: string, userId: string, offsetMs: number) => `reminder:${eventId}:${userId}:${offsetMs}`,
 };
+
+/** An event's Teams meeting work (create, update, remove) when it could not be done at once. */
+export const MEETING_KIND = 'event.meeting.sync';
+export const meetingKey = (eventId: string) => `event-meeting:${eventId}`;
+
+/** Reading the Teams attendance report: ATTENDANCE_AFTER after the end (1), and a day later (2). */
+export const ATTENDANCE_KIND = 'event.attendance.read';
+export type AttendanceRead = 1 | 2;
+export const attendanceKey = (eventId: string, read: AttendanceRead) => `event-attendance:${eventId}:${read}`;

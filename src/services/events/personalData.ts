@@ -4,7 +4,7 @@ import type { BookingCalendar, PersonalDataHolder, UpcomingEvents, Clock } from 
 import type { EventIndex, EventRepository, PersonIndex } from '../../domain/events/ports.js';
 import type { Logger } from '../../logging.js';
 import { runLimited } from '../../domain/async.js';
-import { entryOf, type EventsService } from './eventsService.js';
+import { entryOf, listingOf, type EventsService } from './eventsService.js';
 import type { EventCalendars } from './calendars.js';
 
 interface Deps {
@@ -61,7 +61,7 @@ export function eventsDataHolder(d: Deps): PersonalDataHolder {
           const outcome = await d.events.lines.submit(o.eventId, { kind: 'forget-organiser', userId });
           void outcome;
           const s = await d.repo.get(o.eventId);
-          if (s) await d.index.put(entryOf(s.event));
+          if (s) await d.index.put(entryOf(s.event), listingOf(s.event, s.seats));
         } catch (e) {
           if (!(e instanceof Error && /No event/.test(e.message))) throw e;
         }
@@ -82,11 +82,14 @@ export function upcomingEvents(d: { index: EventIndex; repo: EventRepository; cl
   return {
     async forChannel(channelId, limit) {
       const now = d.clock.now();
-      const entries = await d.index.forChannel(channelId, new Date(now.getTime() - 7 * 86_400_000), Math.max(limit, 1) * 4 + 10);
-      const heads = await runLimited([...new Set(entries.map((e) => e.eventId))], 8, (id) => d.repo.get(id));
-      return heads
-        .filter((s) => !!s && s.event.status === 'scheduled' && s.event.channelId === channelId && s.event.end > now)
-        .map((s) => s!.event)
+      const lines = await d.index.forChannel(channelId, new Date(now.getTime() - 7 * 86_400_000), Math.max(limit, 1) * 4 + 10);
+      // Lines that list their event are shown as they are (a few seconds' lag is fine here); others are checked.
+      const listed = new Map(lines.filter((l) => l.listing).map((l) => [l.eventId, l.listing!.event]));
+      const unchecked = [...new Set(lines.filter((l) => !l.listing && !listed.has(l.eventId)).map((l) => l.eventId))];
+      const heads = await runLimited(unchecked, 8, (id) => d.repo.get(id));
+      const events = [...listed.values(), ...heads.filter((s) => !!s).map((s) => s!.event)];
+      return events
+        .filter((e) => e.status === 'scheduled' && e.channelId === channelId && e.end > now)
         .sort((a, b) => a.start.getTime() - b.start.getTime())
         .slice(0, limit)
         .map((e) => ({ eventId: e.id, title: e.title, start: e.start, end: e.end }));

@@ -84,6 +84,17 @@ export class SeatLines {
     return { ...this.stats, lines: this.lines.size };
   }
 
+  /**
+   * This instance's copy of the event's partition, if it has one confirmed (read, or our own
+   * commit) within `maxAgeMs`. Readers may show it instead of reading storage again; it can miss
+   * another instance's commit of the last `maxAgeMs`. Never used to decide a booking.
+   */
+  peek(eventId: string, maxAgeMs: number): { event: PltEvent; seats: Seats; regs: ReadonlyMap<UserId, StoredRegistration>; confirmedAt: number } | undefined {
+    const copy = this.lines.get(eventId)?.copy;
+    if (!copy || Date.now() - copy.confirmedAt > maxAgeMs) return undefined;
+    return { event: copy.snapshot.event, seats: copy.snapshot.seats, regs: copy.snapshot.regs, confirmedAt: copy.confirmedAt };
+  }
+
   private line(eventId: string): Line {
     let line = this.lines.get(eventId);
     if (!line) {

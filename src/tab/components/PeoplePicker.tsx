@@ -84,7 +84,9 @@ export function PeoplePicker({ label, hint, selected, onChange, single, required
     // someone is chosen (they show as tags), so native validation would block the form.
     <Field label={{ children: label, required }} hint={hint}>
       <TagPicker onOptionSelect={onOptionSelect} selectedOptions={selected.map((p) => p.id)} disabled={disabled}>
-        <TagPickerControl>
+        {/* A search field: the list answers what is typed, so no "open" chevron (an extra button whose
+            name Fluent fills in only after mount, and which would open a list that only says "type"). */}
+        <TagPickerControl expandIcon={null}>
           <TagPickerGroup aria-label={`Chosen: ${label}`}>
             {selected.map((p) => (
               <Tag key={p.id} value={p.id} shape="rounded" media={<Avatar aria-hidden name={p.name} color="colorful" />} secondaryText={personDetails(p) || undefined}>

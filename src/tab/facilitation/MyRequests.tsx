@@ -175,25 +175,30 @@ export function MyRequests({ leadChannels }: { leadChannels: { id: string; name:
   return (
     <div className={styles.list}>
       {leadChannels.length > 0 ? (
-        <div className={styles.list}>
-          <div>
-            <Button appearance={showForm ? 'secondary' : 'primary'} aria-expanded={showForm} aria-controls="request-form" onClick={() => setFormOpen(!showForm)}>
-              Request a facilitator
-            </Button>
-          </div>
-          {showForm && (
-            <div id="request-form">
-              <RequestForm
-                channels={leadChannels}
-                onCreated={(r) => {
-                  setFormOpen(true); // keep the form, and the result beside its button, in view
-                  if (requests.data) requests.setData({ items: [r, ...requests.data.items.filter((x) => x.id !== r.id)] });
-                  void requests.reload();
-                }}
-              />
+        // The button appears once the requests are known: drawn before, it would change from primary
+        // to secondary as they arrive (the form opens by itself for a first request), a colour fade
+        // that nobody asked for and that reads as grey on grey half-way through.
+        !requests.data && !requests.error ? null : (
+          <div className={styles.list}>
+            <div>
+              <Button appearance={showForm ? 'secondary' : 'primary'} aria-expanded={showForm} aria-controls="request-form" onClick={() => setFormOpen(!showForm)}>
+                Request a facilitator
+              </Button>
             </div>
-          )}
-        </div>
+            {showForm && (
+              <div id="request-form">
+                <RequestForm
+                  channels={leadChannels}
+                  onCreated={(r) => {
+                    setFormOpen(true); // keep the form, and the result beside its button, in view
+                    if (requests.data) requests.setData({ items: [r, ...requests.data.items.filter((x) => x.id !== r.id)] });
+                    void requests.reload();
+                  }}
+                />
+              </div>
+            )}
+          </div>
+        )
       ) : (
         <Body1 as="p">You no longer lead a channel, so you cannot send new requests. Your earlier requests are below.</Body1>
       )}

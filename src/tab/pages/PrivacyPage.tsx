@@ -16,6 +16,7 @@ import {
 } from '@fluentui/react-components';
 import { apiFetch } from '../api';
 import { ErrorBar, Loading, Notice } from '../components/Status';
+import { useKeepTabster } from '../components/keepTabster';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, margin: `${tokens.spacingVerticalM} 0` },
@@ -32,6 +33,7 @@ const useStyles = makeStyles({
 });
 
 export function PrivacyPage() {
+  useKeepTabster();
   const styles = useStyles();
   const [json, setJson] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -11,6 +11,7 @@ import { IMPORT_HEADER } from '../../services/events/importer.js';
 import { postToChannel } from '../channelPost.js';
 import { isEventId } from '../../services/events/eventsService.js';
 import { NO_CHANNEL } from '../../cards/events/form.js';
+import { learnEmail } from '../memberEmail.js';
 
 function eventIdOf(data: ActionData): string {
   const id = data.eventId;
@@ -36,7 +37,9 @@ const signup: CardAction = {
   verb: Verbs.eventSignup,
   async run(turn, data) {
     const eventId = eventIdOf(data);
-    const result = await turn.services.events.signUp(turn.actor, eventId);
+    // The card that answers shows warnings: let the service read what they need while it books.
+    // Their mailbox (for the roster, and to match a guest's Teams attendance) is asked of Teams beside the booking.
+    const [result] = await Promise.all([turn.services.events.signUp(turn.actor, eventId, { warnings: true }), learnEmail(turn)]);
     const notice = eventAnswers.signedUp({ title: result.view.title, status: result.status, position: result.position, already: result.already });
     return answer(turn, data, eventId, notice, !result.already);
   },

@@ -4,10 +4,12 @@ import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface
 import { apiFetch } from '../../api';
 import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
 import { ErrorBar } from '../../components/Status';
+import { useKeepTabster } from '../../components/keepTabster';
 
 const useStyles = makeStyles({ form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS } });
 
 export function ProfileDialog({ channelName, guest, onSaved, onCancel }: { channelName: string; guest: boolean; onSaved: () => void; onCancel: () => void }) {
+  useKeepTabster();
   const styles = useStyles();
   const [profession, setProfession] = useState('');
   const [hub, setHub] = useState('');

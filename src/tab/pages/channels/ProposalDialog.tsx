@@ -4,6 +4,7 @@ import { Button, Checkbox, Dialog, DialogActions, DialogBody, DialogContent, Dia
 import { apiFetch } from '../../api';
 import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
 import { ErrorBar } from '../../components/Status';
+import { useKeepTabster } from '../../components/keepTabster';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -11,6 +12,7 @@ const useStyles = makeStyles({
 });
 
 export function ProposalDialog({ onDone, onCancel }: { onDone: (name: string) => void; onCancel: () => void }) {
+  useKeepTabster();
   const styles = useStyles();
   const [name, setName] = useState('');
   const [purpose, setPurpose] = useState('');

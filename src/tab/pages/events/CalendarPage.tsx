@@ -4,7 +4,7 @@
 // shared. On a phone the header and filters are compact so the first event is in sight, and the
 // month is a list of days (a seven-column grid of titles cannot be read at 390 px).
 import { useEffect, useState } from 'react';
-import { Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, Title2, Title3, ToggleButton, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, SearchBox, Select, Subtitle2, Title2, Title3, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { navigate, useLocation, Link as RouterLink } from '../../router';
 import { AppLink } from '../../components/AppLink';
 import { useApp } from '../../MeContext';
@@ -159,13 +159,15 @@ export function CalendarPage() {
       )}
       <div className={styles.scopeRow}>
         {mine && (
+          // Plain Buttons with aria-pressed (what Fluent's ToggleButton renders): the appearance already
+          // shows which is on, and ToggleButton's own styles would add 4 KB to the first load.
           <div role="group" aria-label="Which events" className={styles.scope}>
-            <ToggleButton size="small" appearance={scope === 'mine' ? 'primary' : 'secondary'} checked={scope === 'mine'} onClick={() => set({ scope: '', hub: '', profession: '' })}>
+            <Button size="small" appearance={scope === 'mine' ? 'primary' : 'secondary'} aria-pressed={scope === 'mine'} onClick={() => set({ scope: '', hub: '', profession: '' })}>
               For you
-            </ToggleButton>
-            <ToggleButton size="small" appearance={scope === 'all' ? 'primary' : 'secondary'} checked={scope === 'all'} onClick={() => set({ scope: 'all' })}>
+            </Button>
+            <Button size="small" appearance={scope === 'all' ? 'primary' : 'secondary'} aria-pressed={scope === 'all'} onClick={() => set({ scope: 'all' })}>
               All events
-            </ToggleButton>
+            </Button>
           </div>
         )}
         <SearchBox className={styles.search} size={phone ? 'small' : 'medium'} aria-label="Search events" placeholder="Search events: title, topic, place" value={text} onChange={(_, d) => setText(d.value)} />

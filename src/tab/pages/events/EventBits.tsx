@@ -2,11 +2,15 @@
 // badge, and the one booking button that fits it — its accessible name is its visible words plus
 // the event's title, cancelling asks first and says what happens to the place, and what it did is
 // shown right beside it.
-import { useState } from 'react';
-import { Badge, Body1, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, makeStyles, type BadgeProps } from '@fluentui/react-components';
+import { Suspense, lazy, useState } from 'react';
+import { Badge, Button, makeStyles, type BadgeProps } from '@fluentui/react-components';
 import { eventsApi, type EventView } from './eventsApi';
 import { formatDay, londonDay } from './london';
 import { InlineResult, errorText, type ActionResult } from '../../components/InlineResult';
+
+// The confirm-cancel dialog loads when someone reaches for a cancel button (pointer over it, focus,
+// or the click itself): the calendar's first load stays without Fluent's Dialog.
+const CancelDialog = lazy(() => import('./CancelDialog'));
 
 export function stateText(v: EventView): string {
   switch (v.state) {
@@ -50,13 +54,6 @@ export function whereText(v: Pick<EventView, 'location' | 'onlineMeetingUrl'>): 
   return v.location ?? 'Online (Microsoft Teams)';
 }
 
-/** What happens to the place if the person lets it go, said before they do. */
-export function placeAfterCancelling(v: EventView): string {
-  if (v.myStatus === 'waitlisted') return `You are number ${v.myWaitlistPosition ?? '?'} on the waitlist. If you join again later, you go to the back of the queue.`;
-  if (v.waitlisted > 0) return 'Your place goes to the first person on the waitlist, who is told at once. If you change your mind, you join the back of the waitlist.';
-  return 'You can book again while places are left.';
-}
-
 const useStyles = makeStyles({
   wrap: { display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', maxWidth: '100%' },
 });
@@ -69,6 +66,8 @@ export function BookingButton({ event, onDone, size }: { event: EventView; onDon
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState(false);
+  // Whether the dialog has been wanted yet; from then on it stays mounted and `open` shows or hides it.
+  const [wanted, setWanted] = useState(false);
   const [result, setResult] = useState<ActionResult | null>(null);
   const act = async (book: boolean) => {
     setBusy(true);
@@ -119,34 +118,29 @@ export function BookingButton({ event, onDone, size }: { event: EventView; onDon
   }
   return (
     <span className={styles.wrap}>
-      <Button appearance={primary ? 'primary' : 'secondary'} size={size} disabled={busy} onClick={() => (book ? void act(true) : setAsking(true))} aria-label={`${words} for ${event.title}`}>
+      <Button
+        appearance={primary ? 'primary' : 'secondary'}
+        size={size}
+        disabled={busy}
+        onPointerEnter={() => !book && setWanted(true)}
+        onFocus={() => !book && setWanted(true)}
+        onClick={() => {
+          if (book) return void act(true);
+          setWanted(true);
+          setAsking(true);
+        }}
+        aria-label={`${words} for ${event.title}`}
+      >
         {words}
       </Button>
       <InlineResult result={result} />
-      {/* Kept mounted and closed through `open`: unmounting an open dialog can leave the page
-          aria-hidden (its modal restore never runs), hiding every control from screen readers. */}
-      {
-        <Dialog open={asking} modalType="alert" onOpenChange={(_, d) => !d.open && setAsking(false)}>
-          <DialogSurface aria-describedby={`cancel-${event.id}-what`}>
-            <DialogBody>
-              <DialogTitle>{event.myStatus === 'waitlisted' ? `Leave the waitlist for “${event.title}”?` : `Cancel your place on “${event.title}”?`}</DialogTitle>
-              <DialogContent>
-                <Body1 as="p" id={`cancel-${event.id}-what`}>
-                  {placeAfterCancelling(event)}
-                </Body1>
-              </DialogContent>
-              <DialogActions>
-                <Button appearance="secondary" onClick={() => setAsking(false)}>
-                  {event.myStatus === 'waitlisted' ? 'Stay on the waitlist' : 'Keep my place'}
-                </Button>
-                <Button appearance="primary" onClick={() => void act(false)}>
-                  {event.myStatus === 'waitlisted' ? 'Leave the waitlist' : 'Cancel my booking'}
-                </Button>
-              </DialogActions>
-            </DialogBody>
-          </DialogSurface>
-        </Dialog>
-      }
+      {/* Kept mounted once wanted and closed through `open`, so it can play its closing motion and
+          hand focus back to the button. */}
+      {wanted && (
+        <Suspense fallback={null}>
+          <CancelDialog event={event} open={asking} onKeep={() => setAsking(false)} onCancel={() => void act(false)} />
+        </Suspense>
+      )}
     </span>
   );
 }

@@ -12,6 +12,7 @@ import { HUB_NAMES, PROFESSION_NAMES } from '../../types';
 import { CATEGORY_NAMES, eventsApi, type EventDetail as EventWithWarnings } from './eventsApi';
 import { formatWhen } from './london';
 import { BookingButton, StateBadge, whereText } from './EventBits';
+import { useKeepTabster } from '../../components/keepTabster';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: `${tokens.spacingVerticalM} 0` },
@@ -20,6 +21,7 @@ const useStyles = makeStyles({
 });
 
 export function EventDetail({ id }: { id: string }) {
+  useKeepTabster();
   const styles = useStyles();
   const { data: event, error, loading, setData } = useAsync(() => eventsApi.get(id), [id]);
   const [notice, setNotice] = useState('');
@@ -59,6 +61,7 @@ export function EventDetail({ id }: { id: string }) {
           {w}
         </Notice>
       ))}
+      <MeetingNotice event={e} />
       <div className={styles.actions}>
         <StateBadge event={e} />
         <BookingButton event={e} onDone={(updated) => setData({ ...updated, warnings: e.warnings })} />
@@ -69,11 +72,11 @@ export function EventDetail({ id }: { id: string }) {
         <dt>Where</dt>
         <dd>
           {whereText(e)}
-          {e.onlineMeetingUrl && e.myStatus === 'booked' && (
+          {e.onlineMeetingUrl && (e.myStatus === 'booked' || e.canManage) && (
             <>
               {' · '}
               <FluentLink href={e.onlineMeetingUrl} target="_blank" rel="noreferrer">
-                Join online
+                {e.meeting?.status === 'created' ? 'Join the Teams meeting' : 'Join online'}
               </FluentLink>
             </>
           )}
@@ -139,4 +142,14 @@ export function EventDetail({ id }: { id: string }) {
       )}
     </article>
   );
+}
+
+/** The Teams meeting: being set up, or (for organisers) what went wrong and what to do. */
+function MeetingNotice({ event: e }: { event: EventWithWarnings }) {
+  if (e.status === 'cancelled' || !e.meeting) return null;
+  const m = e.meeting;
+  if (m.status === 'pending') return <Notice intent="info">{e.canManage && m.message ? `The Teams meeting is being set up. ${m.message}` : 'The Teams meeting is being set up; its joining link follows.'}</Notice>;
+  if (!e.canManage || !m.message) return null;
+  if (m.status === 'failed') return <Notice intent="warning">{`No Teams meeting yet. ${m.message}`}</Notice>;
+  return <Notice intent="warning">{`Teams meeting: ${m.message}`}</Notice>;
 }

@@ -28,6 +28,7 @@ interface State {
   endTime: string;
   location: string;
   onlineMeetingUrl: string;
+  teamsMeeting: boolean;
   capacity: string;
   signupOpens: string;
   signupCloses: string;
@@ -47,6 +48,7 @@ const fromEvent = (e: EventView): State => ({
   endTime: londonTime(e.end),
   location: e.location ?? '',
   onlineMeetingUrl: e.onlineMeetingUrl ?? '',
+  teamsMeeting: e.teamsMeeting,
   capacity: e.capacity === null ? '' : String(e.capacity),
   signupOpens: londonLocal(e.signupOpens),
   signupCloses: londonLocal(e.signupCloses),
@@ -60,7 +62,7 @@ export function EventForm({ id }: { id?: string }) {
   const hubs = [...new Set(me.roles.flatMap((r) => r.hubs))] as Hub[];
   const myHubs: Hub[] = hubs.includes('kent-medway') ? (Object.keys(HUB_NAMES) as Hub[]) : hubs;
   const [state, setState] = useState<State | null>(
-    id ? null : { title: '', description: '', category: 'plt', hub: myHubs[0] ?? '', professions: [], channelId: '', date: '', startTime: '13:30', endTime: '16:30', location: '', onlineMeetingUrl: '', capacity: '', signupOpens: '', signupCloses: '', repeat: 'none', repeatCount: '' },
+    id ? null : { title: '', description: '', category: 'plt', hub: myHubs[0] ?? '', professions: [], channelId: '', date: '', startTime: '13:30', endTime: '16:30', location: '', onlineMeetingUrl: '', teamsMeeting: false, capacity: '', signupOpens: '', signupCloses: '', repeat: 'none', repeatCount: '' },
   );
   const [channels, setChannels] = useState<{ id: string; name: string }[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -89,6 +91,7 @@ export function EventForm({ id }: { id?: string }) {
       end: state.date && state.endTime ? `${state.date}T${state.endTime}` : '',
       location: state.location,
       onlineMeetingUrl: state.onlineMeetingUrl,
+      teamsMeeting: state.teamsMeeting,
       capacity: state.capacity.trim() === '' ? null : Number(state.capacity),
       signupOpens: state.signupOpens,
       signupCloses: state.signupCloses,
@@ -169,11 +172,16 @@ export function EventForm({ id }: { id?: string }) {
           <Input type="time" value={state.endTime} onChange={(_, d) => set({ endTime: d.value })} />
         </Field>
       </div>
+      <Checkbox
+        label="Make it a Teams meeting: the app creates it in your calendar, everyone booked gets the joining link, and attendance is recorded from it"
+        checked={state.teamsMeeting}
+        onChange={(_, d) => set({ teamsMeeting: !!d.checked })}
+      />
       <div className={styles.row}>
         <Field label="Venue (if in person)">
           <Input value={state.location} onChange={(_, d) => set({ location: d.value })} maxLength={300} />
         </Field>
-        <Field label="Online meeting link (if online)">
+        <Field label={state.teamsMeeting ? 'Online meeting link (filled in by the Teams meeting)' : 'Online meeting link (if online)'}>
           <Input type="url" value={state.onlineMeetingUrl} onChange={(_, d) => set({ onlineMeetingUrl: d.value })} />
         </Field>
         <Field label="Places" hint="Empty for unlimited">

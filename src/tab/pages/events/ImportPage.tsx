@@ -7,8 +7,8 @@ import { navigate } from '../../router';
 import { ErrorBar, Notice } from '../../components/Status';
 import { eventsApi, type ImportReport } from './eventsApi';
 
-const HEADER = 'title,description,category,hub,professions,channel,date,start,end,location,onlineMeetingUrl,capacity,signupCloses';
-const EXAMPLE = `${HEADER}\nCEF first steps,For new practice educators,facilitation-development,west-kent,practice-nurse;paramedic,cef-development,2027-02-22,09:30,12:30,"Oakwood House, Maidstone",,16,`;
+const HEADER = 'title,description,category,hub,professions,channel,date,start,end,location,onlineMeetingUrl,teams_meeting,capacity,signupCloses';
+const EXAMPLE = `${HEADER}\nCEF first steps,For new practice educators,facilitation-development,west-kent,practice-nurse;paramedic,cef-development,2027-02-22,09:30,12:30,"Oakwood House, Maidstone",,no,16,`;
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '900px' },
@@ -49,7 +49,7 @@ export function ImportPage() {
         Import events from CSV
       </Title2>
       <Body1 block as="p">
-        One event per line after a header line. Dates YYYY-MM-DD, times HH:MM (UK time), professions separated by semicolons, channel by short name. Columns:
+        One event per line after a header line. Dates YYYY-MM-DD, times HH:MM (UK time), professions separated by semicolons, channel by short name, teams_meeting yes or no (yes: the app makes the Teams meeting). Columns:
       </Body1>
       <Body1 block as="p" className={styles.code}>
         {HEADER}

@@ -50,7 +50,9 @@ export const eventsApi = {
   unbook: (id: string) => apiFetch<BookingCancelAnswer>(`/api/events/${encodeURIComponent(id)}/registrations/me`, { method: 'DELETE' }),
   roster: (id: string) => apiFetch<RosterAnswer>(`/api/events/${encodeURIComponent(id)}/registrations`),
   rosterCsv: (id: string) => apiFetch<string>(`/api/events/${encodeURIComponent(id)}/registrations?format=csv`, { text: true }),
-  attendance: (id: string, attended: string[]) => apiFetch<AttendanceAnswer>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: { attended } }),
+  /** With `absent`: only the people named change (the roster page sends what the organiser changed). */
+  attendance: (id: string, attended: string[], absent?: string[]) =>
+    apiFetch<AttendanceAnswer>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: absent ? { attended, absent } : { attended } }),
   mine: () => apiFetch<ListResponse<MyRegistrationJson>>('/api/me/registrations'),
   calendar: () => apiFetch<CalendarAnswer>('/api/me/calendar'),
   newCalendarLink: () => apiFetch<NewCalendarLinkAnswer>('/api/me/calendar', { method: 'POST' }),
