@@ -29,7 +29,8 @@ export function PastEvents({ onFeedback }: { onFeedback?: () => void }) {
     const mine = await Promise.all(events.filter((e) => e.attended).map(async (e) => ((await afterApi.myFeedback(e.id)).feedback ? e.id : null)));
     return { events, answered: new Set(mine.filter((id): id is string => !!id)) };
   }, []);
-  const [open, setOpen] = useState<{ id: string; title: string } | null>(null);
+  const [target, setTarget] = useState<{ id: string; title: string } | null>(null);
+  const [open, setOpen] = useState(false);
   const [added, setAdded] = useState<Set<string>>(new Set());
   const answered = { has: (id: string) => added.has(id) || !!past.data?.answered.has(id) };
   const [notice, setNotice] = useState('');
@@ -59,7 +60,10 @@ export function PastEvents({ onFeedback }: { onFeedback?: () => void }) {
                 </AppLink>
                 <Caption1>{formatWhen(e.start, e.end)} · attended</Caption1>
               </div>
-              <Button appearance={answered.has(e.id) ? 'secondary' : 'primary'} aria-label={`${answered.has(e.id) ? 'Change my feedback on' : 'Give feedback on'} ${e.title}`} onClick={() => setOpen({ id: e.id, title: e.title })}>
+              <Button appearance={answered.has(e.id) ? 'secondary' : 'primary'} aria-label={`${answered.has(e.id) ? 'Change my feedback on' : 'Give feedback on'} ${e.title}`} onClick={() => {
+                  setTarget({ id: e.id, title: e.title });
+                  setOpen(true);
+                }}>
                 {answered.has(e.id) ? 'Change my feedback' : 'Give feedback'}
               </Button>
             </li>
@@ -71,16 +75,17 @@ export function PastEvents({ onFeedback }: { onFeedback?: () => void }) {
           Booked but not recorded as attending: {missed.map((e) => e.title).join('; ')}. If you were there, ask the organiser to mark your attendance.
         </Body1>
       )}
-      {open && (
+      {/* Mounted once and closed through `open`: unmounting an open dialog leaves the page aria-hidden. */}
+      {target && (
         <FeedbackDialog
-          eventId={open.id}
-          title={open.title}
-          open
-          onClose={() => setOpen(null)}
+          eventId={target.id}
+          title={target.title}
+          open={open}
+          onClose={() => setOpen(false)}
           onSaved={(_, replaced) => {
-            setAdded(new Set([...added, open.id]));
-            setNotice(replaced ? `Your feedback on “${open.title}” is updated. Thank you.` : `Thank you — your feedback on “${open.title}” is saved. Your reflection is in your CPD record below.`);
-            setOpen(null);
+            setAdded(new Set([...added, target.id]));
+            setNotice(replaced ? `Your feedback on “${target.title}” is updated. Thank you.` : `Thank you — your feedback on “${target.title}” is saved. Your reflection is in your CPD record below.`);
+            setOpen(false);
             onFeedback?.();
           }}
         />
