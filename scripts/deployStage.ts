@@ -11,8 +11,9 @@ export const EXCLUDED_IN_AZURE: Record<string, string> = {
   azurite: 'the embedded storage emulator is for local runs; in Azure AZURE_STORAGE_ACCOUNT_NAME is always set (infra/azure.bicep)',
 };
 
-// The keyword must not sit inside a string or name (e.g. the text 'needs "from" and "to" times').
-const SPECIFIER = /(?<![\w'"`.$])(?:from\s*|import\s*\(\s*|import\s+|require\s*\(\s*|require\.resolve\s*\(\s*)(['"])([^'"\n]+)\1/g;
+// The keyword must not sit inside a string or name (e.g. the text 'needs "from" and "to" times', or
+// a CSV header 'Attendance from' followed by the next quoted header): compiled code puts a space after `from`.
+const SPECIFIER = /(?<![\w'"`.$])(?:from\s+|import\s*\(\s*|import\s+|require\s*\(\s*|require\.resolve\s*\(\s*)(['"])([^'"\n]+)\1/g;
 
 /** npm package names a JavaScript module imports or resolves (relative paths and node: builtins left out). */
 export function importedPackages(source: string): Set<string> {

@@ -56,6 +56,8 @@ export interface Config {
   homeTenantId: string;
   reminderOffsetsMs: number[];
   offerTtlMs: number;
+  /** How long after an event ends its attendees are asked for feedback (FEEDBACK_AFTER). */
+  feedbackAfterMs: number;
   /** How long after an event ends its Teams attendance report is read (and once more a day later). */
   attendanceAfterMs: number;
   /** Share of the event's length (percent) someone must be in the meeting to count as attended. */
@@ -254,6 +256,7 @@ export function loadConfig(env: Env = process.env, options: LoadOptions = {}): C
     homeTenantId: get('HOME_TENANT_ID') ?? (botTenantId || aadAppTenantId),
     reminderOffsetsMs,
     offerTtlMs: durationVar('OFFER_TTL', get('OFFER_TTL') ?? '48h'),
+    feedbackAfterMs: durationVar('FEEDBACK_AFTER', get('FEEDBACK_AFTER') ?? '30m'),
     attendanceAfterMs: durationVar('ATTENDANCE_AFTER', get('ATTENDANCE_AFTER') ?? '15m'),
     attendanceMinPercent: parseWith(
       'ATTENDANCE_MIN_PERCENT',

@@ -23,8 +23,8 @@ export interface ApiContext {
 export interface ApiResult {
   status?: number;
   body?: unknown;
-  /** Raw text answer (CSV, iCalendar) with its content type. */
-  text?: { contentType: string; content: string; filename?: string };
+  /** Raw answer (CSV, iCalendar, a PDF's bytes) with its content type. */
+  text?: { contentType: string; content: string | Uint8Array; filename?: string };
 }
 
 export type ApiHandler = (ctx: ApiContext) => Promise<ApiResult>;
@@ -65,7 +65,7 @@ export function sendResult(res: Response, result: ApiResult): void {
     res.setHeader('content-type', result.text.contentType);
     if (result.text.filename) res.setHeader('content-disposition', `attachment; filename="${result.text.filename.replace(/[^\w.-]/g, '_')}"`);
     res.setHeader('cache-control', 'no-store');
-    res.sendRaw(result.text.content);
+    res.sendRaw(typeof result.text.content === 'string' ? result.text.content : Buffer.from(result.text.content));
     return;
   }
   const status = result.status ?? 200;

@@ -17,6 +17,8 @@ export const Verbs = {
   eventOrganiserCancel: 'event.organiser.cancel',
   eventPost: 'event.post',
   eventImport: 'event.import',
+  /** An attendee's feedback after the event (rating, comments, reflection, Code theme). */
+  eventFeedback: 'event.feedback',
   calendarReset: 'calendar.reset',
   calendarRevoke: 'calendar.revoke',
   // Channels

@@ -4,7 +4,7 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { BookingCalendar, Clock, JobScheduler, Notifier, PersonalDataHolder, UpcomingEvents } from '../domain/ports.js';
-import type { EventRepository } from '../domain/events/ports.js';
+import type { EventFollowUps, EventRepository } from '../domain/events/ports.js';
 import type { Storage } from '../storage/storage.js';
 import { TableEventRepository } from '../storage/eventRepository.js';
 import { TableEventIndex, TablePersonIndex } from '../storage/eventIndexRepository.js';
@@ -36,7 +36,7 @@ export interface EventsArea {
 
 export function composeEvents(
   d: Pick<ChannelStores, 'channels'> &
-    Pick<PeopleArea, 'people'> & { config: Config; clock: Clock; logger: Logger; storage: Storage; notifier: Notifier; scheduler: JobScheduler; graph?: MeetingsGraphOptions },
+    Pick<PeopleArea, 'people'> & { config: Config; clock: Clock; logger: Logger; storage: Storage; notifier: Notifier; scheduler: JobScheduler; followUps: EventFollowUps; graph?: MeetingsGraphOptions },
 ): { area: EventsArea; dataHolder: PersonalDataHolder } {
   const { config, clock, logger, storage } = d;
   const graph = createOnlineMeetings(config, logger, d.graph);
@@ -45,7 +45,7 @@ export function composeEvents(
   const index = new TableEventIndex(storage.table('eventIndex'));
   const personIndex = new TablePersonIndex(storage.table('eventPeople'));
   const tokens = new TableCalendarTokens(storage.table('calendarTokens'));
-  const events = new EventsService({ config, clock, logger, repo, index, personIndex, channels: d.channels, people: d.people, notifier: d.notifier, scheduler: d.scheduler, meetings });
+  const events = new EventsService({ config, clock, logger, repo, index, personIndex, channels: d.channels, people: d.people, notifier: d.notifier, scheduler: d.scheduler, followUps: d.followUps, meetings });
   const teamsAttendance = new TeamsAttendance({ config, clock, logger, graph, repo, people: d.people, events });
   const calendars = new EventCalendars({ config, clock, repo, tokens, events, people: d.people });
   const importer = new EventImporter({ clock, channels: d.channels, events });

@@ -1,6 +1,7 @@
 // Puts the areas together, in the order their dependencies run: people, the channel tables, events
-// (which read channels and people), channels (which show events), facilitation (which reads
-// channels, people and bookings), notifications, and privacy over every area's personal data.
+// (which read channels and people, and tell feedback's follow-ups), feedback and CPD (which read
+// events), channels (which show events), facilitation (which reads channels, people and bookings),
+// insights (which read all of those), notifications, and privacy over every area's personal data.
 // Each area's file says what its services may touch; a service never reaches into this bag.
 // The edges (teams/, api/, jobs/, the seed) and tests get the bag, typed as `Services`.
 import type { Config } from '../config.js';
@@ -21,6 +22,9 @@ import { channelStores, composeChannels, type ChannelsArea } from './channels.js
 import { composeEvents, type EventsArea } from './events.js';
 import { composeFacilitation, type FacilitationArea } from './facilitation.js';
 import { composeNotifications, type NotificationsArea } from './notifications.js';
+import { composeFeedback, composeFeedbackFollowUps, feedbackStore, type FeedbackArea } from './feedback.js';
+import { composeCpd, type CpdArea } from './cpd.js';
+import { composeInsights, type InsightsArea } from './insights.js';
 
 /** What every area is built on (made by the composition root, src/app.ts). */
 export interface CoreParts {
@@ -52,15 +56,30 @@ export interface PrivacyArea {
 }
 
 /** Every area's services, for the edges and tests. */
-export type Services = CoreParts & PeopleArea & ChannelsArea & EventsArea & FacilitationArea & NotificationsArea & PeopleSearchArea & PrivacyArea;
+export type Services = CoreParts & PeopleArea & ChannelsArea & EventsArea & FeedbackArea & CpdArea & FacilitationArea & InsightsArea & NotificationsArea & PeopleSearchArea & PrivacyArea;
 
 export function composeServices(core: CoreParts, background: { records: NotificationRecords; monitor: DeliveryMonitor }): Services {
   const { config, clock, logger, storage, notifier, scheduler } = core;
   const people = composePeople({ config, clock, storage, conversations: core.conversations });
   const stores = channelStores(storage, clock);
-  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, people: people.area.people, graph: core.graph });
+  // Feedback follows every event: its follow-ups are handed to the events area, which tells them of plans and changes.
+  const feedbackRepo = feedbackStore(storage);
+  const followUps = composeFeedbackFollowUps({ config, clock, scheduler, repo: feedbackRepo });
+  const events = composeEvents({ config, clock, logger, storage, notifier, scheduler, followUps, channels: stores.channels, people: people.area.people, graph: core.graph });
+  const feedback = composeFeedback({ clock, logger, notifier, repo: feedbackRepo, events: events.area.eventRepository });
+  const cpd = composeCpd({ config, clock, logger, storage, events: events.area.events, eventRepository: events.area.eventRepository, feedback: feedbackRepo, people: people.area.people });
   const channels = composeChannels({ config, clock, logger, notifier, ...stores, ...people.area, upcomingEvents: events.area.upcomingEvents });
   const facilitation = composeFacilitation({ config, clock, logger, storage, notifier, scheduler, channels: stores.channels, ...people.area, bookings: events.area.bookings });
+  const insights = composeInsights({
+    clock,
+    events: events.area.events,
+    eventRepository: events.area.eventRepository,
+    feedback: feedbackRepo,
+    people: people.area.people,
+    channels: stores.channels,
+    memberships: stores.memberships,
+    facilitation: facilitation.area.facilitationStore,
+  });
   const notifications = composeNotifications({ ...background, clock });
   const { persons, profiles, peopleNames } = people.area;
   // The people the app knows come first (their profile says more); with Graph, the directory too.
@@ -68,7 +87,7 @@ export function composeServices(core: CoreParts, background: { records: Notifica
   if (config.graphMode === 'app') sources.push(new GraphDirectoryPeople(new GraphAppClient(config, logger), logger));
   const peopleSearch = new PeopleSearch({ sources, channels: stores.channels });
   // Privacy erases every area before people (who the others may still look up while erasing).
-  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, events.dataHolder, notifications.dataHolder, appInstallDataHolder(core.installs)];
+  const personalData = [people.dataHolder, channels.dataHolder, facilitation.dataHolder, feedback.dataHolder, cpd.dataHolder, events.dataHolder, notifications.dataHolder, appInstallDataHolder(core.installs)];
   const privacy = new PrivacyService({ holders: personalData, clock, afterErase: (userId) => people.area.people.forgetCached(userId) });
-  return { ...core, ...people.area, ...channels.area, ...events.area, ...facilitation.area, ...notifications.area, peopleSearch, personalData, privacy };
+  return { ...core, ...people.area, ...channels.area, ...events.area, ...feedback.area, ...cpd.area, ...facilitation.area, ...insights.area, ...notifications.area, peopleSearch, personalData, privacy };
 }

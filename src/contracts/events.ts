@@ -3,7 +3,6 @@
 // calendar links and CSV import reports. Imports domain only; the tab imports these type-only.
 import type { AttendanceSource, MyStatus, PltEvent, RegistrationStatus, SeatState, Seats } from '../domain/events/event.js';
 import type { MeetingStatus } from '../domain/events/meeting.js';
-import type { CpdRecord } from '../domain/events/cpd.js';
 import type { UserId } from '../domain/people/person.js';
 import { seatState, seatsLeft, signupWindow } from '../domain/events/event.js';
 import { toLondonIso } from '../domain/time/london.js';
@@ -201,24 +200,6 @@ export const rosterAnswer = (r: Roster): RosterAnswer => ({ ...r, booked: r.even
 export interface AttendanceAnswer {
   event: EventView;
   attended: number;
-}
-
-/** GET /api/me/cpd: the CPD record with London ISO times. */
-export interface CpdRecordJson {
-  totalHours: number;
-  participatoryHours: number;
-  byCategory: CpdRecord['byCategory'];
-  periods: { from: string; to: string; totalHours: number; participatoryHours: number }[];
-  items: { eventId: string; title: string; category: string; start: string; end: string; hours: number; organiserName: string; participatory: boolean }[];
-  targets: CpdRecord['targets'];
-}
-
-export function cpdRecordJson(record: CpdRecord): CpdRecordJson {
-  return {
-    ...record,
-    periods: record.periods.map((p) => ({ ...p, from: toLondonIso(p.from), to: toLondonIso(p.to) })),
-    items: record.items.map((i) => ({ ...i, start: toLondonIso(i.start), end: toLondonIso(i.end) })),
-  };
 }
 
 /** A private calendar feed link. */

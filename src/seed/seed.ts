@@ -6,6 +6,7 @@ import { DEMO_CHANNELS } from './channels.js';
 import { seedChannelMembers } from './channelMembers.js';
 import { seedFacilitation } from './facilitation.js';
 import { seedEvents } from './events.js';
+import { seedPastEvents } from './pastEvents.js';
 
 export const SEED_MARKER = 'seed:demo:v1';
 
@@ -34,7 +35,7 @@ const seedChannels: SeedStep = async ({ channels }) => {
   for (const channel of DEMO_CHANNELS) await channels.create({ ...channel, memberCount: 0 });
 };
 
-export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels, seedChannelMembers, seedEvents, seedFacilitation];
+export const SEED_STEPS: SeedStep[] = [seedPeople, seedChannels, seedChannelMembers, seedEvents, seedPastEvents, seedFacilitation];
 
 export async function seedDemoData(services: Services, steps: SeedStep[] = SEED_STEPS): Promise<boolean> {
   if (await services.meta.get(SEED_MARKER)) return false;

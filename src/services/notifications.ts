@@ -27,7 +27,7 @@ export class NotificationService {
     const changes = readPreferenceChanges(input);
     if (!Object.keys(changes).length) {
       if (input.facilitation !== undefined) return this.preferences(actor);
-      throw invalid('Say which notifications to turn on or off: reminder, booking or channel.');
+      throw invalid('Say which notifications to turn on or off: reminder, booking, feedback or channel.');
     }
     return preferencesView(await this.deps.records.setPreferences(actor.id, changes, this.deps.clock.now()));
   }

@@ -182,6 +182,12 @@ export class TableFacilitationStore implements FacilitationStore {
     }));
   }
 
+  async requestsCreatedIn(from: Date, to: Date): Promise<FacilitationRequest[]> {
+    // Every request row (one partition, a few hundred a year): read for a coordinator's report, not on a hot path.
+    const rows = await this.range<RequestEntity>('request:');
+    return rows.map((r) => requestFromJson(r.data)).filter((r) => r.createdAt >= from && r.createdAt < to);
+  }
+
   async calendarToken(token: string): Promise<{ requestId: string; userId: string } | null> {
     if (!/^[A-Za-z0-9_-]{22,64}$/.test(token)) return null;
     const row = await getOrNull<{ requestId: string; userId: string }>(this.table, PK, `ics:${token}`);

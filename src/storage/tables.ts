@@ -19,6 +19,9 @@ export const TABLES = {
   eventIndex: 'EventIndex',
   eventPeople: 'EventPeople',
   calendarTokens: 'CalendarTokens',
+  // After the event: feedback (by event, with person and series indexes) and certificates.
+  feedback: 'Feedback',
+  certificates: 'Certificates',
   // Notices (exactly once per key) and durable jobs.
   notifications: 'Notifications',
   jobs: 'Jobs',

@@ -84,6 +84,30 @@ function takeEarly(path: string): Promise<unknown> | undefined {
   return Date.now() - hit.at <= EARLY_FOR_MS ? hit.answer : undefined;
 }
 
+/** A file the server makes (a PDF): the bytes as a Blob, errors as for JSON. */
+export async function apiBlob(path: string): Promise<Blob> {
+  const headers = await identityHeaders();
+  let res: Response;
+  try {
+    res = await fetch(path, { headers });
+  } catch {
+    throw new ApiError(0, 'Network', 'The Virtual Café could not be reached. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    let message = `Something went wrong (${res.status}).`;
+    let code = 'Error';
+    try {
+      const body = (await res.json()) as { error?: { code?: string; message?: string } };
+      code = body.error?.code ?? code;
+      message = body.error?.message ?? message;
+    } catch {
+      /* keep the generic message */
+    }
+    throw new ApiError(res.status, code, message);
+  }
+  return res.blob();
+}
+
 export const qs = (params: Record<string, string | number | boolean | undefined | null>) => {
   const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '') as [string, string][];
   return entries.length ? '?' + new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString() : '';

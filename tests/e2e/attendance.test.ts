@@ -176,7 +176,7 @@ describe('attendance from Teams', function () {
     });
 
     it('CPD follows without anyone ticking a box: attendees and the walk-in have it, the 50 % attendee and the absent do not', async () => {
-      const cpd = async (id: string) => (await api(app, '/api/me/cpd', { user: id })).body.items.map((i: { eventId: string }) => i.eventId);
+      const cpd = async (id: string) => (await api(app, '/api/me/cpd', { user: id })).body.entries.map((i: { eventId: string }) => i.eventId);
       for (const id of [people.ann, people.ben, people.wally, people.gail]) assert.deepEqual(await cpd(id), [eventId], `CPD for ${id}`);
       for (const id of [people.cat, people.dan, people.orla]) assert.deepEqual(await cpd(id), [], `no CPD for ${id}`);
       const mine = (await api(app, '/api/me/registrations?past=true', { user: people.wally })).body.items[0];

@@ -278,16 +278,23 @@ describe('events API', () => {
       assert.equal((await api(app, `/api/events/${plt.id}/attendance`, { method: 'PUT', user: eastOrganiser, body: { attended: 'x' } })).status, 400);
       assert.equal((await api(app, `/api/events/${plt.id}/attendance`, { method: 'PUT', user: eastOrganiser, body: { attended: [nurse] } })).status, 200);
       assert.equal((await api(app, `/api/events/${web.id}/attendance`, { method: 'PUT', user: eastOrganiser, body: { attended: [nurse] } })).status, 200);
+      // The record in the regulator's terms (interfaces.md, "After the event"; tests/e2e/cpd.test.ts has the rest).
       const cpd = (await api(app, '/api/me/cpd', { user: nurse })).body;
-      assert.equal(cpd.totalHours, 4.5);
-      assert.equal(cpd.participatoryHours, 3.5);
-      assert.deepEqual(cpd.byCategory, [{ category: 'plt', hours: 3.5 }, { category: 'webinar', hours: 1 }]);
+      assert.equal(cpd.regulator, 'nmc');
+      const entries = [...cpd.entries].sort((a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title));
+      assert.deepEqual(
+        entries.map((i: { title: string; organiser: string; participatory: boolean; hours: number; category: string }) => [i.title, i.organiser, i.participatory, i.hours, i.category]),
+        [
+          ['HRT webinar', 'Olu Organiser', false, 1, 'webinar'],
+          ['Wound care PLT', 'Olu Organiser', true, 3.5, 'plt'],
+        ],
+      );
+      assert.equal(cpd.periods[0].totalHours, 4.5);
       assert.equal(cpd.periods[0].participatoryHours, 3.5);
-      assert.deepEqual(cpd.targets, { totalHours: 35, participatoryHours: 20 });
-      assert.deepEqual(cpd.items.map((i: { title: string; organiserName: string; participatory: boolean }) => [i.title, i.organiserName, i.participatory]), [['HRT webinar', 'Olu Organiser', false], ['Wound care PLT', 'Olu Organiser', true]]);
+      assert.deepEqual(cpd.periods[0].target, { totalHours: 35, participatoryHours: 20 });
       const csv = await api(app, '/api/me/cpd?format=csv', { user: nurse });
-      assert.match(csv.text, /Date,Event,Category,Participatory,Hours,Organiser/);
-      assert.match(csv.text, /Wound care PLT,Protected Learning Time,yes,3.5,Olu Organiser/);
+      assert.match(csv.text, /Date,Activity,Category,Method,Hours,Participatory,Planned,Organiser/);
+      assert.match(csv.text, /Wound care PLT,Protected Learning Time,Course attendance \(Protected Learning Time\),3.5,yes,/);
       assert.equal((await api(app, '/api/me/cpd?revalidationDate=soon', { user: nurse })).status, 400);
       const later = (await api(app, '/api/me/cpd?revalidationDate=2029-12-31', { user: nurse })).body;
       assert.equal(later.periods[0].totalHours, 4.5);

@@ -326,7 +326,7 @@ describe('PLT events in chat (Bot Framework protocol)', function () {
       assert.match(cardText(saved.card), /Attendance saved: 1 attended/);
       const since = connector.sent.length;
       await bot.message(ann, 'my events');
-      assert.match(cardText(bot.cardsTo(ann, 'personal', since)[0]), /Roster by card — 3 h, participatory, organiser Olivia Organiser/);
+      assert.match(cardText(bot.cardsTo(ann, 'personal', since)[0]), /Roster by card — 3 h, Course attendance \(Protected Learning Time\), participatory; organiser Olivia Organiser/);
     } finally {
       clock.set('2027-01-15T10:00:00Z');
     }

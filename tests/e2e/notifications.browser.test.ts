@@ -29,7 +29,7 @@ describe('notifications in the tab (Chromium)', function () {
     await reminders.uncheck();
     await tab.page.getByText('Event reminders: off.').waitFor();
     const saved = await api(app, '/api/me/notification-settings', { user: member });
-    assert.deepEqual(saved.body.settings, { reminder: false, booking: true, channel: true, facilitation: true, activityFeed: false });
+    assert.deepEqual(saved.body.settings, { reminder: false, booking: true, feedback: true, channel: true, facilitation: true, activityFeed: false });
     await tab.page.reload();
     await tab.page.getByRole('switch', { name: 'Event reminders' }).waitFor();
     assert.equal(await tab.page.getByRole('switch', { name: 'Event reminders' }).isChecked(), false, 'kept after reload');

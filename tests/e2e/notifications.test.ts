@@ -104,7 +104,7 @@ describe('notifications', function () {
     await makeReachable(app.services.conversations, connector, [person]);
     const res = await api(app, '/api/me/notification-settings', { method: 'PUT', user: person, body: { reminder: false, channel: 'off' } });
     assert.equal(res.status, 200);
-    assert.deepEqual(res.body.settings, { reminder: false, booking: true, channel: false, facilitation: true, activityFeed: false });
+    assert.deepEqual(res.body.settings, { reminder: false, booking: true, feedback: true, channel: false, facilitation: true, activityFeed: false });
     await app.services.notifier.notify(person, { text: 'Reminder' }, `reminder:e1:${person}:3600000`, 'reminder');
     await app.services.notifier.notify(person, { text: 'Offer' }, `facilitation-offer:r2:${person}`, 'facilitation');
     await app.services.notifier.notify(person, { text: 'Promoted' }, `promoted:e1:${person}:1`, 'booking');
@@ -287,7 +287,7 @@ describe('notifications', function () {
       assert.equal(res.status, 200);
       assert.match(cardText(res.card), /Saved/);
       const view = await api(app, '/api/me/notification-settings', { user: person.id });
-      assert.deepEqual(view.body.settings, { reminder: true, booking: false, channel: true, facilitation: true, activityFeed: false });
+      assert.deepEqual(view.body.settings, { reminder: true, booking: false, feedback: true, channel: true, facilitation: true, activityFeed: false });
       const bad = await bot.invoke(person, 'notifications.settings.save', { reminder: 'maybe' });
       assert.equal(bad.body.statusCode, 400);
       const noFacilitation = await bot.invoke(person, 'notifications.settings.save', { facilitation: 'false' });
@@ -333,7 +333,7 @@ describe('notifications', function () {
     await eventually(() => record(person, `reminder:e6:${person}:1`), (r) => !!r && r.attempts >= 1, 5000, 'first attempt');
     await holder.erase(person);
     connector.interceptor = undefined;
-    assert.deepEqual(await holder.export(person), { settings: { reminder: true, booking: true, channel: true, facilitation: true, activityFeed: false }, notices: [] });
+    assert.deepEqual(await holder.export(person), { settings: { reminder: true, booking: true, feedback: true, channel: true, facilitation: true, activityFeed: false }, notices: [] });
     await sleep(1500);
     assert.equal(connector.to(personalConversationId(person)).filter((s) => s.activity.text === 'Later').length, 0);
   });

@@ -7,6 +7,7 @@ import { BotClient, cardText, type TestPerson } from '../helpers/botClient.js';
 import { newUserId } from '../helpers/ids.js';
 import { rowsMentioning } from '../helpers/tableScan.js';
 import { sharedAzurite } from '../helpers/rootHooks.js';
+import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
 describe('my data and forget me', function () {
   // Its setup seeds the demo data (about a thousand rows): well over mocha's 30 s default when
@@ -96,5 +97,39 @@ describe('my data and forget me', function () {
     assert.deepEqual(left.map((r) => r.table), []);
     const me = await api(app, '/api/me', { user: person.id, name: person.name });
     assert.equal(me.body.profile, null);
+  });
+
+  it('exports feedback and certificates; forget me keeps the answer’s rating and comments anonymous, drops the reflection, and the certificate stops verifying', async () => {
+    const person = await makeSomeone('Vera Reflective');
+    const organiser = newUserId();
+    const now = Date.now();
+    const eventId = `past-${organiser.slice(0, 8)}`;
+    await app.services.events.recordPast(
+      {
+        teamsMeeting: false, meeting: NO_MEETING,
+        id: eventId, title: 'Sepsis recognition update', description: '', category: 'plt', hub: 'north-kent', professions: [], capacity: 20,
+        start: new Date(now - 5 * 86_400_000), end: new Date(now - 5 * 86_400_000 + 7_200_000), organiserId: organiser, organiserName: 'Olu Organiser',
+        status: 'scheduled', sequence: 0, createdAt: new Date(now - 30 * 86_400_000), updatedAt: new Date(now - 30 * 86_400_000),
+      },
+      [{ userId: person.id, name: person.name, bookedAt: new Date(now - 20 * 86_400_000), attended: true }],
+    );
+    const who = { user: person.id, name: person.name };
+    const answered = await api(app, `/api/events/${eventId}/feedback`, { method: 'POST', ...who, body: { rating: 4, useful: 'The NEWS2 cases', improve: 'A longer break', practice: 'My own reflection on triage', codeTheme: 'preserve-safety' } });
+    assert.equal(answered.status, 201, answered.text);
+    const certificateId = (await api(app, '/api/me/cpd', who)).body.entries[0].certificateId;
+    assert.equal((await api(app, `/api/certificates/${certificateId}`)).body.valid, true);
+
+    const exported = (await api(app, '/api/me/export', who)).body.data;
+    assert.equal(exported.feedback.answers[0].practice, 'My own reflection on triage');
+    assert.equal(exported.cpd.certificates[0].certificateId, certificateId);
+
+    assert.equal((await api(app, '/api/me', { method: 'DELETE', ...who })).status, 204);
+    const left = await rowsMentioning(connectionString, app.prefix, [person.id, person.name]);
+    assert.deepEqual(left.map((r) => `${r.table}: ${JSON.stringify(r.row).slice(0, 200)}`), []);
+    assert.equal((await api(app, `/api/certificates/${certificateId}`)).status, 404, 'an erased person’s certificate no longer verifies');
+    assert.deepEqual((await rowsMentioning(connectionString, app.prefix, ['My own reflection on triage'])).length, 0, 'the reflection is gone');
+    await app.services.roles.set(organiser, [{ role: 'organiser', hubs: ['north-kent'] }]);
+    const results = (await api(app, `/api/events/${eventId}/feedback`, { user: organiser })).body;
+    assert.deepEqual([results.attended, results.responses, results.ratingMean, results.comments], [1, 1, 4, [{ useful: 'The NEWS2 cases', improve: 'A longer break' }]], 'the results stay whole, anonymous');
   });
 });

@@ -163,6 +163,15 @@ describe('role matrix: forbidden writes answer 403 and change nothing', function
       who: [member, guest, practiceLead, eastOrganiser, eastCoordinator],
       api: { method: 'POST', path: () => `/api/facilitation-requests/${facilitation.id}/assign`, body: () => ({ userId: facilitation.facilitatorId }) },
     },
+    {
+      what: 'give feedback on an event one did not attend',
+      who: [member, guest, eastOrganiser, admin],
+      api: { method: 'POST', path: () => `/api/events/${westEvent}/feedback`, body: () => ({ rating: 5, useful: 'Great' }) },
+      card: { verb: 'event.feedback', data: () => ({ eventId: westEvent, rating: '5' }) },
+    },
+    // Not writes, but for the event's organiser and the hub's coordinators only: feedback results and insights.
+    { what: 'read an event’s feedback results', who: [member, guest, eastOrganiser, eastCoordinator], api: { method: 'GET', path: () => `/api/events/${westEvent}/feedback` } },
+    { what: 'see another hub’s insights', who: [member, guest, eastOrganiser, eastCoordinator, wellbeingLead], api: { method: 'GET', path: () => '/api/hubs/west-kent/insights' } },
     // Not a write, but coordinators' eyes only: delivery counts across the hubs.
     { what: 'see notification delivery counts', who: [member, guest, eastOrganiser, wellbeingLead], api: { method: 'GET', path: () => '/api/notifications/summary' } },
   ];

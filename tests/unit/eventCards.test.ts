@@ -9,7 +9,7 @@ import { eventFormCard } from '../../src/cards/events/form.js';
 import { rosterCard, importCard } from '../../src/cards/events/organiser.js';
 import { myEventsCard, calendarFeedCard } from '../../src/cards/events/mine.js';
 import { eventView, type EventView } from '../../src/contracts/events.js';
-import { cpdRecord } from '../../src/domain/events/cpd.js';
+import { buildCpdRecord } from '../../src/domain/cpd/record.js';
 import type { PltEvent, SeatState } from '../../src/domain/events/event.js';
 import { NO_MEETING } from '../../src/domain/events/meeting.js';
 
@@ -85,7 +85,7 @@ describe('event cards', () => {
       ),
       rosterCard({ event: views[1], items: [], anonymousBooked: 0 }, { started: false }),
       importCard({ header: 'title', report: { dryRun: true, created: 0, existing: 0, errors: 1, lines: [{ line: 2, status: 'error', message: 'Line 2: bad' }, { line: 3, status: 'ok', title: 'Fine' }] } }),
-      myEventsCard([{ event: views[2], inviteUrl: 'https://x.example/i.ics' }], cpdRecord([{ eventId: 'e', title: 'T', category: 'plt', start: now, end: now, hours: 3, organiserName: 'O', participatory: true }], now)),
+      myEventsCard([{ event: views[2], inviteUrl: 'https://x.example/i.ics' }], buildCpdRecord('nmc', [{ eventId: 'e', title: 'T', category: 'plt', start: now, end: new Date(now.getTime() + 3 * 3_600_000), organiserName: 'O', participatory: true, certificateId: 'VC-000000-000000-000000-000000' }], now)),
       calendarFeedCard({ personal: true, feedUrl: 'https://x.example/f.ics', hubFeeds: [{ name: 'East Kent', url: 'https://x.example/h.ics' }] }),
     ];
     for (const c of cards) assert.deepEqual(checkCard(c, String(c.fallbackText).slice(0, 30)), []);

@@ -4,7 +4,6 @@ import { strict as assert } from 'node:assert';
 import { matchesCriteria, parseEventQuery, professionPlural, timeRange } from '../../src/domain/events/query.js';
 import type { PltEvent } from '../../src/domain/events/event.js';
 import { csvCell, parseCsv, toCsv } from '../../src/domain/events/csv.js';
-import { cpdRecord } from '../../src/domain/events/cpd.js';
 import { readEventFields, readRepeat, seriesOccurrences } from '../../src/domain/events/input.js';
 import { toLondonIso } from '../../src/domain/time/london.js';
 import { AppError } from '../../src/domain/errors.js';
@@ -74,16 +73,6 @@ describe('event rules', () => {
       assert.equal(parseCsv('h\n1\n2' + end, 3).error, undefined);
       assert.deepEqual(parseCsv('h\n1\n\n2\n3' + end, 3).error, { line: 5, message: 'At most 3 records can be read at once.', tooMany: true });
     }
-  });
-
-  it('sums CPD hours per three-year NMC period, participatory next to the total', () => {
-    const item = (start: string, hours: number, participatory: boolean) => ({ eventId: start, title: 't', category: participatory ? ('plt' as const) : ('webinar' as const), start: new Date(start), end: new Date(new Date(start).getTime() + hours * 3_600_000), hours, organiserName: 'O', participatory });
-    const r = cpdRecord([item('2026-06-01T09:00:00Z', 3, true), item('2025-01-10T09:00:00Z', 1, false), item('2022-05-01T09:00:00Z', 2, true)], new Date('2027-03-31T12:00:00Z'));
-    assert.deepEqual([r.totalHours, r.participatoryHours], [6, 5]);
-    assert.equal(toLondonIso(r.periods[0].from).slice(0, 10), '2024-04-01');
-    assert.deepEqual([r.periods[0].totalHours, r.periods[0].participatoryHours], [4, 3]);
-    assert.deepEqual([r.periods[1].totalHours, r.periods[1].participatoryHours], [2, 2]);
-    assert.deepEqual(r.byCategory, [{ category: 'plt', hours: 5 }, { category: 'webinar', hours: 1 }]);
   });
 
   it('reads London times on both sides of the clock changes, and refuses a bad window', () => {

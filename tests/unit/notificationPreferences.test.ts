@@ -4,9 +4,10 @@ import { AppError } from '../../src/domain/errors.js';
 
 describe('notification preferences', () => {
   it('sends every kind by default, and unknown kinds always', () => {
-    for (const kind of ['reminder', 'booking', 'channel', 'facilitation', 'notice']) assert.equal(wantsNotice(DEFAULT_PREFERENCES, kind), true);
-    const off = { reminder: false, booking: false, channel: false, activityFeed: false };
+    for (const kind of ['reminder', 'booking', 'feedback', 'channel', 'facilitation', 'notice']) assert.equal(wantsNotice(DEFAULT_PREFERENCES, kind), true);
+    const off = { reminder: false, booking: false, feedback: false, channel: false, activityFeed: false };
     assert.equal(wantsNotice(off, 'reminder'), false);
+    assert.equal(wantsNotice(off, 'feedback'), false, 'feedback requests can be turned off');
     assert.equal(wantsNotice(off, 'channel'), false);
     assert.equal(wantsNotice(off, 'facilitation'), true, 'facilitation cannot be turned off');
   });
@@ -35,6 +36,7 @@ describe('notification preferences', () => {
     assert.deepEqual(parseSettingsCommand('reminders off'), { kind: 'reminder', on: false });
     assert.deepEqual(parseSettingsCommand('Booking updates ON'), { kind: 'booking', on: true });
     assert.deepEqual(parseSettingsCommand('channel notices off.'), { kind: 'channel', on: false });
+    assert.deepEqual(parseSettingsCommand('feedback requests off'), { kind: 'feedback', on: false });
     assert.equal(parseSettingsCommand('facilitation off'), null);
     assert.equal(parseSettingsCommand('reminders'), null);
     assert.equal(parseSettingsCommand(''), null);

@@ -21,7 +21,7 @@ import { importCard, rosterCard } from '../../src/cards/events/organiser.js';
 import { calendarFeedCard, myEventsCard } from '../../src/cards/events/mine.js';
 import { cancelledNotice, promotedNotice, reminderNotice, updatedNotice } from '../../src/cards/events/notices.js';
 import { eventView } from '../../src/contracts/events.js';
-import { cpdRecord } from '../../src/domain/events/cpd.js';
+import { buildCpdRecord } from '../../src/domain/cpd/record.js';
 import type { PltEvent } from '../../src/domain/events/event.js';
 import { facilitationEscalationCard, escalationMessage } from '../../src/cards/facilitation/escalation.js';
 import { facilitationOfferCard, offerMessage } from '../../src/cards/facilitation/offer.js';
@@ -137,7 +137,7 @@ describe('typed text is shown as text in every card', () => {
     ['event form', () => eventFormCard({ hubs: ['east-kent'], channels: [{ id: 'c', name: H }], event: view, error: H })],
     ['roster', () => rosterCard({ event: view, items: [{ userId: 'u', name: H, status: 'booked', position: null, joinedAt: now.toISOString(), attended: false, attendedMinutes: null, attendanceSource: null }, { userId: 'w', name: H, status: 'waitlisted', position: 1, joinedAt: now.toISOString(), attended: false, attendedMinutes: null, attendanceSource: null }], anonymousBooked: 0 }, { started: true, notice: H })],
     ['import', () => importCard({ header: 'title,start', csv: H, error: H, report: { dryRun: true, errors: 1, lines: [{ line: 2, status: 'error', message: H, title: H }, { line: 3, status: 'ok', title: H }] } as never })],
-    ['my events', () => myEventsCard([{ event: view, inviteUrl: 'https://x.example/i.ics' }], cpdRecord([], now) as never, H)],
+    ['my events', () => myEventsCard([{ event: view, inviteUrl: 'https://x.example/i.ics' }], buildCpdRecord('nmc', [], now), H)],
     ['calendar', () => calendarFeedCard({ personal: true, feedUrl: 'https://x.example/f.ics', hubFeeds: [{ name: H, url: 'https://x.example/h.ics' }], notice: H })],
     ['promoted', () => promotedNotice(view, 'https://x.example/i.ics').card],
     ['cancelled', () => cancelledNotice(view, H).card],

@@ -1,13 +1,12 @@
 // The events API for the tab (interfaces.md): browse, book, cancel, organise, rosters (JSON or
-// CSV), attendance, my bookings and CPD record, bulk import.
+// CSV), attendance, my bookings, bulk import. (CPD records: routes/cpd.ts.)
 import type { Server } from 'restify';
 import type { Services } from '../../composition/index.js';
 import type { Authenticator } from '../auth.js';
 import { bodyObject, route, type ApiContext } from '../http.js';
-import { cpdRecordJson, eventJson, myRegistrationJson, rosterAnswer, type AttendanceAnswer, type BookingCancelAnswer, type CreatedEvent, type EventDetail, type EventList, type EventView, type ImportReport, type MyRegistrationJson, type CpdRecordJson, type RosterAnswer, type SignupAnswer } from '../../contracts/events.js';
+import { eventJson, myRegistrationJson, rosterAnswer, type AttendanceAnswer, type BookingCancelAnswer, type CreatedEvent, type EventDetail, type EventList, type EventView, type ImportReport, type MyRegistrationJson, type RosterAnswer, type SignupAnswer } from '../../contracts/events.js';
 import type { ListResponse } from '../../contracts/common.js';
 import { toCsv } from '../../domain/events/csv.js';
-import { CATEGORY_NAMES, type Category } from '../../domain/events/event.js';
 import { formatLondonDate, formatLondonTime } from '../../domain/time/london.js';
 import { invalid } from '../../domain/errors.js';
 import { PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
@@ -132,16 +131,4 @@ export function registerEventRoutes(server: Server, services: Services, auth: Au
     }),
   );
 
-  server.get(
-    '/api/me/cpd',
-    route(services, auth, async (ctx) => {
-      const record = await events.cpd(ctx.actor, ctx.query.revalidationDate);
-      if (!wantsCsv(ctx)) return { body: cpdRecordJson(record) satisfies CpdRecordJson };
-      const rows = record.items.map((i) => [formatLondonDate(i.start), i.title, CATEGORY_NAMES[i.category as Category], i.participatory ? 'yes' : 'no', i.hours, i.organiserName]);
-      const period = record.periods[0];
-      rows.push([], ['Total hours', record.totalHours], ['Participatory hours', record.participatoryHours]);
-      if (period) rows.push([`Last three years (${formatLondonDate(period.from)} – ${formatLondonDate(period.to)})`, `${period.totalHours} h total`, `${period.participatoryHours} h participatory`]);
-      return { text: { contentType: 'text/csv; charset=utf-8', content: toCsv(['Date', 'Event', 'Category', 'Participatory', 'Hours', 'Organiser'], rows), filename: 'cpd-record.csv' } };
-    }),
-  );
 }

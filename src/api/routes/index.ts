@@ -11,6 +11,9 @@ import { registerFacilitationRoutes } from './facilitation.js';
 import { registerEventRoutes } from './events.js';
 import { registerCalendarRoutes } from './calendar.js';
 import { registerNotificationRoutes } from './notifications.js';
+import { registerFeedbackRoutes } from './feedback.js';
+import { registerCpdRoutes } from './cpd.js';
+import { registerInsightsRoutes } from './insights.js';
 import { registerPeopleRoutes } from './people.js';
 
 export function registerApiRoutes(server: Server, services: Services, auth: Authenticator): void {
@@ -23,5 +26,8 @@ export function registerApiRoutes(server: Server, services: Services, auth: Auth
   registerEventRoutes(server, services, auth);
   registerCalendarRoutes(server, services, auth);
   registerNotificationRoutes(server, services, auth);
+  registerFeedbackRoutes(server, services, auth);
+  registerCpdRoutes(server, services, auth);
+  registerInsightsRoutes(server, services, auth);
   registerPeopleRoutes(server, services, auth);
 }

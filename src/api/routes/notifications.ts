@@ -6,8 +6,8 @@ import type { DeliverySummary, PreferencesView } from '../../contracts/notificat
 
 /**
  * GET/PUT /api/me/notification-settings — my notification settings
- *   (`{ settings: { reminder, booking, channel, facilitation }, kinds: [...] }`; PUT takes any of
- *   reminder/booking/channel as booleans);
+ *   (`{ settings: { reminder, booking, feedback, channel, facilitation }, kinds: [...] }`; PUT takes any of
+ *   reminder/booking/feedback/channel as booleans);
  * GET /api/notifications/summary — pending and failed counts, coordinators only.
  */
 export function registerNotificationRoutes(server: Server, services: Services, auth: Authenticator): void {

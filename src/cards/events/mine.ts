@@ -1,11 +1,11 @@
 // "my events": bookings and waitlist places with Cancel, and the CPD record from attended events
-// (participatory hours per NMC revalidation period next to the total).
+// as the person's regulator counts it (the latest period against its target, and the entries).
 import { card, noTemplates, safe, type CardJson } from '../render.js';
 import { linkTarget, markdown } from '../text.js';
 import { Verbs } from '../verbs.js';
 import type { MyRegistration } from '../../contracts/events.js';
-import type { CpdRecord } from '../../domain/events/cpd.js';
-import { CATEGORY_NAMES } from '../../domain/events/event.js';
+import type { CpdRecord } from '../../domain/cpd/record.js';
+import { cpdWords, periodDates, periodProgress } from '../cpd/words.js';
 import { formatLondonDate } from '../../domain/time/london.js';
 import { primaryAction, whenText, whereText } from './event.js';
 
@@ -35,23 +35,20 @@ export function myEventsCard(mine: MyRegistration[], cpd: CpdRecord, notice?: st
   const cancelled = mine.filter((m) => m.event.status === 'cancelled');
   if (cancelled.length) body.push({ type: 'TextBlock', text: `Cancelled by the organiser: ${cancelled.map((m) => `${safe(m.event.title)} (${formatLondonDate(new Date(m.event.start))})`).join('; ')}`, wrap: true, color: 'Attention' });
 
-  body.push({ type: 'TextBlock', text: 'My CPD record', weight: 'Bolder', size: 'Medium', spacing: 'Large' });
-  if (!cpd.items.length) body.push({ type: 'TextBlock', text: 'Attended events appear here once the organiser marks attendance.', wrap: true, isSubtle: true });
+  body.push({ type: 'TextBlock', text: cpdWords.heading(cpd.regulator), weight: 'Bolder', size: 'Medium', spacing: 'Large' });
+  if (!cpd.entries.length) body.push({ type: 'TextBlock', text: cpdWords.none, wrap: true, isSubtle: true });
   else {
     const p = cpd.periods[0];
+    body.push({ type: 'TextBlock', text: `${cpdWords.target(cpd.regulator)}.`, wrap: true, isSubtle: true, spacing: 'None' });
+    body.push({ type: 'FactSet', facts: [{ title: periodDates(p), value: periodProgress(cpd.regulator, p) }] });
     body.push({
       type: 'FactSet',
-      facts: [
-        { title: 'Total', value: `${cpd.totalHours} h (${cpd.participatoryHours} h participatory)` },
-        { title: 'Last 3 years', value: `${p.totalHours} of ${cpd.targets.totalHours} h · participatory ${p.participatoryHours} of ${cpd.targets.participatoryHours} h (NMC revalidation)` },
-        ...cpd.byCategory.map((c) => ({ title: CATEGORY_NAMES[c.category], value: `${c.hours} h` })),
-      ],
+      facts: cpd.entries.slice(0, 10).map((e) => ({
+        title: formatLondonDate(e.start),
+        value: `${safe(e.title)} — ${e.hours} h, ${e.method}${e.participatory ? ', participatory' : ''}${e.planned ? ', planned' : ''}; organiser ${safe(e.organiser)}; certificate ${e.certificateId}`,
+      })),
     });
-    body.push({
-      type: 'FactSet',
-      facts: cpd.items.slice(0, 10).map((i) => ({ title: formatLondonDate(i.start), value: `${safe(i.title)} — ${i.hours} h${i.participatory ? ', participatory' : ''}, organiser ${safe(i.organiserName)}` })),
-    });
-    body.push({ type: 'TextBlock', text: 'Export the full record as CSV from the My bookings tab.', wrap: true, isSubtle: true });
+    body.push({ type: 'TextBlock', text: cpdWords.exportHint, wrap: true, isSubtle: true });
   }
   const fallback = upcoming.length ? `Your bookings: ${upcoming.map((m) => `${m.event.title} (${whenText(m.event)})`).join('; ')}` : 'You have no bookings coming up.';
   return noTemplates(card(body, [], fallback));

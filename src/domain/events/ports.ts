@@ -135,6 +135,17 @@ export interface CalendarTokenRepository {
   userFor(token: string): Promise<UserId | null>;
 }
 
+/**
+ * Work that follows an event (feedback after it, …), told by the events service when an event is
+ * planned or moved, cancelled, or its attendance changes. Each may schedule its own jobs.
+ */
+export interface EventFollowUps {
+  planned(event: PltEvent): Promise<void>;
+  cancelled(eventId: string): Promise<void>;
+  attendanceChanged(event: PltEvent): Promise<void>;
+}
+
+export const noFollowUps: EventFollowUps = { planned: async () => undefined, cancelled: async () => undefined, attendanceChanged: async () => undefined };
 /** What the organiser's calendar event says (no attendees: each booked person has their own invite). */
 export interface MeetingDetails {
   subject: string;

@@ -39,6 +39,8 @@ export interface FacilitationStore {
   requestIdsOfferedTo(userId: UserId): Promise<string[]>;
   /** Confirmed sessions starting at or after `from`. */
   sessionsFrom(from: Date): Promise<SessionEntry[]>;
+  /** Requests made in [from, to) (the hubs' insights). */
+  requestsCreatedIn(from: Date, to: Date): Promise<FacilitationRequest[]>;
   /** Whose calendar link a token is. */
   calendarToken(token: string): Promise<{ requestId: string; userId: UserId } | null>;
 }

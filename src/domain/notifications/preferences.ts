@@ -6,15 +6,16 @@
 // themselves in their facilitator profile, which also takes them out of matching.
 import { invalid } from '../errors.js';
 
-export const NOTIFICATION_KINDS = ['reminder', 'booking', 'channel', 'facilitation', 'activityFeed'] as const;
+export const NOTIFICATION_KINDS = ['reminder', 'booking', 'feedback', 'channel', 'facilitation', 'activityFeed'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export const OPTIONAL_KINDS = ['reminder', 'booking', 'channel', 'activityFeed'] as const;
+export const OPTIONAL_KINDS = ['reminder', 'booking', 'feedback', 'channel', 'activityFeed'] as const;
 export type OptionalKind = (typeof OPTIONAL_KINDS)[number];
 
 export const KIND_TITLES: Record<NotificationKind, string> = {
   reminder: 'Event reminders',
   booking: 'Booking updates',
+  feedback: 'Feedback requests',
   channel: 'Channel notices',
   facilitation: 'Facilitation offers and confirmations',
   activityFeed: 'Teams activity feed',
@@ -23,6 +24,7 @@ export const KIND_TITLES: Record<NotificationKind, string> = {
 export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
   reminder: 'A message before each event you are booked on.',
   booking: 'When you get a place from the waitlist, or an event you booked changes or is cancelled.',
+  feedback: 'A short question after an event you attended: how it was, and how you will use it (your reflection for your CPD record).',
   channel: 'Welcomes when you join a channel, and — for channel leads — new members and join requests.',
   facilitation: 'Always on: offers wait for your answer. To stop offers, pause yourself in your facilitator profile.',
   activityFeed: 'Off unless you turn it on: event reminders and waitlist places also appear in your Teams activity feed (the bell), linking to the event.',
@@ -31,7 +33,7 @@ export const KIND_DESCRIPTIONS: Record<NotificationKind, string> = {
 /** A person's choices; every optional kind is on unless they turned it off. */
 export type NotificationPreferences = Record<OptionalKind, boolean>;
 
-export const DEFAULT_PREFERENCES: NotificationPreferences = { reminder: true, booking: true, channel: true, activityFeed: false };
+export const DEFAULT_PREFERENCES: NotificationPreferences = { reminder: true, booking: true, feedback: true, channel: true, activityFeed: false };
 
 export const isOptionalKind = (kind: string): kind is OptionalKind => (OPTIONAL_KINDS as readonly string[]).includes(kind);
 
@@ -84,6 +86,8 @@ export function parseSettingsCommand(args: string): { kind: OptionalKind; on: bo
     booking: 'booking',
     bookings: 'booking',
     'booking updates': 'booking',
+    feedback: 'feedback',
+    'feedback requests': 'feedback',
     channel: 'channel',
     channels: 'channel',
     'channel notices': 'channel',

@@ -8,16 +8,15 @@ import type { Clock, DelegatedAccess, JobScheduler, Notifier, ProfileRecord } fr
 import type { Actor, UserId } from '../../domain/people/person.js';
 import { isValidUserId } from '../../domain/people/person.js';
 import type { ChannelRepository } from '../../domain/channels/ports.js';
-import type { EventIndex, EventRepository, IndexEntry, Listing, OutboxEntry, PersonEntry, PersonIndex, StoredEvent } from '../../domain/events/ports.js';
-import { EMPTY_SEATS, hoursOf, myStatusOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
+import { noFollowUps, type EventFollowUps, type EventIndex, type EventRepository, type IndexEntry, type Listing, type OutboxEntry, type PersonEntry, type PersonIndex, type StoredEvent } from '../../domain/events/ports.js';
+import { EMPTY_SEATS, myStatusOf, waitlistPlaceOf, type PltEvent, type Registration, type Seats } from '../../domain/events/event.js';
 import { isTeamsJoinUrl, meetingWork, NO_MEETING, type MeetingOutcome } from '../../domain/events/meeting.js';
 import { TEAMS_ATTENDANCE_CHUNK } from '../../domain/events/seats.js';
 import type { AttendanceDecision } from '../../domain/events/attendance.js';
 import { checkTogether, fieldsOf, readEventFields, readRepeat, seriesOccurrences, type EventFields } from '../../domain/events/input.js';
 import type { Outcome, StoredRegistration } from '../../domain/events/seats.js';
-import { cpdRecord, isParticipatory, type CpdRecord } from '../../domain/events/cpd.js';
 import { DEFAULT_RANGE_DAYS, matchesCriteria, type EventCriteria } from '../../domain/events/query.js';
-import { parseCategory, type Category } from '../../domain/events/event.js';
+import { parseCategory } from '../../domain/events/event.js';
 import { hasRole, requireRole } from '../../domain/people/authorisation.js';
 import { parseHub, HUB_NAMES, type Hub } from '../../domain/people/hubs.js';
 import { parseProfession, PROFESSION_NAMES, type Profession } from '../../domain/people/professions.js';
@@ -74,6 +73,8 @@ export interface EventsDeps {
   people: Pick<PeopleService, 'getProfile' | 'details'>;
   notifier: Notifier;
   scheduler: JobScheduler;
+  /** What follows an event (feedback after it); told of plans, moves, cancellations and attendance. */
+  followUps?: EventFollowUps;
   /** The Graph side of events' Teams meetings. */
   meetings: MeetingSync;
 }
@@ -139,6 +140,7 @@ const newer = (a: Listing, b: Listing): boolean => {
 
 export class EventsService {
   readonly lines: SeatLines;
+  private readonly followUps: EventFollowUps;
   /** Teams meeting work under way in this process, by event (one at a time per event). */
   private readonly meetingWork = new Map<string, Promise<unknown>>();
   /** What a sign-up's warnings need, read while it commits (see signUp), by person and event. */
@@ -147,6 +149,7 @@ export class EventsService {
   private readonly refreshing = new Map<string, { next?: Listing }>();
 
   constructor(private readonly d: EventsDeps) {
+    this.followUps = d.followUps ?? noFollowUps;
     this.lines = new SeatLines({ repo: d.repo, people: d.personIndex, clock: d.clock, logger: d.logger, afterCommit: (c) => this.afterCommit(c) });
   }
 
@@ -575,10 +578,12 @@ export class EventsService {
       if (e.status === 'scheduled' && dueAt.getTime() > now) await this.d.scheduler.schedule({ key, kind: REMINDER_KIND, dueAt, payload: { eventId: e.id, offsetMs } });
       else await this.d.scheduler.cancel(key);
     }
+    await this.followUps.planned(e);
   }
 
   async cancelReminders(eventId: string): Promise<void> {
     for (const offsetMs of this.d.config.reminderOffsetsMs) await this.d.scheduler.cancel(reminderKey(eventId, offsetMs));
+    await this.followUps.cancelled(eventId);
   }
 
   // ---- places -----------------------------------------------------------------------------
@@ -667,6 +672,7 @@ export class EventsService {
     const away = readIdList(absent, 'absent', 'absent must be a list of the user ids of people who did not attend.');
     const outcome = await this.lines.submit(s.event.id, { kind: 'attendance', attended: present, ...(away ? { absent: away } : {}) });
     if (outcome.kind !== 'attendance') throw conflict('Please try again.');
+    await this.followUps.attendanceChanged(s.event);
     return { event: await this.view(actor, s.event.id), attended: outcome.marked };
   }
 
@@ -743,23 +749,42 @@ export class EventsService {
     return out;
   }
 
-  /** CPD from attended events; NMC periods end on `periodEnd` (default today). */
-  async cpd(actor: Actor, periodEnd?: unknown): Promise<CpdRecord> {
-    let end = this.d.clock.now();
-    if (periodEnd !== undefined && periodEnd !== '') {
-      const d = typeof periodEnd === 'string' ? readBound(periodEnd, 'revalidationDate', true) : undefined;
-      if (!d) throw invalid('The revalidation date must look like 2027-03-31.', { field: 'revalidationDate' });
-      end = new Date(d.getTime() - 1);
-    }
-    const mine = await this.myRegistrations(actor, { past: true });
-    const items = mine
-      .filter((m) => m.event.attended && m.event.status === 'scheduled')
-      .map((m) => {
-        const e = m.event;
-        const category = e.category as Category;
-        return { eventId: e.id, title: e.title, category, start: new Date(e.start), end: new Date(e.end), hours: hoursOf({ start: new Date(e.start), end: new Date(e.end) }), organiserName: e.organiserName || 'Organiser not recorded', participatory: isParticipatory(category) };
-      });
-    return cpdRecord(items, end);
+  /**
+   * The events a person attended (walk-ins included), each with their registration: what their
+   * CPD record and certificates are made from. Cancelled events count for nothing.
+   */
+  async attendedBy(userId: UserId): Promise<{ event: PltEvent; registration: StoredRegistration }[]> {
+    const entries = await this.d.personIndex.list(userId);
+    const ids = [...new Set(entries.map((e) => e.eventId))];
+    const found = await runLimited(ids, 16, async (id) => {
+      const s = await this.d.repo.get(id);
+      if (!s || s.event.status !== 'scheduled') return null;
+      const registration = await this.d.repo.registration(id, userId);
+      return registration?.attended ? { event: s.event, registration } : null;
+    });
+    return found.filter((x): x is { event: PltEvent; registration: StoredRegistration } => !!x).sort((a, b) => a.event.start.getTime() - b.event.start.getTime());
+  }
+
+  /**
+   * An event that has already taken place, with who booked and who came, as the app would have
+   * recorded them (demo data; history brought in from elsewhere). Ids already present are left as
+   * they are.
+   */
+  async recordPast(event: PltEvent, people: { userId: UserId; name: string; bookedAt: Date; attended: boolean }[]): Promise<boolean> {
+    if (event.end > this.d.clock.now()) throw invalid('Only events that have ended can be recorded as past.');
+    await this.d.index.put(entryOf(event));
+    if (!(await this.d.repo.create(event))) return false;
+    await this.d.personIndex.add(people.map((p) => ({ userId: p.userId, eventId: event.id, start: event.start, end: event.end })));
+    const stored = await this.d.repo.get(event.id);
+    const capacity = event.capacity ?? Number.POSITIVE_INFINITY;
+    const writes = people.slice(0, Math.min(98, capacity)).map((p) => ({
+      type: 'create' as const,
+      reg: { userId: p.userId, name: p.name, status: 'booked' as const, ticket: 0, joinedAt: p.bookedAt, bookedAt: p.bookedAt, attended: p.attended, inviteToken: newToken(18) },
+    }));
+    const seats = { ...stored!.seats, booked: writes.length };
+    if (!(await this.d.repo.commit(event.id, stored!.etag, event, seats, writes))) throw conflict('The event changed while it was being recorded.');
+    await this.followUps.planned(event);
+    return true;
   }
 }
 

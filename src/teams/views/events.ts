@@ -55,7 +55,7 @@ export async function eventListFor(turn: BotTurn, query: string, notice?: string
 
 export async function myEventsFor(turn: BotTurn, notice?: string): Promise<CardJson> {
   const { events } = turn.services;
-  const [mine, cpd] = await Promise.all([events.myRegistrations(turn.actor), events.cpd(turn.actor)]);
+  const [mine, cpd] = await Promise.all([events.myRegistrations(turn.actor), turn.services.cpd.record(turn.actor)]);
   return myEventsCard(mine, cpd, notice);
 }
 

@@ -1,5 +1,5 @@
 // The admin page's sections, by area. Each area adds its own (proposals, facilitator pool,
-// dashboards, notifications) — visible to the roles that may use it.
+// dashboards, insights, notifications) — visible to the roles that may use it.
 import type { ComponentType } from 'react';
 import type { Me } from '../../types';
 import { hasRole } from '../../types';
@@ -9,6 +9,7 @@ import { ChannelLeadsSection } from './ChannelLeadsSection';
 import { FacilitatorPoolSection } from './FacilitatorPoolSection';
 import { FacilitationDashboardSection } from './FacilitationDashboardSection';
 import { NotificationsSection } from './NotificationsSection';
+import { InsightsSection } from './InsightsSection';
 
 export interface AdminSection {
   id: string;
@@ -23,5 +24,6 @@ export const ADMIN_SECTIONS: AdminSection[] = [
   { id: 'channel-leads', title: 'Channel leads', visible: (me) => hasRole(me, 'coordinator'), Component: ChannelLeadsSection },
   { id: 'facilitator-pool', title: 'Facilitator pool', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitatorPoolSection },
   { id: 'facilitation-dashboard', title: 'Facilitation dashboard', visible: (me) => hasRole(me, 'coordinator'), Component: FacilitationDashboardSection },
+  { id: 'insights', title: 'Hub insights', visible: (me) => hasRole(me, 'coordinator'), Component: InsightsSection },
   { id: 'notifications', title: 'Notification delivery', visible: (me) => hasRole(me, 'coordinator'), Component: NotificationsSection },
 ];

@@ -1,16 +1,17 @@
-// My bookings: places and waitlist positions with Cancel, my CPD record (participatory hours per
-// NMC revalidation period next to the total, with the evidence), and my calendar feed link.
+// My bookings: places and waitlist positions with Cancel; past events with feedback (Give feedback);
+// my CPD record in my regulator's terms with certificates (CpdSection); my calendar feed link.
 import { AppLink } from '../../components/AppLink';
 import { useState } from 'react';
-import { Body1, Button, Caption1, Field, Input, Link as FluentLink, Subtitle1, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link as FluentLink, Subtitle1, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading } from '../../components/Status';
-import { StackedTable } from '../../components/StackedTable';
 import { InlineResult, errorText, type ActionResult } from '../../components/InlineResult';
 import { hubName } from '../../components/names';
-import { CATEGORY_NAMES, download, eventsApi } from './eventsApi';
-import { formatDate, formatDay, formatWhen, londonDay } from './london';
+import { eventsApi } from './eventsApi';
+import { formatWhen } from './london';
 import { BookingButton, StateBadge, whereText } from './EventBits';
+import { PastEvents } from './PastEvents';
+import { CpdSection } from './CpdSection';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -24,12 +25,13 @@ const useStyles = makeStyles({
   subhead: { marginTop: tokens.spacingVerticalL },
   hubFeeds: { listStyle: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   hubFeed: { display: 'flex', flexWrap: 'wrap', alignItems: 'baseline', columnGap: tokens.spacingHorizontalL },
-  table: { maxWidth: '900px' },
 });
 
 export function BookingsPage() {
   const styles = useStyles();
   const mine = useAsync(() => eventsApi.mine(), []);
+  // A feedback answer adds a reflection to the CPD record: read it again.
+  const [cpdVersion, setCpdVersion] = useState(0);
   return (
     <section aria-labelledby="page-title">
       <Title2 block as="h1" id="page-title">
@@ -68,82 +70,9 @@ export function BookingsPage() {
           ))}
         </ul>
       )}
-      <CpdSection />
+      <PastEvents onFeedback={() => setCpdVersion((v) => v + 1)} />
+      <CpdSection key={cpdVersion} />
       <CalendarFeedSection />
-    </section>
-  );
-}
-
-function CpdSection() {
-  const styles = useStyles();
-  const [date, setDate] = useState('');
-  const [applied, setApplied] = useState('');
-  const cpd = useAsync(() => eventsApi.cpd(applied || undefined), [applied]);
-  const [error, setError] = useState<unknown>(null);
-  const r = cpd.data;
-  return (
-    <section className={styles.section} aria-labelledby="cpd-title">
-      <Subtitle1 block as="h2" id="cpd-title">
-        My CPD record
-      </Subtitle1>
-      <Body1 block as="p">
-        From events the organiser marked you as attending. PLT, Community of Practice sessions and facilitation development count as participatory learning for NMC revalidation (35 hours in three years, 20 of them participatory).
-      </Body1>
-      <div className={styles.row}>
-        <Field label="My revalidation date (optional)" hint="Periods of three years end on this date">
-          <Input type="date" value={date} onChange={(_, d) => setDate(d.value)} />
-        </Field>
-        <Button onClick={() => setApplied(date)}>Show periods</Button>
-        <Button
-          onClick={async () => {
-            setError(null);
-            try {
-              download('cpd-record.csv', await eventsApi.cpdCsv(applied || undefined));
-            } catch (e) {
-              setError(e);
-            }
-          }}
-        >
-          Export CPD as CSV
-        </Button>
-      </div>
-      {error ? <ErrorBar error={error} title="Export failed" /> : null}
-      {cpd.error ? <ErrorBar error={cpd.error} title="Could not load your CPD record" /> : null}
-      {r && (
-        <>
-          <Body1 block as="p" data-testid="cpd-summary">
-            Total {r.totalHours} h, of which {r.participatoryHours} h participatory.
-          </Body1>
-          <div className={styles.table}>
-            <StackedTable
-              label="Hours per revalidation period"
-              rows={r.periods}
-              rowKey={(p) => p.from}
-              columns={[
-                { header: 'Three-year period', cell: (p) => `${formatDate(londonDay(p.from))} – ${formatDate(londonDay(p.to))}` },
-                { header: 'Total hours', cell: (p) => `${p.totalHours} of ${r.targets.totalHours}` },
-                { header: 'Participatory hours', cell: (p) => `${p.participatoryHours} of ${r.targets.participatoryHours}` },
-              ]}
-            />
-          </div>
-          {r.items.length > 0 && (
-            <div className={styles.table}>
-              <StackedTable
-                label="Evidence"
-                rows={r.items}
-                rowKey={(i) => i.eventId}
-                columns={[
-                  { header: 'Event', cell: (i) => i.title },
-                  { header: 'Date', cell: (i) => formatDay(londonDay(i.start), 'short') },
-                  { header: 'Category', cell: (i) => `${CATEGORY_NAMES[i.category] ?? i.category}${i.participatory ? ' (participatory)' : ''}` },
-                  { header: 'Hours', cell: (i) => i.hours },
-                  { header: 'Organiser', cell: (i) => i.organiserName },
-                ]}
-              />
-            </div>
-          )}
-        </>
-      )}
     </section>
   );
 }

@@ -1,3 +1,5 @@
+// Organisers: who is booked and who is waiting (in order), CSV export, attendance once the event
+// has started (attendees then see it in their CPD record), and the feedback once it has ended.
 // Organisers: who is booked and who is waiting (in order), CSV export, and attendance once the
 // event has started (attendees then see it in their CPD record). For an online event Teams' report
 // fills attendance in (minutes, and people who came without booking); what the organiser changes
@@ -9,6 +11,7 @@ import { useAsync } from '../../components/useAsync';
 import { ErrorBar, Loading, Notice } from '../../components/Status';
 import { eventsApi, download, type RosterLine } from './eventsApi';
 import { formatDay, formatWhen, londonDay, londonTime } from './london';
+import { FeedbackResults } from './FeedbackResults';
 import { PROFESSION_NAMES } from '../../types';
 
 const useStyles = makeStyles({
@@ -108,6 +111,8 @@ export function RosterPage({ id }: { id: string }) {
           </Button>
         )}
       </div>
+      {/* Once it has ended: the feedback, return rate first. */}
+      {Date.parse(e.end) <= Date.now() && <FeedbackResults eventId={id} seriesId={e.seriesId} />}
       <Subtitle1 block as="h2">Booked ({booked.length})</Subtitle1>
       {booked.length === 0 ? (
         <Body1 block as="p">Nobody yet.</Body1>

@@ -7,7 +7,6 @@ import type {
   AttendanceAnswer,
   BookingCancelAnswer,
   CalendarAnswer,
-  CpdRecordJson,
   CreatedEvent,
   EventDetail,
   EventList,
@@ -21,7 +20,7 @@ import type {
 import type { ChannelJson } from '../../../contracts/channels';
 import type { ListResponse } from '../../../contracts/common';
 
-export type { CpdRecordJson as CpdRecord, EventDetail, EventView, ImportReport, MyRegistrationJson, RosterLine, SeatState } from '../../../contracts/events';
+export type { EventDetail, EventView, ImportReport, MyRegistrationJson, RosterLine, SeatState } from '../../../contracts/events';
 
 export interface Filters {
   hub?: string;
@@ -55,8 +54,6 @@ export const eventsApi = {
   attendance: (id: string, attended: string[], absent?: string[]) =>
     apiFetch<AttendanceAnswer>(`/api/events/${encodeURIComponent(id)}/attendance`, { method: 'PUT', body: absent ? { attended, absent } : { attended } }),
   mine: () => apiFetch<ListResponse<MyRegistrationJson>>('/api/me/registrations'),
-  cpd: (revalidationDate?: string) => apiFetch<CpdRecordJson>(`/api/me/cpd${qs({ revalidationDate })}`),
-  cpdCsv: (revalidationDate?: string) => apiFetch<string>(`/api/me/cpd${qs({ format: 'csv', revalidationDate })}`, { text: true }),
   calendar: () => apiFetch<CalendarAnswer>('/api/me/calendar'),
   newCalendarLink: () => apiFetch<NewCalendarLinkAnswer>('/api/me/calendar', { method: 'POST' }),
   turnOffCalendar: () => apiFetch<void>('/api/me/calendar', { method: 'DELETE' }),
@@ -71,9 +68,9 @@ export const eventsApi = {
   },
 };
 
-/** Saves text as a file the person downloads (CSV exports). */
-export function download(filename: string, text: string, type = 'text/csv;charset=utf-8'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text (CSV exports) or a file the server made (PDFs) as a file the person downloads. */
+export function download(filename: string, content: string | Blob, type = 'text/csv;charset=utf-8'): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
