@@ -2,7 +2,8 @@
 // the scheduling lease moves due jobs onto the jobs queue; every instance consumes it (jobWorker.ts).
 //
 // schedule() writes the new due row before the job row that points at it, so a crash in between
-// leaves at worst a due row whose version matches nothing (dropped when it comes up), never a job
+// leaves at worst a due row whose version matches nothing (dropped once it is a minute old: until
+// then it may be a schedule() still under way, see STALE_DUE_AFTER_MS), never a job
 // that would not run. Scheduling a key again gives it a new version: the old due row, and any
 // queue message for the old version, no longer match and are dropped.
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,7 @@ import type { Clock, JobScheduler, ScheduledJob } from '../domain/ports.js';
 import type { Logger } from '../logging.js';
 import { invalid } from '../domain/errors.js';
 import { plainObject } from '../domain/input.js';
-import type { TableJobStore } from '../storage/jobStore.js';
+import type { DueEntry, JobRecord, TableJobStore } from '../storage/jobStore.js';
 import { isConflict, isPreconditionFailed } from '../storage/errors.js';
 import { errorSummary } from '../logging.js';
 import type { WorkQueue } from './workQueue.js';
@@ -71,14 +72,48 @@ export class DurableScheduler implements JobScheduler {
   }
 }
 
+/**
+ * How long a due row that leads nowhere (no job row, another version, not waiting) is kept before
+ * it is dropped as stale. schedule() writes the due row first and the job row after it, and a
+ * retry writes its due row before it turns the running job back to `scheduled`: in between, the
+ * row looks stale but is not. Dropping it then lost the job for good (its row pointed at a due row
+ * that was gone): a series' second meeting, an imported event's meeting, never made.
+ */
+export const STALE_DUE_AFTER_MS = 60_000;
+
+export interface DueJobMoverOptions {
+  /** STALE_DUE_AFTER_MS unless a test says otherwise. */
+  staleDueAfterMs?: number;
+  /** The wall clock the due rows' write times are on (not the app's Clock, which tests move). */
+  wallNow?: () => number;
+}
+
 /** Run by the lease holder: due rows → queue messages. */
 export class DueJobMover {
+  private readonly staleDueAfterMs: number;
+  private readonly wallNow: () => number;
+
   constructor(
     private readonly store: TableJobStore,
     private readonly queue: WorkQueue<JobMessage>,
     private readonly clock: Clock,
     private readonly logger: Logger,
-  ) {}
+    options: DueJobMoverOptions = {},
+  ) {
+    this.staleDueAfterMs = options.staleDueAfterMs ?? STALE_DUE_AFTER_MS;
+    this.wallNow = options.wallNow ?? Date.now;
+  }
+
+  /**
+   * A due row that does not queue its job now may still be wanted while it is young: no job row yet
+   * or another version (schedule() writes the due row first), or this version running (a retry
+   * writes its due row before turning the job back to `scheduled`). Queued or given up at this
+   * version, nothing will ever want it.
+   */
+  private mayBeWanted(entry: DueEntry, job: JobRecord | null): boolean {
+    if (job && job.version === entry.version && job.status !== 'running') return false;
+    return entry.writtenAt !== undefined && this.wallNow() - entry.writtenAt < this.staleDueAfterMs;
+  }
 
   /** Moves what is due now; answers how many jobs were queued. */
   async moveDue(limit = 200): Promise<number> {
@@ -96,6 +131,9 @@ export class DueJobMover {
           } catch (e) {
             if (!isPreconditionFailed(e)) throw e;
           }
+        } else if (this.mayBeWanted(entry, job)) {
+          // Perhaps its job row is being written this moment: look again next tick.
+          continue;
         }
         await this.store.removeDue(entry.ref);
       } catch (e) {

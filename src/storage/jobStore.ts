@@ -6,7 +6,8 @@
 // - the scheduler lease (one instance moves due work onto the queue at a time) and one heartbeat
 //   row per live instance (their number splits Teams' per-tenant rate).
 // A due row is only trusted when its version matches the job row's, so moving or cancelling a job
-// never needs a multi-partition transaction: stale due rows are dropped when they come up.
+// never needs a multi-partition transaction: stale due rows are dropped when they come up (once they
+// are old enough not to belong to a schedule() still writing its job row: DueJobMover).
 //
 // Partitions: job rows are spread over SHARDS partitions by a hash of the key (`job|07`), due rows
 // over the minute they fall due and the same shard (`due|202607011200|07`), so a wave of jobs
@@ -80,6 +81,19 @@ export interface DueEntry {
   key: string;
   version: string;
   dueAt: Date;
+  /**
+   * When the row was written (epoch ms, wall clock; storage's own timestamp for rows written
+   * before it was kept): a young row may belong to a schedule() still writing its job row.
+   */
+  writtenAt?: number;
+}
+
+/** A due row as stored: the job version it was written for and when (`at`, absent on older rows). */
+interface DueEntity {
+  rowKey?: string;
+  timestamp?: string;
+  version: string;
+  at?: number;
 }
 
 export const dueRowKey = (dueAt: Date, key: string) => `${String(Math.max(0, dueAt.getTime())).padStart(15, '0')}|${encodeKey(key)}`;
@@ -196,11 +210,11 @@ export class TableJobStore {
     }
   }
 
-  /** Writes the due row; answers where it is (for `removeDue` and the job row's `dueRow`). */
+  /** Writes the due row (with when it was written); answers where it is (for `removeDue` and the job row's `dueRow`). */
   async putDue(dueAt: Date, key: string, version: string): Promise<string> {
     const pk = duePartition(dueAt, key);
     const rowKey = dueRowKey(dueAt, key);
-    await this.table.upsertEntity({ partitionKey: pk, rowKey, version }, 'Replace');
+    await this.table.upsertEntity({ partitionKey: pk, rowKey, version, at: Date.now() }, 'Replace');
     return dueRef(pk, rowKey);
   }
 
@@ -209,18 +223,37 @@ export class TableJobStore {
     await deleteIfPresent(this.table, pk, rk);
   }
 
+  /** Deletes the due row only while it still carries `version` (a schedule() may have rewritten it since). */
+  private async removeDueOf(ref: string, version: string): Promise<void> {
+    const { pk, rk } = parseDueRef(ref);
+    const row = await getOrNull<DueEntity>(this.table, pk, rk);
+    if (!row || row.version !== version) return;
+    try {
+      await this.table.deleteEntity(pk, rk, { etag: row.etag });
+    } catch (e) {
+      if (!isNotFound(e) && !isPreconditionFailed(e)) throw e;
+    }
+  }
+
   /** Due rows up to `now`, oldest minute first (and the first layout's, oldest first). */
   async due(now: Date, limit: number): Promise<DueEntry[]> {
     const upTo = `${String(now.getTime()).padStart(15, '0')}|~`;
-    const toEntry = (pk: string) => (r: { rowKey?: string; version: string }): DueEntry => {
+    const toEntry = (pk: string) => (r: DueEntity): DueEntry => {
       const rowKey = r.rowKey as string;
       const bar = rowKey.indexOf('|');
-      return { ref: pk === LEGACY_DUE ? rowKey : dueRef(pk, rowKey), key: decodeKey(rowKey.slice(bar + 1)), version: r.version, dueAt: new Date(Number(rowKey.slice(0, bar))) };
+      const written = typeof r.at === 'number' ? r.at : r.timestamp ? Date.parse(r.timestamp) : NaN;
+      return {
+        ref: pk === LEGACY_DUE ? rowKey : dueRef(pk, rowKey),
+        key: decodeKey(rowKey.slice(bar + 1)),
+        version: r.version,
+        dueAt: new Date(Number(rowKey.slice(0, bar))),
+        ...(Number.isFinite(written) ? { writtenAt: written } : {}),
+      };
     };
     const [legacy, sharded] = await Promise.all([
-      this.legacyPossible().then((any) => (any ? listAll(this.table.listEntities<{ version: string }>({ queryOptions: { filter: odata`PartitionKey eq ${LEGACY_DUE} and RowKey le ${upTo}` } }), limit) : [])),
+      this.legacyPossible().then((any) => (any ? listAll(this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey eq ${LEGACY_DUE} and RowKey le ${upTo}` } }), limit) : [])),
       // One range read over the due partitions of every minute up to now (rows are deleted once queued, so few are there).
-      listAll(this.table.listEntities<{ version: string }>({ queryOptions: { filter: odata`PartitionKey gt ${'due|'} and PartitionKey lt ${upToMinute(now)} and RowKey le ${upTo}` } }), limit),
+      listAll(this.table.listEntities<DueEntity>({ queryOptions: { filter: odata`PartitionKey gt ${'due|'} and PartitionKey lt ${upToMinute(now)} and RowKey le ${upTo}` } }), limit),
     ]);
     const entries = [...legacy.map(toEntry(LEGACY_DUE)), ...sharded.map((r) => toEntry(r.partitionKey as string)(r))];
     return entries.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime()).slice(0, limit);
@@ -263,7 +296,9 @@ export class TableJobStore {
         newEtag = await this.put({ ...record, dueRow }, null);
       } catch (e) {
         if (!isConflict(e)) throw e;
-        // Scheduled into its shard this very moment: make sure its due row is its own, not ours.
+        // Scheduled into its shard this very moment: make sure its due row is its own, not ours
+        // (ours is withdrawn: left behind, the mover would keep it a while as perhaps still wanted).
+        if (dueRow) await this.removeDueOf(dueRow, old.version);
         const now = await this.get(key);
         if (now && !now.legacy && now.status === 'scheduled') await this.putDue(now.dueAt, key, now.version);
         await this.remove(old, old.etag);
@@ -273,8 +308,10 @@ export class TableJobStore {
         if (old.dueRow) await this.removeDue(old.dueRow);
         moved++;
       } else {
-        // The old row changed under us (picked up by a worker): it finishes where it is.
+        // The old row changed under us (picked up by a worker): it finishes where it is, and the
+        // due row written for the move goes with the withdrawn row.
         await this.remove({ key }, newEtag);
+        if (dueRow) await this.removeDueOf(dueRow, old.version);
       }
     }
     return moved;

@@ -5,6 +5,10 @@ import type { JobHandler } from '../../src/domain/ports.js';
 import { startTestApp, type TestApp } from '../helpers/testApp.js';
 import { eventually, sleep } from '../helpers/notifications.js';
 import { uniquePrefix } from '../helpers/ids.js';
+import { TableJobStore } from '../../src/storage/jobStore.js';
+import { DueJobMover, STALE_DUE_AFTER_MS, type JobMessage } from '../../src/jobs/durableScheduler.js';
+import type { WorkQueue } from '../../src/jobs/workQueue.js';
+import { createLogger } from '../../src/logging.js';
 
 const FAST = { pollIdleMs: 100, schedulerTickMs: 100, jobRetryBaseMs: 200, jobLeaseMs: 1500, leaseTtlMs: 1500, heartbeatMs: 300, jobVisibilitySeconds: 2 };
 
@@ -139,6 +143,39 @@ describe('durable job scheduler', function () {
     await app.services.storage.queue('jobs').sendMessage(Buffer.from(JSON.stringify({ k: 'test:orphan', v: 'v-orphan' })).toString('base64'));
     await eventually(async () => runsOf('test:orphan').length, (n) => n === 1, 5000, 'orphan ran');
     assert.equal(runsOf('test:orphan')[0].instance, app.background.tuning.instanceId);
+  });
+
+  it('keeps a due row whose job row is still being written, and drops one nothing will claim once it is stale', async () => {
+    // A store and mover of their own on a clock years ahead, so the app's lease holder never finds these rows due.
+    const store = new TableJobStore(app.services.storage.table('jobs'));
+    const dueAt = new Date(Date.now() + 5 * 365 * 86400_000);
+    const clock = { now: () => new Date(dueAt.getTime() + 1000) };
+    const sent: JobMessage[] = [];
+    const queue = { send: async (m: JobMessage) => void sent.push(m) } as unknown as WorkQueue<JobMessage>;
+    const mover = new DueJobMover(store, queue, clock, createLogger('silent'));
+    const dueKeys = async () => (await store.due(clock.now(), 100)).map((e) => e.key).filter((k) => k.startsWith('test:half-'));
+
+    // schedule() half-way: its due row is written, its job row not yet (the lease holder's tick fell in between).
+    const dueRow = await store.putDue(dueAt, 'test:half-scheduled', 'v1');
+    assert.equal(await mover.moveDue(), 0);
+    assert.deepEqual(await dueKeys(), ['test:half-scheduled'], 'the due row is kept for the job row on its way');
+    await store.put({ key: 'test:half-scheduled', kind: 'test.record', payload: {}, dueAt, version: 'v1', status: 'scheduled', dueRow, attempts: 0, updatedAt: new Date() }, null);
+    assert.equal(await mover.moveDue(), 1, 'queued once its job row is there');
+    assert.deepEqual(sent, [{ k: 'test:half-scheduled', v: 'v1' }]);
+    assert.deepEqual(await dueKeys(), []);
+    // A second due row for the version already queued is of no use to anyone: dropped at once.
+    await store.putDue(dueAt, 'test:half-scheduled', 'v1');
+    assert.equal(await mover.moveDue(), 0);
+    assert.deepEqual(await dueKeys(), []);
+
+    // A due row no job row will ever match (its writer died between the two writes) goes once it is old.
+    await store.putDue(dueAt, 'test:half-orphan', 'v9');
+    await mover.moveDue();
+    assert.deepEqual(await dueKeys(), ['test:half-orphan']);
+    await new DueJobMover(store, queue, clock, createLogger('silent'), { wallNow: () => Date.now() + STALE_DUE_AFTER_MS + 1 }).moveDue();
+    assert.deepEqual(await dueKeys(), [], 'stale due row dropped');
+    assert.equal(sent.length, 1);
+    await store.remove({ key: 'test:half-scheduled' });
   });
 
   it('refuses malformed jobs', async () => {
