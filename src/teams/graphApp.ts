@@ -2,14 +2,21 @@
 // a person, activity feed notices, directory search): a token from @azure/identity against
 // AZURE_AUTHORITY_HOST, calls to GRAPH_BASE_URL, and throttling (429/503/504) retried after the
 // Retry-After Graph asks for, within a budget the caller sets; beyond it the answer is returned
-// as it came (status 429) for the caller to decide. Channel membership has its own client
-// (graphDirectory.ts), written before this one.
-import { ClientSecretCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
+// as it came (status 429) for the caller to decide. Channel membership (graphDirectory.ts) makes its
+// calls through this client too.
+import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
-import { retryAfterSeconds } from './graphDirectory.js';
+import { appGraphCredential, GRAPH_SCOPE } from './graphCredential.js';
 
-const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
+/** Seconds to wait from a Retry-After header (seconds or an HTTP date); undefined if absent. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const n = Number(header.trim());
+  if (Number.isFinite(n) && n >= 0) return Math.ceil(n);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
 
 export interface GraphAnswer {
   status: number;
@@ -41,15 +48,7 @@ export class GraphAppClient {
     options: { credential?: TokenCredential; timeoutMs?: number } = {},
     private readonly timeoutMs = options.timeoutMs ?? 15_000,
   ) {
-    this.credential =
-      options.credential ??
-      (config.graphClientSecret
-        ? new ClientSecretCredential(config.graphTenantId || 'organizations', config.graphClientId, config.graphClientSecret, {
-            authorityHost: config.azureAuthorityHost,
-            // A fake or sovereign authority is not in Microsoft's instance list; skip the lookup.
-            disableInstanceDiscovery: !/login\.microsoftonline\.com/i.test(config.azureAuthorityHost),
-          })
-        : new ManagedIdentityCredential(config.graphClientId ? { clientId: config.graphClientId } : {}));
+    this.credential = options.credential ?? appGraphCredential(config);
   }
 
   get baseUrl(): string {

@@ -1,15 +1,14 @@
 // Microsoft Graph, app-only, for the Teams side of channel memberships: add someone to a team
 // (standard channels), to a private/shared channel, and create channels on proposal approval.
-// Tokens come from @azure/identity (client secret, or the managed identity when no secret) against
-// AZURE_AUTHORITY_HOST; calls go to GRAPH_BASE_URL. Throttling (429, 503) is retried after the
-// Retry-After the service asks for, within a budget a person can wait for; then it is reported.
+// Calls go through the app's Graph client (graphApp.ts: token, GRAPH_BASE_URL, Retry-After), with a
+// wait budget a person can stand; past it, or when Graph cannot be reached, this port's errors say so.
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging.js';
 import type { DirectoryUser, TeamsDirectory } from '../domain/channels/ports.js';
 import { TeamsDirectoryError, offlineTeamsDirectory } from '../domain/channels/ports.js';
 import type { ChannelType } from '../domain/channels/channel.js';
-import { appGraphCredential, GRAPH_SCOPE } from './graphCredential.js';
+import { GraphAppClient, GraphUnavailable } from './graphApp.js';
 const MEMBER_TYPE = '#microsoft.graph.aadUserConversationMember';
 
 export interface GraphOptions {
@@ -25,21 +24,11 @@ interface GraphResponse {
   body: Record<string, unknown> | null;
 }
 
-/** Seconds to wait from a Retry-After header (seconds or an HTTP date); undefined if absent. */
-export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const n = Number(header.trim());
-  if (Number.isFinite(n) && n >= 0) return Math.ceil(n);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
 export class GraphTeamsDirectory implements TeamsDirectory {
   readonly live = true;
-  private readonly credential: TokenCredential;
+  private readonly graph: GraphAppClient;
   private readonly maxWaitMs: number;
   private readonly maxAttempts: number;
-  private readonly timeoutMs: number;
 
   constructor(
     private readonly config: Config,
@@ -48,8 +37,7 @@ export class GraphTeamsDirectory implements TeamsDirectory {
   ) {
     this.maxWaitMs = options.maxWaitMs ?? 8000;
     this.maxAttempts = options.maxAttempts ?? 4;
-    this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.credential = options.credential ?? appGraphCredential(config);
+    this.graph = new GraphAppClient(config, logger, { credential: options.credential, timeoutMs: options.timeoutMs ?? 15_000 });
   }
 
   private userBind(userId: string): string {
@@ -66,52 +54,19 @@ export class GraphTeamsDirectory implements TeamsDirectory {
     };
   }
 
-  private async token(): Promise<string> {
-    try {
-      const token = await this.credential.getToken(GRAPH_SCOPE);
-      if (!token?.token) throw new Error('empty token');
-      return token.token;
-    } catch (e) {
-      this.logger.warn({ err: e instanceof Error ? e.message.slice(0, 200) : String(e) }, 'graph token failed');
-      throw new TeamsDirectoryError('failed', 'The app could not sign in to Microsoft Graph.');
-    }
-  }
-
+  /** One call through the shared Graph client, its failures told in this port's words. */
   private async call(method: string, path: string, body?: unknown): Promise<GraphResponse> {
-    let waited = 0;
-    for (let attempt = 1; ; attempt++) {
-      const token = await this.token();
-      let res: Response;
-      try {
-        res = await fetch(`${this.config.graphBaseUrl}${path}`, {
-          method,
-          headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
-      } catch (e) {
-        this.logger.warn({ method, err: e instanceof Error ? e.name : 'error' }, 'graph unreachable');
-        throw new TeamsDirectoryError('failed', 'Microsoft Graph could not be reached.');
-      }
-      const text = await res.text();
-      let json: Record<string, unknown> | null = null;
-      try {
-        json = text ? (JSON.parse(text) as Record<string, unknown>) : null;
-      } catch {
-        json = null;
-      }
-      if (res.status === 429 || res.status === 503 || res.status === 504) {
-        const after = retryAfterSeconds(res.headers.get('retry-after')) ?? Math.min(2 ** attempt, 10);
-        this.logger.info({ status: res.status, retryAfter: after, attempt }, 'graph throttled');
-        if (attempt >= this.maxAttempts || waited + after * 1000 > this.maxWaitMs) {
-          throw new TeamsDirectoryError('throttled', 'Microsoft Teams is busy.', res.status, after);
-        }
-        waited += after * 1000;
-        await new Promise((r) => setTimeout(r, after * 1000));
-        continue;
-      }
-      return { status: res.status, body: json };
+    let res;
+    try {
+      res = await this.graph.call(method, path, body, { maxWaitMs: this.maxWaitMs, maxAttempts: this.maxAttempts });
+    } catch (e) {
+      if (e instanceof GraphUnavailable && e.reason === 'token') throw new TeamsDirectoryError('failed', 'The app could not sign in to Microsoft Graph.');
+      if (e instanceof GraphUnavailable) throw new TeamsDirectoryError('failed', 'Microsoft Graph could not be reached.');
+      throw e;
     }
+    // A throttled answer comes back only once the wait budget is spent.
+    if (res.retryAfter !== undefined) throw new TeamsDirectoryError('throttled', 'Microsoft Teams is busy.', res.status, res.retryAfter);
+    return { status: res.status, body: res.body };
   }
 
   private fail(res: GraphResponse, what: string): never {

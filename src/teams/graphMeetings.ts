@@ -12,7 +12,7 @@ import type { AttendanceRecordIn } from '../domain/events/attendance.js';
 import { MeetingCallError } from '../domain/events/meeting.js';
 import { offlineMeetings, type MeetingDetails, type OnlineMeetings } from '../domain/events/ports.js';
 import { appGraphCredential, GRAPH_SCOPE } from './graphCredential.js';
-import { retryAfterSeconds } from './graphDirectory.js';
+import { retryAfterSeconds } from './graphApp.js';
 
 export interface MeetingsGraphOptions {
   /** Longest wait for one Graph answer (a person may be waiting on the first try). */

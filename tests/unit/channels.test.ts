@@ -8,7 +8,7 @@ import { readChannelText, coordinatesChannel, canSeeMembers } from '../../src/do
 import { channelLink } from '../../src/domain/channels/deepLink.js';
 import type { Channel } from '../../src/domain/channels/channel.js';
 import { channelJson } from '../../src/contracts/channels.js';
-import { retryAfterSeconds } from '../../src/teams/graphDirectory.js';
+import { retryAfterSeconds } from '../../src/teams/graphApp.js';
 import { DEMO_CHANNELS } from '../../src/seed/channels.js';
 import { directoryCard, channelChoiceCard } from '../../src/cards/channels/directory.js';
 import { welcomeCard } from '../../src/cards/channels/welcome.js';
