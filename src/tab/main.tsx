@@ -24,8 +24,10 @@ const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teams
 
 const DevSignIn = lazy(() => import('./components/DevSignIn').then((m) => ({ default: m.DevSignIn })));
 
+// Fluent gives every portal (tooltips, popovers, dialogs) the provider's classes too, so nothing
+// here may size or place a box: a full-height provider made each tooltip's portal a page-sized
+// layer in the theme's background over the page. The app shell has its own full height.
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh' },
   light: { colorScheme: 'light' },
   // Native parts (scroll bars, <select> lists, date pickers) follow a dark theme too.
   dark: { colorScheme: 'dark' },
@@ -117,7 +119,7 @@ function Root() {
     );
 
   return (
-    <FluentProvider theme={THEMES[theme]} data-theme={theme} className={`${styles.provider} ${theme === 'default' ? styles.light : styles.dark}`}>
+    <FluentProvider theme={THEMES[theme]} data-theme={theme} className={theme === 'default' ? styles.light : styles.dark}>
       {content}
     </FluentProvider>
   );

@@ -4,18 +4,11 @@
 // figures for anyone who prefers numbers.
 import { useState } from 'react';
 import { VerticalBarChart, type VerticalBarChartDataPoint } from '@fluentui/react-charts';
-import { Subtitle2, makeStaticStyles, makeStyles, tokens } from '@fluentui/react-components';
+import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { professionName } from '../../components/names';
 import type { InsightsJson } from '../events/afterApi';
 
 const CHART_HEIGHT = 240;
-
-// The chart keeps each axis title's tooltip mounted in a Fluent portal, and a portal here takes the
-// provider's full-page box: an invisible layer over every control and popup opened before it (the
-// people picker's suggestions could not be clicked). A tooltip's layer lets the pointer through.
-const useTooltipLayers = makeStaticStyles({
-  '[data-portal-node]:has(> [role="tooltip"])': { pointerEvents: 'none' },
-});
 
 const useStyles = makeStyles({
   charts: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: tokens.spacingHorizontalXXL, margin: `${tokens.spacingVerticalM} 0` },
@@ -47,7 +40,6 @@ function Chart({ title, data, yTitle }: { title: string; data: VerticalBarChartD
 }
 
 export default function InsightsCharts({ insights: i }: { insights: InsightsJson }) {
-  useTooltipLayers();
   const styles = useStyles();
   const bar = (x: string, y: number, n: number): VerticalBarChartDataPoint => ({ x, y, legend: x, color: COLOURS[n % COLOURS.length], xAxisCalloutData: x, yAxisCalloutData: String(y) });
   const places = [bar('Offered', i.placesOffered, 0), bar('Booked', i.booked, 1), bar('Waitlisted', i.waitlisted, 2), bar('Attended', i.attended, 3)];
