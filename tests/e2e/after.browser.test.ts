@@ -141,8 +141,8 @@ describe('after the event in the tab (feedback, CPD, certificates, results, insi
     await card.getByTestId('insights-charts').locator('svg').first().waitFor();
     // The charts keep tooltips mounted in portals: none of them may lay a box over the page (a
     // full-height portal once hid the whole Admin page behind the theme's background).
-    const covering = await page.evaluate(() =>
-      [...document.querySelectorAll('[data-portal-node]')].map((n) => n.getBoundingClientRect()).filter((r) => r.height > window.innerHeight / 2 || r.width * r.height > (window.innerWidth * window.innerHeight) / 4).length,
+    const covering = await page.evaluate(
+      `[...document.querySelectorAll('[data-portal-node]')].map((n) => n.getBoundingClientRect()).filter((r) => r.height > innerHeight / 2 || r.width * r.height > (innerWidth * innerHeight) / 4).length`,
     );
     assert.equal(covering, 0, 'no portal covers the page');
     const hub = card.getByLabel('Hub', { exact: true });

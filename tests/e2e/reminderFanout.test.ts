@@ -216,10 +216,26 @@ describe(`${COUNT} reminders at Teams’ rate`, function () {
       assert.ok(killedAt! < people.length / 2, 'killed well before the fan-out could have finished');
       procs.push(await startAppProcess(env, CRASH_TUNING));
 
-      await connector.waitFor(() => connector.sent.length >= people.length, 90_000);
-      await sleep(CRASH_TUNING.visibilitySeconds * 1000 + 1500);
+      // Every reminder settles: sent, or "unconfirmed" — a request the runner had already put on the
+      // wire (its crash journal says it left) when it died. Teams may or may not have that one, and
+      // sending it again could double it, so it is never resent (src/jobs/notificationWorker.ts).
+      // The runner has two send lanes, so at most two such; usually only the send that killed it.
+      const store = new TableNotificationStore(storage.table('notifications'));
+      const settled = await eventually(
+        () => readAll(store, people, (p) => reminderKey('evt-resume', p, DAY)),
+        (rs) => rs.length === people.length && rs.every((r) => r.status === 'sent' || r.status === 'unconfirmed'),
+        90_000,
+        'every reminder sent or unconfirmed',
+      );
+      await sleep(CRASH_TUNING.visibilitySeconds * 1000 + 1500); // anything left behind would have surfaced by now
       console.log(`      runner killed after ${killedAt} of ${people.length} sends; fan-out resumed elsewhere`);
-      assertExactlyOnce(connector, people);
+      const counts = sendsByConversation(connector);
+      const unconfirmed = new Set(settled.filter((r) => r.status === 'unconfirmed').map((r) => r.userId));
+      assert.ok(unconfirmed.size <= 2, `${unconfirmed.size} unconfirmed (at most one per send lane)`);
+      assert.deepEqual(people.filter((p) => (counts.get(personalConversationId(p)) ?? 0) > 1), [], 'nobody twice');
+      const missing = people.filter((p) => !counts.has(personalConversationId(p)));
+      assert.deepEqual(missing.filter((p) => !unconfirmed.has(p)), [], 'nobody left out but a send on the wire at the kill');
+      assert.equal(connector.sent.length, people.length - missing.length, 'nothing else was sent');
       await eventually(() => jobs.get(key), (j) => j === null, 10_000, 'fan-out job completed');
     });
   });
