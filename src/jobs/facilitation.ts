@@ -28,15 +28,16 @@ export interface Sweeper {
 
 export const SWEEP_INTERVAL_MS = 10_000;
 
-export function startFacilitationSweep(services: Services, intervalMs = SWEEP_INTERVAL_MS): Sweeper {
+/**
+ * Runs `sweep` now and every `intervalMs`, one at a time per process (a slow storage round trip must
+ * not stack sweeps up); a failure is logged and the next tick tries again.
+ */
+export function startSweep(sweep: () => Promise<void>, intervalMs: number, onError: (e: unknown) => void): Sweeper {
   let running: Promise<void> | null = null;
   let stopped = false;
   const runOnce = () => {
-    // One sweep at a time per process; a slow storage round trip must not stack them up.
-    running ??= services.facilitation.requests
-      .sweep()
-      .then(() => undefined)
-      .catch((e) => services.logger.warn({ err: errorSummary(e) }, 'facilitation sweep failed'))
+    running ??= sweep()
+      .catch(onError)
       .finally(() => {
         running = null;
       });
@@ -55,4 +56,12 @@ export function startFacilitationSweep(services: Services, intervalMs = SWEEP_IN
       await running;
     },
   };
+}
+
+export function startFacilitationSweep(services: Services, intervalMs = SWEEP_INTERVAL_MS): Sweeper {
+  return startSweep(
+    async () => void (await services.facilitation.requests.sweep()),
+    intervalMs,
+    (e) => services.logger.warn({ err: errorSummary(e) }, 'facilitation sweep failed'),
+  );
 }

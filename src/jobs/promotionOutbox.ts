@@ -4,34 +4,17 @@
 // under the notice's stable key, so a row delivered twice (sweep racing a commit) tells once.
 import { errorSummary } from '../logging.js';
 import type { Services } from '../composition/index.js';
-import type { Sweeper } from './facilitation.js';
+import { startSweep, type Sweeper } from './facilitation.js';
 
 export const OUTBOX_SWEEP_INTERVAL_MS = 5 * 60_000;
 
 export function startPromotionOutboxSweep(services: Services, intervalMs = OUTBOX_SWEEP_INTERVAL_MS): Sweeper {
-  let running: Promise<void> | null = null;
-  let stopped = false;
-  const runOnce = () => {
-    running ??= services.events
-      .deliverOutbox()
-      .then((count) => void (count && services.logger.info({ count }, 'promotion notices delivered from the outbox')))
-      .catch((e) => services.logger.warn({ err: errorSummary(e) }, 'promotion outbox sweep failed'))
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
-  const timer = setInterval(() => {
-    if (!stopped) void runOnce();
-  }, intervalMs);
-  timer.unref();
-  void runOnce();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  return startSweep(
+    async () => {
+      const count = await services.events.deliverOutbox();
+      if (count) services.logger.info({ count }, 'promotion notices delivered from the outbox');
     },
-  };
+    intervalMs,
+    (e) => services.logger.warn({ err: errorSummary(e) }, 'promotion outbox sweep failed'),
+  );
 }
